@@ -1,0 +1,36 @@
+package org.gloinone.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The settings of a classifier package ({@code config: glo-in-one: classify:} in rdf.yaml).
+ *
+ * @param classNames         class names in the order of the network's probability output
+ * @param nonGlomerularClass the class that means "not a glomerulus" (a false-positive filter), or null
+ * @param sclerosedClasses   the classes that count as globally sclerosed
+ * @param paddingMicrons     context added on each side of a circle's bounding square
+ *                           (Glo-In-One: 50 px at 0.25 um/px = 12.5 um)
+ * @param patchSize          patch edge in pixels fed to the network (Glo-In-One: 256)
+ */
+public record ClassifyConfig(List<String> classNames, String nonGlomerularClass, Set<String> sclerosedClasses,
+                             double paddingMicrons, int patchSize) {
+    public ClassifyConfig {
+        classNames = List.copyOf(classNames);
+        sclerosedClasses = Set.copyOf(sclerosedClasses);
+        if (classNames.size() < 2) {
+            throw new IllegalArgumentException("classify.classes needs at least 2 names, got " + classNames);
+        }
+        if (nonGlomerularClass != null && !classNames.contains(nonGlomerularClass)) {
+            throw new IllegalArgumentException("classify.non_glomerular '" + nonGlomerularClass
+                    + "' is not one of " + classNames);
+        }
+        if (!classNames.containsAll(sclerosedClasses)) {
+            throw new IllegalArgumentException("classify.sclerosed " + sclerosedClasses + " not all in " + classNames);
+        }
+        if (!(paddingMicrons >= 0)) {
+            throw new IllegalArgumentException("classify.padding_um must be >= 0, got " + paddingMicrons);
+        }
+        Checks.positive("classify.patch_size", patchSize);
+    }
+}

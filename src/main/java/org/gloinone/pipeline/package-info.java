@@ -1,0 +1,4 @@
+/**
+ * The All-in-One pipeline, its options, progress reporting and the immutable results it returns.
+ */
+package org.gloinone.pipeline;

@@ -1,0 +1,4 @@
+/**
+ * Glomerulus segmentation: masks, outlines and morphometry.
+ */
+package org.gloinone.segment;

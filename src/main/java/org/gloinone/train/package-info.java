@@ -1,0 +1,4 @@
+/**
+ * Training in Java with TensorFlow: layers, losses, augmentation, data loaders, trainers and export.
+ */
+package org.gloinone.train;
