@@ -6,6 +6,7 @@ import java.util.Set;
 /**
  * The settings of a classifier package ({@code config: glo-in-one: classify:} in rdf.yaml).
  *
+ * @param probabilitiesOutput output name of the class probabilities (N x classes, softmax)
  * @param classNames         class names in the order of the network's probability output
  * @param nonGlomerularClass the class that means "not a glomerulus" (a false-positive filter), or null
  * @param sclerosedClasses   the classes that count as globally sclerosed
@@ -13,7 +14,7 @@ import java.util.Set;
  *                           (Glo-In-One: 50 px at 0.25 um/px = 12.5 um)
  * @param patchSize          patch edge in pixels fed to the network (Glo-In-One: 256)
  */
-public record ClassifyConfig(List<String> classNames, String nonGlomerularClass, Set<String> sclerosedClasses,
+public record ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass, Set<String> sclerosedClasses,
                              double paddingMicrons, int patchSize) {
     public ClassifyConfig {
         classNames = List.copyOf(classNames);
