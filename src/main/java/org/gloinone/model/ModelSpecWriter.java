@@ -41,6 +41,9 @@ public final class ModelSpecWriter {
         if (description.weightsSha256() == null) {
             throw new IllegalArgumentException("weights sha256 must be known before rdf.yaml is written");
         }
+        if (description.tensorflowVersion() == null) {
+            throw new IllegalArgumentException("the TensorFlow version must be known before rdf.yaml is written");
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format_version", FORMAT_VERSION);
         root.put("type", "model");
@@ -115,10 +118,10 @@ public final class ModelSpecWriter {
                     if (t.shape()[i] > 0) {
                         a.put("size", t.shape()[i]);
                     } else if (reference == null || !reference.axes().contains(axis)) {
-                        a.put("size", Map.of("min", Math.max(1, t.sizeMin()), "step", t.sizeStep()));
+                        a.put("size", orderedMap("min", Math.max(1, t.sizeMin()), "step", t.sizeStep()));
                     } else {
                         // bioimage.io: size = reference size * reference scale / this scale.
-                        a.put("size", Map.of("tensor_id", reference.id(), "axis_id", axis));
+                        a.put("size", orderedMap("tensor_id", reference.id(), "axis_id", axis));
                     }
                     a.put("unit", "micrometer");
                     a.put("scale", t.micronsPerPixel());
@@ -137,6 +140,13 @@ public final class ModelSpecWriter {
         if (t.testTensor() != null) {
             m.put("test_tensor", Map.of("source", t.testTensor()));
         }
+        return m;
+    }
+
+    private static Map<String, Object> orderedMap(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
         return m;
     }
 
