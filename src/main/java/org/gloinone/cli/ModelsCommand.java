@@ -13,6 +13,7 @@ import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,7 @@ public final class ModelsCommand implements Runnable {
 
         private List<Path> packagesToCheck() throws ModelException {
             if (dir != null) {
-                if (!ModelFinder.isPackage(dir) && !java.nio.file.Files.isDirectory(dir)) {
+                if (!ModelFinder.isPackage(dir) && !Files.isDirectory(dir)) {
                     throw new ModelException(dir + ": not a model package or a folder of them");
                 }
                 return ModelFinder.packagesIn(dir);
