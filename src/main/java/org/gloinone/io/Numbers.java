@@ -5,7 +5,8 @@ import java.math.RoundingMode;
 
 /**
  * Number formatting for result files: always '.' as decimal separator whatever the locale,
- * a fixed number of decimals with trailing zeros dropped, and an empty string for unknown (NaN)
+ * a fixed number of decimals (rounding the shortest decimal form of the double, half up) with
+ * trailing zeros dropped, and an empty string for unknown (NaN)
  * values, so that files are byte-identical on every machine.
  */
 public final class Numbers {
@@ -20,7 +21,7 @@ public final class Numbers {
         if (!Double.isFinite(value)) {
             return "";
         }
-        BigDecimal d = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal d = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
         if (d.signum() == 0) {
             return "0";
         }
