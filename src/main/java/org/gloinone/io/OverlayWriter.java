@@ -21,7 +21,7 @@ import org.gloinone.segment.Outline;
 
 /**
  * The overlay picture ({@code <slide>-overlay.png}): the slide thumbnail with every glomerulus circled
- * in its class colour, mask outlines in white, and a legend of class names and counts. Drawn
+ * in its class colour, mask outlines in white, and a legend of class names and counts in the bottom-right corner. Drawn
  * off-screen with Java2D, so it works headless.
  */
 public final class OverlayWriter {
@@ -94,8 +94,9 @@ public final class OverlayWriter {
         int box = fm.getAscent();
         int legendW = pad * 3 + box + textWidth;
         int legendH = pad * 2 + line * rows.size();
-        int x0 = pad;
-        int y0 = pad;
+        // bottom-right corner: slides usually have background there, and it keeps clear of the label end
+        int x0 = Math.max(0, w - legendW - pad);
+        int y0 = Math.max(0, h - legendH - pad);
         g.setColor(new Color(255, 255, 255, 210));
         g.fillRect(x0, y0, legendW, legendH);
         for (int i = 0; i < rows.size(); i++) {
