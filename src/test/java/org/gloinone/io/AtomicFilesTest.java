@@ -38,6 +38,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void filesGetTheUsualPermissionsNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path target = dir.resolve("atomic.txt");
+        AtomicFiles.writeString(target, "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+    }
+
+    @Test
     void namesAreFileSafe() {
         assertEquals("kidney 7", ResultNames.slideStem("/data/kidney 7.svs"));
         assertEquals("a_b", ResultNames.slideStem("C:\\x\\a:b.ndpi"));
