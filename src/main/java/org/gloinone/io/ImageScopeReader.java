@@ -4,20 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads Aperio ImageScope annotation XML: ours and those ImageScope (or scripts imitating it) write,
@@ -25,9 +23,9 @@ import org.xml.sax.SAXException;
  * arrow and ruler regions. Where a file carries a {@code GeoShape} attribute (QuPath export scripts do),
  * it decides the shape.
  *
- * <p>Hardened against hostile files: DOCTYPE declarations are refused outright (so no external
- * entities, no entity expansion bombs, no network access), and files above a size limit are refused
- * before parsing.
+ * <p>Hardened against hostile files: DTDs are not processed and a DOCTYPE declaration is refused
+ * outright (so no external entities, no entity expansion bombs, no network access), and files above a
+ * size limit are refused before parsing. The file is streamed, not held as a DOM tree.
  */
 public final class ImageScopeReader {
     /** Default largest file accepted: 256 MiB (a slide with many detailed outlines stays far below). */
@@ -56,7 +54,7 @@ public final class ImageScopeReader {
     }
 
     /**
-     * Reads {@code file}.
+     * Reads {@code file}, streaming (memory grows with the regions, not with the file's markup).
      *
      * @throws ResultFileException if it is too large, not well-formed, has a DOCTYPE, or is not ImageScope XML
      */
@@ -66,57 +64,108 @@ public final class ImageScopeReader {
             throw new ResultFileException(file, "is " + size + " bytes, more than the limit of " + maxBytes
                     + " for ImageScope annotations");
         }
-        Document doc;
         try (InputStream in = Files.newInputStream(file)) {
-            doc = hardenedBuilder().parse(in);
-        } catch (SAXException e) {
+            XMLStreamReader x = hardenedFactory().createXMLStreamReader(in);
+            try {
+                return read(file, x);
+            } finally {
+                x.close();
+            }
+        } catch (XMLStreamException e) {
             throw new ResultFileException(file, "not valid ImageScope XML (" + e.getMessage() + ")", e);
-        } catch (ParserConfigurationException e) {
-            throw new ResultFileException(file, "no secure XML parser available (" + e.getMessage() + ")", e);
         }
-        Element root = doc.getDocumentElement();
-        if (!"Annotations".equals(root.getTagName())) {
-            throw new ResultFileException(file, "root element is <" + root.getTagName()
-                    + ">, not ImageScope's <Annotations>");
-        }
+    }
+
+    private static Contents read(Path file, XMLStreamReader x) throws XMLStreamException, ResultFileException {
         OptionalDouble mpp = OptionalDouble.empty();
-        double m = number(root.getAttribute("MicronsPerPixel"), file, "MicronsPerPixel", Double.NaN);
-        if (m > 0) {
-            mpp = OptionalDouble.of(m);
-        }
         List<AnnotationRegion> regions = new ArrayList<>();
-        for (Element layer : children(root, "Annotation")) {
-            String name = layer.getAttribute("Name");
-            for (Element regionsElement : children(layer, "Regions")) {
-                for (Element region : children(regionsElement, "Region")) {
-                    regions.add(region(file, name, region));
+        Deque<String> path = new ArrayDeque<>();
+        String layer = "";
+        RegionBuilder region = null;
+        while (x.hasNext()) {
+            int event = x.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new ResultFileException(file, "DOCTYPE is not allowed in ImageScope annotations");
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                if (region != null && "Region".equals(x.getLocalName()) && path.size() == 4) {
+                    regions.add(region.build());
+                    region = null;
                 }
+                path.pop();
+                continue;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            String tag = x.getLocalName();
+            String parent = path.peek();
+            int depth = path.size();
+            path.push(tag);
+            if (depth == 0) {
+                if (!"Annotations".equals(tag)) {
+                    throw new ResultFileException(file, "root element is <" + tag
+                            + ">, not ImageScope's <Annotations>");
+                }
+                double m = number(attribute(x, "MicronsPerPixel"), file, "MicronsPerPixel", Double.NaN);
+                mpp = m > 0 ? OptionalDouble.of(m) : OptionalDouble.empty();
+            } else if (depth == 1 && "Annotation".equals(tag)) {
+                layer = attribute(x, "Name");
+            } else if (depth == 3 && "Region".equals(tag) && "Regions".equals(parent)) {
+                region = new RegionBuilder(file, layer, x);
+            } else if (region != null && depth == 5 && "Vertex".equals(tag) && "Vertices".equals(parent)) {
+                region.add(number(attribute(x, "X"), file, "Vertex X", Double.NaN),
+                        number(attribute(x, "Y"), file, "Vertex Y", Double.NaN));
             }
         }
         return new Contents(mpp, regions);
     }
 
-    private static AnnotationRegion region(Path file, String layer, Element region) throws ResultFileException {
-        List<double[]> points = new ArrayList<>();
-        for (Element vertices : children(region, "Vertices")) {
-            for (Element v : children(vertices, "Vertex")) {
-                points.add(new double[] {number(v.getAttribute("X"), file, "Vertex X", Double.NaN),
-                    number(v.getAttribute("Y"), file, "Vertex Y", Double.NaN)});
-            }
+    private static String attribute(XMLStreamReader x, String name) {
+        String v = x.getAttributeValue(null, name);
+        return v == null ? "" : v;
+    }
+
+    /** Collects one Region's attributes and vertices. */
+    private static final class RegionBuilder {
+        private final Path file;
+        private final String layer;
+        private final int id;
+        private final int type;
+        private final String geoShape;
+        private final String text;
+        private double[] xs = new double[16];
+        private double[] ys = new double[16];
+        private int n;
+
+        RegionBuilder(Path file, String layer, XMLStreamReader x) throws ResultFileException {
+            this.file = file;
+            this.layer = layer;
+            this.id = (int) number(attribute(x, "Id"), file, "Region Id", 0);
+            this.type = (int) number(attribute(x, "Type"), file, "Region Type", TYPE_UNKNOWN);
+            this.geoShape = attribute(x, "GeoShape");
+            this.text = attribute(x, "Text");
         }
-        double[] xs = new double[points.size()];
-        double[] ys = new double[points.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = points.get(i)[0];
-            ys[i] = points.get(i)[1];
-            if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) {
-                throw new ResultFileException(file, "region " + region.getAttribute("Id") + " has a vertex without X/Y");
+
+        void add(double x, double y) throws ResultFileException {
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                throw new ResultFileException(file, "region " + id + " of layer '" + layer
+                        + "' has a vertex without X/Y");
             }
+            if (n == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * n);
+                ys = Arrays.copyOf(ys, 2 * n);
+            }
+            xs[n] = x;
+            ys[n] = y;
+            n++;
         }
-        int id = (int) number(region.getAttribute("Id"), file, "Region Id", 0);
-        int type = (int) number(region.getAttribute("Type"), file, "Region Type", TYPE_UNKNOWN);
-        RegionShape shape = shape(type, region.getAttribute("GeoShape"), xs, ys);
-        return new AnnotationRegion(layer, id, shape, region.getAttribute("Text"), xs, ys);
+
+        AnnotationRegion build() {
+            double[] vx = Arrays.copyOf(xs, n);
+            double[] vy = Arrays.copyOf(ys, n);
+            return new AnnotationRegion(layer, id, shape(type, geoShape, vx, vy), text, vx, vy);
+        }
     }
 
     private static final int TYPE_UNKNOWN = -1;
@@ -180,37 +229,19 @@ public final class ImageScopeReader {
         }
     }
 
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> list = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && tag.equals(e.getTagName())) {
-                list.add(e);
-            }
-        }
-        return list;
-    }
-
-    /** A DOM builder that refuses DOCTYPEs and never resolves anything external (OWASP XXE guidance). */
-    static DocumentBuilder hardenedBuilder() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        f.setNamespaceAware(false);
-        DocumentBuilder b = f.newDocumentBuilder();
-        // Silence the default error handler's stderr printing; errors still arrive as exceptions.
-        b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-            @Override
-            public void error(org.xml.sax.SAXParseException e) throws SAXException {
-                throw e;
-            }
+    /**
+     * A StAX factory that does not process DTDs (a DOCTYPE is then refused by {@link #read}) and never
+     * resolves external entities (OWASP XXE guidance).
+     */
+    static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external entity '" + systemId + "' refused");
         });
-        return b;
+        return f;
     }
 }
