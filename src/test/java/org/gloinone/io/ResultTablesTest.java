@@ -91,6 +91,24 @@ class ResultTablesTest {
     }
 
     @Test
+    void fastFormattingAgreesWithExactDecimalRounding() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> (random.nextDouble() - 0.5) * 200_000;
+                case 1 -> Math.round(random.nextDouble() * 1e6) / 1000.0; // exactly 3 decimals
+                case 2 -> Math.round(random.nextDouble() * 1e5) / 1e4 + 0.00005; // ties at 4 decimals
+                default -> random.nextGaussian() * 1e-3;
+            };
+            int decimals = i % 5;
+            java.math.BigDecimal d = java.math.BigDecimal.valueOf(v)
+                    .setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+            String expected = d.signum() == 0 ? "0" : d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+            assertEquals(expected, Numbers.format(v, decimals), "format(" + v + ", " + decimals + ")");
+        }
+    }
+
+    @Test
     void csvQuotesOnlyWhenNeeded() {
         assertEquals("a,\"b,c\",\"d\"\"e\",\"f\ng\"\n", CsvLine.of(List.of("a", "b,c", "d\"e", "f\ng")));
     }
