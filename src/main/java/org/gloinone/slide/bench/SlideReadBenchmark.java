@@ -54,13 +54,14 @@ public final class SlideReadBenchmark implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The default backend of this name, or null. */
     static SlideBackend backend(String name) {
         for (SlideBackend b : SlideOpener.defaultBackends()) {
             if (b.name().equals(name)) {
                 return b;
             }
         }
-        throw new IllegalArgumentException("unknown backend '" + name + "'");
+        return null;
     }
 
     /** Random level-0 regions and whole low levels, per backend. */
@@ -101,6 +102,10 @@ public final class SlideReadBenchmark implements Runnable {
             try {
                 for (String name : backends) {
                     SlideBackend b = backend(name);
+                    if (b == null) {
+                        out.printf("%s: no such backend, skipped%n", name);
+                        continue;
+                    }
                     if (!b.isAvailable()) {
                         out.printf("%s: not available (%s), skipped%n", name, b.unavailableReason());
                         continue;
@@ -195,8 +200,9 @@ public final class SlideReadBenchmark implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             SlideBackend b = backend(backend);
-            if (!b.isAvailable()) {
-                spec.commandLine().getErr().println(backend + ": not available (" + b.unavailableReason() + ")");
+            if (b == null || !b.isAvailable()) {
+                spec.commandLine().getErr().println(backend + ": not available ("
+                        + (b == null ? "no such backend" : b.unavailableReason()) + ")");
                 return 2;
             }
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -45,7 +45,8 @@ final class OpenSlideLoader {
                 // Resolves a symbol now, so a foreign library of the same name is rejected here.
                 String version = lib.openslide_get_version();
                 return new Outcome(lib, version, "");
-            } catch (UnsatisfiedLinkError e) {
+            } catch (LinkageError e) {
+                // UnsatisfiedLinkError when the name is not found; other linkage errors when JNA itself cannot load.
                 if (firstError == null) {
                     firstError = e.getMessage();
                 }
