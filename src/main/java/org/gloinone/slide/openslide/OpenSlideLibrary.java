@@ -26,8 +26,8 @@ interface OpenSlideLibrary extends Library {
 
     double openslide_get_level_downsample(Pointer osr, int level);
 
-    /** Fills {@code dest} with premultiplied ARGB; x and y are level-0 coordinates. */
-    void openslide_read_region(Pointer osr, int[] dest, long x, long y, int level, long w, long h);
+    /** Fills {@code dest} (w * h uint32) with premultiplied ARGB; x and y are level-0 coordinates. */
+    void openslide_read_region(Pointer osr, Pointer dest, long x, long y, int level, long w, long h);
 
     /** A NULL-terminated array of property names. */
     Pointer openslide_get_property_names(Pointer osr);
@@ -39,5 +39,5 @@ interface OpenSlideLibrary extends Library {
 
     void openslide_get_associated_image_dimensions(Pointer osr, String name, LongByReference w, LongByReference h);
 
-    void openslide_read_associated_image(Pointer osr, String name, int[] dest);
+    void openslide_read_associated_image(Pointer osr, String name, Pointer dest);
 }

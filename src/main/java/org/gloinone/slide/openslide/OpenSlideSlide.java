@@ -17,6 +17,7 @@ import org.gloinone.slide.Slide;
 import org.gloinone.slide.SlideException;
 import org.gloinone.slide.SlideLevel;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 
@@ -182,8 +183,11 @@ public final class OpenSlideSlide implements Slide {
             lib.openslide_get_associated_image_dimensions(osr, name, w, h);
             checkError("cannot read the size of associated image '" + name + "'");
             int[] pixels = new int[pixelCount(w.getValue(), h.getValue())];
-            lib.openslide_read_associated_image(osr, name, pixels);
-            checkError("cannot read associated image '" + name + "'");
+            try (Memory buffer = new Memory(4L * pixels.length)) {
+                lib.openslide_read_associated_image(osr, name, buffer);
+                checkError("cannot read associated image '" + name + "'");
+                buffer.read(0, pixels, 0, pixels.length);
+            }
             unpremultiply(pixels);
             return ArrayImgs.argbs(pixels, w.getValue(), h.getValue());
         } finally {
@@ -210,8 +214,12 @@ public final class OpenSlideSlide implements Slide {
         lock.readLock().lock();
         try {
             Pointer osr = requireOpen();
-            lib.openslide_read_region(osr, pixels, x0, y0, level, width, height);
-            checkError("cannot read level " + level + " region " + width + "x" + height + " at (" + x + ", " + y + ")");
+            // A native buffer read back once: passing the int[] itself would copy it in and out.
+            try (Memory buffer = new Memory(4L * pixels.length)) {
+                lib.openslide_read_region(osr, buffer, x0, y0, level, width, height);
+                checkError("cannot read level " + level + " region " + width + "x" + height + " at (" + x + ", " + y + ")");
+                buffer.read(0, pixels, 0, pixels.length);
+            }
         } finally {
             lock.readLock().unlock();
         }
