@@ -171,11 +171,25 @@ class SlideOpenerTest {
     }
 
     @Test
+    void defaultOpenerReadsTiffPyramidsWithTheBuiltInReaderFirst() throws IOException {
+        SlideOpener opener = SlideOpener.withDefaultBackends();
+        assertEquals("tiff", opener.backends().get(0).name());
+        Path svs = SlideFixtures.slide("CMU-1-Small-Region.svs");
+        SlideOpener.Choice choice = opener.choose(svs);
+        assertTrue(choice.describe().startsWith("tiff (recognised the content), then "), choice.describe());
+        try (Slide slide = opener.open(svs)) {
+            assertEquals("tiff", slide.backendName());
+            assertEquals(2220, slide.levels().get(0).width());
+        }
+    }
+
+    @Test
     void defaultOpenerExplainsAnUnopenableTiff() {
         SlideOpener opener = SlideOpener.withDefaultBackends();
         SlideException e = assertThrows(SlideException.class,
                 () -> opener.open(SlideFixtures.slide("openslide-unopenable.tiff")));
         assertTrue(e.getMessage().startsWith("openslide-unopenable.tiff: no backend could open it ("), e.getMessage());
+        assertTrue(e.getMessage().contains("tiff: "), e.getMessage());
         assertTrue(e.getMessage().contains("imagej: "), e.getMessage());
         assertTrue(e.getMessage().contains("bioformats (Bio-Formats"), e.getMessage());
     }
