@@ -10,12 +10,15 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.gloinone.detect.Circle;
 
 /**
  * Reads Aperio ImageScope annotation XML: ours and those ImageScope (or scripts imitating it) write,
@@ -50,6 +53,11 @@ public final class ImageScopeReader {
     public record Contents(OptionalDouble micronsPerPixel, List<AnnotationRegion> regions) {
         public Contents {
             regions = List.copyOf(regions);
+        }
+
+        /** The circles of the regions that enclose an area, in file order (see {@link AnnotationRegion#toCircle()}). */
+        public List<Circle> circles() {
+            return regions.stream().map(AnnotationRegion::toCircle).flatMap(Optional::stream).toList();
         }
     }
 
@@ -234,7 +242,8 @@ public final class ImageScopeReader {
      * resolves external entities (OWASP XXE guidance).
      */
     static XMLInputFactory hardenedFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // The JDK's own parser, not whichever StAX implementation a Fiji installation puts first.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

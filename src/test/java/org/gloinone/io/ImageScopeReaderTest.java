@@ -57,6 +57,7 @@ class ImageScopeReaderTest {
         assertEquals(5050, square.centerY(), 1e-9);
         assertEquals(Math.sqrt(10000 / Math.PI), square.radius(), 1e-9);
         assertEquals(Optional.empty(), r.get(3).toCircle(), "an arrow encloses no glomerulus");
+        assertEquals(List.of(new Circle(1000, 2000, 100), new Circle(3100, 600, 100), square), c.circles());
     }
 
     @Test
