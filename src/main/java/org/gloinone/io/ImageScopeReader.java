@@ -142,6 +142,7 @@ public final class ImageScopeReader {
         private final int type;
         private final String geoShape;
         private final String text;
+        private final boolean negative;
         private double[] xs = new double[16];
         private double[] ys = new double[16];
         private int n;
@@ -153,6 +154,7 @@ public final class ImageScopeReader {
             this.type = (int) number(attribute(x, "Type"), file, "Region Type", TYPE_UNKNOWN);
             this.geoShape = attribute(x, "GeoShape");
             this.text = attribute(x, "Text");
+            this.negative = "1".equals(attribute(x, "NegativeROA").trim());
         }
 
         void add(double x, double y) throws ResultFileException {
@@ -172,7 +174,7 @@ public final class ImageScopeReader {
         AnnotationRegion build() {
             double[] vx = Arrays.copyOf(xs, n);
             double[] vy = Arrays.copyOf(ys, n);
-            return new AnnotationRegion(layer, id, shape(type, geoShape, vx, vy), text, vx, vy);
+            return new AnnotationRegion(layer, id, shape(type, geoShape, vx, vy), text, vx, vy, negative);
         }
     }
 

@@ -44,10 +44,13 @@ class ImageScopeReaderTest {
         ImageScopeReader.Contents c = new ImageScopeReader().read(fixture("layers-handmade.xml"));
         assertEquals(OptionalDouble.of(0.499), c.micronsPerPixel());
         List<AnnotationRegion> r = c.regions();
-        assertEquals(List.of("Glomeruli", "Glomeruli", "Sclerosed", "Sclerosed"),
+        assertEquals(List.of("Glomeruli", "Glomeruli", "Glomeruli", "Sclerosed", "Sclerosed"),
                 r.stream().map(AnnotationRegion::layer).toList());
-        assertEquals(List.of(RegionShape.ELLIPSE, RegionShape.RECTANGLE, RegionShape.POLYGON, RegionShape.LINE),
-                r.stream().map(AnnotationRegion::shape).toList());
+        assertEquals(List.of(RegionShape.ELLIPSE, RegionShape.RECTANGLE, RegionShape.POLYGON, RegionShape.POLYGON,
+                RegionShape.LINE), r.stream().map(AnnotationRegion::shape).toList());
+        assertEquals(List.of(false, false, true, false, false), r.stream().map(AnnotationRegion::negative).toList());
+        assertEquals(Optional.empty(), r.get(2).toCircle(), "a negative region is a hole, not a glomerulus");
+        r = r.stream().filter(x -> !x.negative()).toList();
         assertEquals("round one", r.get(0).text());
         assertEquals(Optional.of(new Circle(1000, 2000, 100)), r.get(0).toCircle());
         assertEquals(Optional.of(new Circle(3100, 600, 100)), r.get(1).toCircle());
