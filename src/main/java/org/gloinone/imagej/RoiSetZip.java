@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,9 @@ public final class RoiSetZip implements SlideFileWriter {
     public static final int DEFAULT_MAX_ENTRY_BYTES = 16 << 20;
     /** Default most entries: 1,000,000. */
     public static final int DEFAULT_MAX_ENTRIES = 1_000_000;
+
+    /** Fixed entry time (DOS time starts in 1980); ImageJ ignores it. */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private final long maxBytes;
     private final int maxEntryBytes;
@@ -133,7 +137,9 @@ public final class RoiSetZip implements SlideFileWriter {
             Set<String> used = new HashSet<>();
             for (Roi roi : rois) {
                 String entry = entryName(roi.getName(), used);
-                zip.putNextEntry(new ZipEntry(entry));
+                ZipEntry e = new ZipEntry(entry);
+                e.setTimeLocal(ENTRY_TIME); // same result, same bytes: no wall-clock time in the archive
+                zip.putNextEntry(e);
                 zip.write(RoiEncoder.saveAsByteArray(roi));
                 zip.closeEntry();
             }

@@ -13,8 +13,10 @@ import org.gloinone.detect.Circle;
  * @param text     the region's text or name; may be empty
  * @param xs       vertex x coordinates (for ellipses and rectangles: at least two opposite corners)
  * @param ys       vertex y coordinates
+ * @param negative a region cut out of its layer's other regions (ImageScope's NegativeROA), not an object
  */
-public record AnnotationRegion(String layer, int regionId, RegionShape shape, String text, double[] xs, double[] ys) {
+public record AnnotationRegion(String layer, int regionId, RegionShape shape, String text, double[] xs, double[] ys,
+                               boolean negative) {
     public AnnotationRegion {
         if (xs.length != ys.length) {
             throw new IllegalArgumentException(xs.length + " x but " + ys.length + " y coordinates");
@@ -41,10 +43,11 @@ public record AnnotationRegion(String layer, int regionId, RegionShape shape, St
     /**
      * The circle this region stands for, e.g. to classify and segment glomeruli a pathologist circled:
      * ellipses and rectangles give the circle of their bounding box (radius = mean half-side), polygons
-     * the circle of equal area at their centroid. Points, lines and shapes without extent give none.
+     * the circle of equal area at their centroid. Points, lines, negative regions and shapes without
+     * extent give none.
      */
     public Optional<Circle> toCircle() {
-        if (!shape.hasArea() || xs.length < 2) {
+        if (negative || !shape.hasArea() || xs.length < 2) {
             return Optional.empty();
         }
         try {

@@ -304,7 +304,7 @@ public final class GeoJson {
         });
         String name = props.path("name").asText("");
         int id = props.path("glomerulusId").asInt(0);
-        AnnotationRegion region = new AnnotationRegion(className, id, RegionShape.POLYGON, name, xs, ys);
+        AnnotationRegion region = new AnnotationRegion(className, id, RegionShape.POLYGON, name, xs, ys, false);
         Circle circle;
         if (props.path("centerX").isNumber() && props.path("centerY").isNumber() && props.path("radius").isNumber()
                 && props.path("radius").asDouble() > 0) {

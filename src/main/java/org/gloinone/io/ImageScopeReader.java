@@ -10,12 +10,15 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.gloinone.detect.Circle;
 
 /**
  * Reads Aperio ImageScope annotation XML: ours and those ImageScope (or scripts imitating it) write,
@@ -50,6 +53,11 @@ public final class ImageScopeReader {
     public record Contents(OptionalDouble micronsPerPixel, List<AnnotationRegion> regions) {
         public Contents {
             regions = List.copyOf(regions);
+        }
+
+        /** The circles of the regions that enclose an area, in file order (see {@link AnnotationRegion#toCircle()}). */
+        public List<Circle> circles() {
+            return regions.stream().map(AnnotationRegion::toCircle).flatMap(Optional::stream).toList();
         }
     }
 
@@ -134,6 +142,7 @@ public final class ImageScopeReader {
         private final int type;
         private final String geoShape;
         private final String text;
+        private final boolean negative;
         private double[] xs = new double[16];
         private double[] ys = new double[16];
         private int n;
@@ -145,6 +154,7 @@ public final class ImageScopeReader {
             this.type = (int) number(attribute(x, "Type"), file, "Region Type", TYPE_UNKNOWN);
             this.geoShape = attribute(x, "GeoShape");
             this.text = attribute(x, "Text");
+            this.negative = "1".equals(attribute(x, "NegativeROA").trim());
         }
 
         void add(double x, double y) throws ResultFileException {
@@ -164,7 +174,7 @@ public final class ImageScopeReader {
         AnnotationRegion build() {
             double[] vx = Arrays.copyOf(xs, n);
             double[] vy = Arrays.copyOf(ys, n);
-            return new AnnotationRegion(layer, id, shape(type, geoShape, vx, vy), text, vx, vy);
+            return new AnnotationRegion(layer, id, shape(type, geoShape, vx, vy), text, vx, vy, negative);
         }
     }
 
@@ -234,7 +244,8 @@ public final class ImageScopeReader {
      * resolves external entities (OWASP XXE guidance).
      */
     static XMLInputFactory hardenedFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // The JDK's own parser, not whichever StAX implementation a Fiji installation puts first.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

@@ -65,7 +65,7 @@ public final class ImageScopeXml {
         OptionalDouble mpp = result.slide().micronsPerPixel();
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
             x.writeStartDocument("UTF-8", "1.0");
             nl(x, 0);
             x.writeStartElement("Annotations");

@@ -129,10 +129,18 @@ public final class ResultWriter {
     /** Replaces {@code target} by {@code partial}: the old folder is moved aside first, then removed. */
     private static void publish(Path partial, Path target, Path aside) throws IOException {
         AtomicFiles.deleteTree(aside);
-        if (Files.exists(target)) {
+        boolean hadOld = Files.exists(target);
+        if (hadOld) {
             Files.move(target, aside);
         }
-        Files.move(partial, target);
+        try {
+            Files.move(partial, target);
+        } catch (IOException e) {
+            if (hadOld) {
+                Files.move(aside, target); // put the earlier complete results back
+            }
+            throw e;
+        }
         AtomicFiles.deleteTree(aside);
     }
 

@@ -88,6 +88,16 @@ class RoiSetZipTest {
     }
 
     @Test
+    void sameResultGivesTheGoldenBytes() throws IOException {
+        Path golden = Path.of("src/test/resources/org/gloinone/io/golden/kidney 7-rois.zip");
+        Path file = written();
+        if (Boolean.getBoolean("gloinone.golden.update")) {
+            Files.copy(file, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(golden), Files.readAllBytes(file));
+    }
+
+    @Test
     void readsBackTheSameCircles() throws IOException {
         List<RoiSetZip.Entry> entries = new RoiSetZip().read(written());
         assertEquals(5, entries.size());

@@ -44,10 +44,13 @@ class ImageScopeReaderTest {
         ImageScopeReader.Contents c = new ImageScopeReader().read(fixture("layers-handmade.xml"));
         assertEquals(OptionalDouble.of(0.499), c.micronsPerPixel());
         List<AnnotationRegion> r = c.regions();
-        assertEquals(List.of("Glomeruli", "Glomeruli", "Sclerosed", "Sclerosed"),
+        assertEquals(List.of("Glomeruli", "Glomeruli", "Glomeruli", "Sclerosed", "Sclerosed"),
                 r.stream().map(AnnotationRegion::layer).toList());
-        assertEquals(List.of(RegionShape.ELLIPSE, RegionShape.RECTANGLE, RegionShape.POLYGON, RegionShape.LINE),
-                r.stream().map(AnnotationRegion::shape).toList());
+        assertEquals(List.of(RegionShape.ELLIPSE, RegionShape.RECTANGLE, RegionShape.POLYGON, RegionShape.POLYGON,
+                RegionShape.LINE), r.stream().map(AnnotationRegion::shape).toList());
+        assertEquals(List.of(false, false, true, false, false), r.stream().map(AnnotationRegion::negative).toList());
+        assertEquals(Optional.empty(), r.get(2).toCircle(), "a negative region is a hole, not a glomerulus");
+        r = r.stream().filter(x -> !x.negative()).toList();
         assertEquals("round one", r.get(0).text());
         assertEquals(Optional.of(new Circle(1000, 2000, 100)), r.get(0).toCircle());
         assertEquals(Optional.of(new Circle(3100, 600, 100)), r.get(1).toCircle());
@@ -57,6 +60,7 @@ class ImageScopeReaderTest {
         assertEquals(5050, square.centerY(), 1e-9);
         assertEquals(Math.sqrt(10000 / Math.PI), square.radius(), 1e-9);
         assertEquals(Optional.empty(), r.get(3).toCircle(), "an arrow encloses no glomerulus");
+        assertEquals(List.of(new Circle(1000, 2000, 100), new Circle(3100, 600, 100), square), c.circles());
     }
 
     @Test
