@@ -15,7 +15,8 @@ public final class MaskOutline {
 
     /**
      * Traces the outer boundary of the (8-connected) component in {@code mask} that holds its first
-     * pixel in row-major order, clockwise on screen (y down), as polygon vertices at pixel corners.
+     * pixel in row-major order, clockwise on screen (y down), as polygon vertices at pixel corners,
+     * starting at the top-left corner of that pixel.
      *
      * @return {@code {xs, ys}}, or null when the mask is empty
      */
@@ -63,6 +64,8 @@ public final class MaskOutline {
             dx = ndx;
             dy = ndy;
         } while (!(x == sx && y == sy && dx == 1 && dy == 0));
+        // The walk ends by turning east at the start corner: list that corner first.
+        corners.add(0, corners.remove(corners.size() - 1));
         double[] xs = new double[corners.size()];
         double[] ys = new double[corners.size()];
         for (int i = 0; i < corners.size(); i++) {
