@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 final class LayoutRules {
     static final List<String> CORE_PACKAGES =
-            List.of("slide", "model", "detect", "classify", "segment", "pipeline", "io", "eval", "train");
+            List.of("slide", "model", "detect", "classify", "segment", "pipeline", "io", "eval", "train", "batch");
 
     private static final Pattern FORBIDDEN = Pattern.compile(
             "\\b(ij\\.gui\\.|javax\\.swing\\b|java\\.awt\\.(\\*|(Frame|Dialog|Window|Component)\\b)"

@@ -1,0 +1,103 @@
+package org.gloinone.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gloinone.model.FoundModels;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelPackage;
+import org.gloinone.model.PredictorOptions;
+import org.gloinone.model.Task;
+import org.gloinone.model.TensorFlowPredictor;
+
+/**
+ * The networks of one run, loaded once and closed together: packages, their TensorFlow sessions, and the
+ * {@link PipelineModels} the pipeline reads. Only the stages asked for are loaded.
+ */
+public final class LoadedModels implements AutoCloseable {
+    private final List<ModelPackage> packages;
+    private final List<TensorFlowPredictor> predictors;
+    private final PipelineModels models;
+
+    private LoadedModels(List<ModelPackage> packages, List<TensorFlowPredictor> predictors, PipelineModels models) {
+        this.packages = packages;
+        this.predictors = predictors;
+        this.models = models;
+    }
+
+    /**
+     * Loads the packages of {@code stages} from {@code found}.
+     *
+     * @throws ModelException if a stage has no model, or a model cannot be opened or is refused
+     */
+    public static LoadedModels load(FoundModels found, Set<Task> stages, PredictorOptions options)
+            throws ModelException {
+        List<ModelPackage> packages = new ArrayList<>();
+        List<TensorFlowPredictor> predictors = new ArrayList<>();
+        try {
+            Optional<StageModel> detector = open(found, stages, Task.DETECT, options, packages, predictors);
+            Optional<StageModel> classifier = open(found, stages, Task.CLASSIFY, options, packages, predictors);
+            Optional<StageModel> segmenter = open(found, stages, Task.SEGMENT, options, packages, predictors);
+            return new LoadedModels(packages, predictors, new PipelineModels(detector, classifier, segmenter));
+        } catch (ModelException | RuntimeException e) {
+            closeAll(packages, predictors, e);
+            throw e;
+        }
+    }
+
+    private static Optional<StageModel> open(FoundModels found, Set<Task> stages, Task task,
+                                             PredictorOptions options, List<ModelPackage> packages,
+                                             List<TensorFlowPredictor> predictors) throws ModelException {
+        if (!stages.contains(task)) {
+            return Optional.empty();
+        }
+        Path path = found.require(task);
+        ModelPackage pkg = ModelPackage.open(path);
+        packages.add(pkg);
+        TensorFlowPredictor predictor = pkg.openPredictor(options);
+        predictors.add(predictor);
+        ModelInfo info = new ModelInfo(task.word(), pkg.spec().name(), pkg.spec().version(),
+                pkg.description().weightsSha256());
+        return Optional.of(new StageModel(pkg.spec(), predictor, info));
+    }
+
+    /** The models as the pipeline takes them. */
+    public PipelineModels models() {
+        return models;
+    }
+
+    /** Identities of the loaded models, in stage order. */
+    public List<ModelInfo> infos() {
+        return models.infos(Set.of(Task.values()).stream().sorted().toList());
+    }
+
+    @Override
+    public void close() throws ModelException {
+        closeAll(packages, predictors, null);
+    }
+
+    private static void closeAll(List<ModelPackage> packages, List<TensorFlowPredictor> predictors,
+                                 Exception pending) throws ModelException {
+        predictors.forEach(TensorFlowPredictor::close);
+        ModelException failure = null;
+        for (ModelPackage p : packages) {
+            try {
+                p.close();
+            } catch (ModelException e) {
+                if (pending != null) {
+                    pending.addSuppressed(e);
+                } else if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
