@@ -4,15 +4,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** The fixture datasets under src/test/resources/org/gloinone/eval (see the README there). */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Path crops() {
+    public static Path crops() {
         return resource("crops");
     }
 
-    static Path tiles() {
+    public static Path tiles() {
         return resource("tiles");
     }
 

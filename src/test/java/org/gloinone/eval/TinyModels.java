@@ -23,13 +23,13 @@ import org.tensorflow.types.TFloat32;
  * Fixed-weight TensorFlow graphs whose outputs can be worked out by hand, in the I/O convention of the model
  * packages (input {@code image}, NHWC RGB scaled to 0-1).
  */
-final class TinyModels {
+public final class TinyModels {
     /** Crop and patch size of the fixture crops. */
     static final int CROP = 224;
     /** Output stride, tile size and pixel size of the tiny detector (and of the fixture tiles). */
     static final int STRIDE = 4;
     static final int TILE = 256;
-    static final double TILE_MPP = 2.0;
+    public static final double TILE_MPP = 2.0;
 
     private TinyModels() {
     }
@@ -37,7 +37,7 @@ final class TinyModels {
     /**
      * A segmenter whose mask is fixed: 0.9 on the left half of the patch (x &lt; 112), 0.1 on the right half.
      */
-    static LoadedModel halfMaskSegmenter() {
+    public static LoadedModel halfMaskSegmenter() {
         ModelSpec spec = new ModelSpec("half-mask", "1", Task.SEGMENT, 1.0, "image", Preprocessing.unitRange(),
                 null, null, new SegmentConfig("mask", 0, CROP, 0.5));
         float[] mask = new float[CROP * CROP];
@@ -60,7 +60,7 @@ final class TinyModels {
      * A classifier of classes (normal, sclerosed, non_glomerular) with logits (0, 12 - 20 G, 30 - 60 G), G being the
      * crop's mean green value in 0-1, turned into probabilities by a softmax.
      */
-    static LoadedModel greenClassifier() {
+    public static LoadedModel greenClassifier() {
         ModelSpec spec = new ModelSpec("green", "1", Task.CLASSIFY, 1.0, "image", Preprocessing.unitRange(), null,
                 new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"), "non_glomerular",
                         Set.of("sclerosed"), 0, CROP), null);
@@ -88,7 +88,7 @@ final class TinyModels {
      * A CircleNet detector for 256 x 256 tiles at 2 um/px whose heads are fixed: one heatmap peak per circle of
      * {@link #FIXED}, with the offset and radius (in input pixels) that decode to exactly that circle.
      */
-    static LoadedModel fixedDetector() {
+    public static LoadedModel fixedDetector() {
         ModelSpec spec = new ModelSpec("fixed-circles", "1", Task.DETECT, TILE_MPP, "image", Preprocessing.unitRange(),
                 new DetectConfig("heatmap", "offset", "radius", false, STRIDE, true, 10, 0.75, 0.9, TILE * TILE_MPP, 0),
                 null, null);
