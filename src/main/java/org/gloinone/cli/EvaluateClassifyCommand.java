@@ -31,7 +31,7 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
             var crops = CropDataset.read(options.data);
-            try (LoadedModel model = parent.models().open(options.models, Task.CLASSIFY)) {
+            try (LoadedModel model = parent.models().open(options.models, Task.CLASSIFY, options.predictorOptions())) {
                 ClassificationReport r = new CropClassificationEvaluator(model.spec(), model.predictor(),
                         options.batchSize).evaluate(crops);
                 return new EvaluationRun.Result(ReportJson.classification(model.spec(), r),

@@ -47,7 +47,7 @@ final class EvaluateDetectCommand implements Callable<Integer> {
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
             var tiles = TileDataset.read(options.data);
-            try (LoadedModel model = parent.models().open(options.models, Task.DETECT)) {
+            try (LoadedModel model = parent.models().open(options.models, Task.DETECT, options.predictorOptions())) {
                 double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();
                 DetectionReport r = new TileDetectionEvaluator(TileDetectors.of(model), micronsPerPixel, minAreaUm2,
                         threshold).evaluate(tiles);

@@ -6,7 +6,7 @@ import org.gloinone.eval.CropDataset;
 import org.gloinone.eval.CropSegmentationEvaluator;
 import org.gloinone.eval.DatasetException;
 import org.gloinone.eval.LoadedModel;
-import org.gloinone.eval.PatchSegmenter;
+import org.gloinone.eval.PipelineGlomerulusSegmenter;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SegmentationReport;
@@ -48,7 +48,7 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
         return EvaluationRun.execute(spec, options, () -> {
             if (CropDataset.isCrops(options.data)) {
                 var crops = CropDataset.read(options.data);
-                try (LoadedModel model = parent.models().open(options.models, Task.SEGMENT)) {
+                try (LoadedModel model = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
                     SegmentationReport r = new CropSegmentationEvaluator(model.spec(), model.predictor(),
                             options.batchSize).evaluate(crops);
                     return result(model, "crops", r);
@@ -62,10 +62,10 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--mpp is needed for a tiles dataset (" + options.data + ")");
             }
             var tiles = TileDataset.read(options.data);
-            try (LoadedModel detector = parent.models().open(options.models, Task.DETECT);
-                 LoadedModel segmenter = parent.models().open(options.models, Task.SEGMENT)) {
+            try (LoadedModel detector = parent.models().open(options.models, Task.DETECT, options.predictorOptions());
+                 LoadedModel segmenter = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
                 SegmentationReport r = new TileSegmentationEvaluator(TileDetectors.of(detector),
-                        new PatchSegmenter(segmenter.spec(), segmenter.predictor()), micronsPerPixel, minAreaUm2,
+                        new PipelineGlomerulusSegmenter(segmenter.spec(), segmenter.predictor()), micronsPerPixel, minAreaUm2,
                         detector.spec().detect().scoreThreshold()).evaluate(tiles);
                 return result(segmenter, "tiles", r);
             }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.CircleIou;
 import org.gloinone.detect.Detection;
 
 /**
@@ -56,7 +57,7 @@ public final class CircleMatcher {
             double bestIou = 0;
             double anyIou = 0;
             for (int g = 0; g < truths.size(); g++) {
-                double iou = CircleOverlap.iou(d.circle(), truths.get(g));
+                double iou = CircleIou.of(d.circle(), truths.get(g));
                 anyIou = Math.max(anyIou, iou);
                 if (!taken[g] && iou >= iouThreshold && iou > bestIou) {
                     best = g;

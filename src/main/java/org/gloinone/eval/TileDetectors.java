@@ -4,15 +4,15 @@ package org.gloinone.eval;
 public final class TileDetectors {
     /**
      * Lowest detection score kept for evaluation: low, so that AP sees nearly the whole ranking (COCO evaluates
-     * up to 100 detections per image whatever their score); the model's top_k still caps the count.
+     * up to 100 detections per image whatever their score); the model's top_k still caps the count per tile.
      */
     public static final double AP_SCORE_FLOOR = 0.01;
 
     private TileDetectors() {
     }
 
-    /** The detector for a loaded detector model. */
+    /** The pipeline's detector for a loaded detector model, one tile per network call. */
     public static TileDetector of(LoadedModel model) {
-        return new CircleNetTileDetector(model.spec(), model.predictor(), AP_SCORE_FLOOR);
+        return new PipelineTileDetector(model.spec(), model.predictor(), AP_SCORE_FLOOR, 1);
     }
 }

@@ -28,7 +28,7 @@ class EvaluateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        ModelProvider models = (modelsDir, task) -> switch (task) {
+        ModelProvider models = (modelsDir, task, options) -> switch (task) {
             case SEGMENT -> TinyModels.halfMaskSegmenter();
             case CLASSIFY -> TinyModels.greenClassifier();
             case DETECT -> TinyModels.fixedDetector();

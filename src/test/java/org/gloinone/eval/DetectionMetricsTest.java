@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.CircleIou;
 import org.gloinone.detect.Detection;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +22,14 @@ class DetectionMetricsTest {
     }
 
     @Test
-    void circleIouIsExact() {
+    void circleIouIsExact() { // the IoU that matching uses
         double lens = 2 * Math.PI / 3 - Math.sqrt(3) / 2; // two unit circles one radius apart
         Circle a = new Circle(0, 0, 1);
-        assertEquals(lens, CircleOverlap.intersectionArea(a, new Circle(1, 0, 1)), 1e-12);
-        assertEquals(lens / (2 * Math.PI - lens), CircleOverlap.iou(a, new Circle(0, 1, 1)), 1e-12);
-        assertEquals(0.25, CircleOverlap.iou(a, new Circle(0.5, 0, 2)), 1e-12); // inside: 1 / 4
-        assertEquals(0, CircleOverlap.iou(a, new Circle(2, 0, 1)));
-        assertEquals(1, CircleOverlap.iou(a, a), 1e-12);
+        assertEquals(lens, CircleIou.intersectionArea(a, new Circle(1, 0, 1)), 1e-12);
+        assertEquals(lens / (2 * Math.PI - lens), CircleIou.of(a, new Circle(0, 1, 1)), 1e-12);
+        assertEquals(0.25, CircleIou.of(a, new Circle(0.5, 0, 2)), 1e-12); // inside: 1 / 4
+        assertEquals(0, CircleIou.of(a, new Circle(2, 0, 1)));
+        assertEquals(1, CircleIou.of(a, a), 1e-12);
     }
 
     @Test
