@@ -1,17 +1,24 @@
 package org.gloinone.eval;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.DetectConfig;
+import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Preprocessing;
 import org.gloinone.model.SegmentConfig;
 import org.gloinone.model.Task;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
@@ -61,16 +68,49 @@ public final class TinyModels {
      * crop's mean green value in 0-1, turned into probabilities by a softmax.
      */
     public static LoadedModel greenClassifier() {
-        ModelSpec spec = new ModelSpec("green", "1", Task.CLASSIFY, 1.0, "image", Preprocessing.unitRange(), null,
-                new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"), "non_glomerular",
-                        Set.of("sclerosed"), 0, CROP), null);
         Graph g = new Graph();
         Ops tf = Ops.create(g);
         Placeholder<TFloat32> image = image(tf);
+        return new LoadedModel(greenClassifierSpec(),
+                new GraphPredictor(g, image, Map.of("probabilities", greenProbabilities(tf, image))));
+    }
+
+    /** The spec of {@link #greenClassifier()}. */
+    public static ModelSpec greenClassifierSpec() {
+        return new ModelSpec("green", "1", Task.CLASSIFY, 1.0, "image", Preprocessing.unitRange(), null,
+                new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"), "non_glomerular",
+                        Set.of("sclerosed"), 0, CROP), null);
+    }
+
+    /**
+     * Exports {@link #greenClassifier()} as a SavedModel (signature serving_default: image -> probabilities) and
+     * returns its output for {@code input}, computed by the same session.
+     */
+    public static FloatTensor exportGreenClassifier(Path dir, FloatTensor input) throws java.io.IOException {
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            Placeholder<TFloat32> image = image(tf);
+            Operand<TFloat32> probabilities = greenProbabilities(tf, image);
+            Signature sig = Signature.builder().key("serving_default").input("image", image)
+                    .output("probabilities", probabilities).build();
+            try (Session s = new Session(g);
+                 TFloat32 in = TFloat32.tensorOf(Shape.of(input.shape()), DataBuffers.of(input.data(), true, false))) {
+                SavedModelBundle.exporter(dir.toString()).withFunction(SessionFunction.create(sig, s)).export();
+                try (Result r = s.runner().feed(image, in).fetch(probabilities).run()) {
+                    TFloat32 t = (TFloat32) r.get(0);
+                    float[] v = new float[(int) t.size()];
+                    t.copyTo(DataBuffers.of(v, false, false));
+                    return new FloatTensor(t.shape().asArray(), v);
+                }
+            }
+        }
+    }
+
+    private static Operand<TFloat32> greenProbabilities(Ops tf, Operand<TFloat32> image) {
         Operand<TFloat32> means = tf.math.mean(image, tf.constant(new int[] {1, 2})); // [N, 3]
         Operand<TFloat32> weights = tf.constant(new float[][] {{0, 0, 0}, {0, -20, -60}, {0, 0, 0}});
         Operand<TFloat32> logits = tf.math.add(tf.linalg.matMul(means, weights), tf.constant(new float[] {0, 12, 30}));
-        return new LoadedModel(spec, new GraphPredictor(g, image, Map.of("probabilities", tf.nn.softmax(logits))));
+        return tf.nn.softmax(logits);
     }
 
     /** A circle the tiny detector always finds: centre, radius (input pixels) and score. */
