@@ -46,6 +46,12 @@ final class EvaluateDetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
+            EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
+            EvaluationRun.checkMinArea(minAreaUm2);
+            if (scoreThreshold != null) {
+                EvaluationRun.checkOption("--score-threshold", scoreThreshold,
+                        scoreThreshold >= 0 && scoreThreshold <= 1, "in [0, 1]");
+            }
             var tiles = TileDataset.read(options.data);
             try (LoadedModel model = parent.models().open(options.models, Task.DETECT, options.predictorOptions())) {
                 double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();

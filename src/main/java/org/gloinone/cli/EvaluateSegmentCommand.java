@@ -61,6 +61,8 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             if (micronsPerPixel == null) {
                 throw new IllegalArgumentException("--mpp is needed for a tiles dataset (" + options.data + ")");
             }
+            EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
+            EvaluationRun.checkMinArea(minAreaUm2);
             var tiles = TileDataset.read(options.data);
             try (LoadedModel detector = parent.models().open(options.models, Task.DETECT, options.predictorOptions());
                  LoadedModel segmenter = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {

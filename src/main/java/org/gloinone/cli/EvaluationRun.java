@@ -29,6 +29,27 @@ final class EvaluationRun {
     private EvaluationRun() {
     }
 
+    /**
+     * Checks an option value.
+     *
+     * @throws IllegalArgumentException "OPTION must be RANGE, got VALUE" when it is not
+     */
+    static void checkOption(String option, double value, boolean ok, String range) {
+        if (!ok || Double.isNaN(value)) {
+            throw new IllegalArgumentException(option + " must be " + range + ", got " + value);
+        }
+    }
+
+    /** Checks a pixel size option: finite and positive. */
+    static void checkMicronsPerPixel(double value) {
+        checkOption("--mpp", value, value > 0 && Double.isFinite(value), "a positive pixel size in um/px");
+    }
+
+    /** Checks a minimum area option: finite and not negative. */
+    static void checkMinArea(double value) {
+        checkOption("--min-area-um2", value, value >= 0 && Double.isFinite(value), ">= 0");
+    }
+
     static int execute(CommandLine.Model.CommandSpec spec, EvaluationOptions options, Body body) {
         PrintWriter err = spec.commandLine().getErr();
         if (options.batchSize < 1) {

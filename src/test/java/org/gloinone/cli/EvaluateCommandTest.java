@@ -144,6 +144,16 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void badOptionValuesNameTheOption() {
+        assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "0"));
+        assertEquals("--mpp must be a positive pixel size in um/px, got 0.0" + System.lineSeparator(), err.toString());
+        assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--score-threshold", "1.5"));
+        assertTrue(err.toString().endsWith("--score-threshold must be in [0, 1], got 1.5" + System.lineSeparator()));
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--device", "tpu"));
+        assertTrue(err.toString().contains("device must be auto, cpu or gpu, got 'tpu'"), err.toString());
+    }
+
+    @Test
     void helpShowsDefaults() {
         assertEquals(0, run("detect", "--help"));
         assertTrue(out.toString().contains("(default: 500.0)"), out.toString());
