@@ -1,6 +1,7 @@
 package org.gloinone.cli;
 
 import org.gloinone.model.Device;
+import org.gloinone.model.DeviceChooser;
 import org.gloinone.model.FoundModels;
 import org.gloinone.model.ModelCheck;
 import org.gloinone.model.ModelChecker;
@@ -12,6 +13,7 @@ import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     /** {@code models list}: name, task, version, µm/px and classes of the models that would be used. */
-    @Command(name = "list", mixinStandardHelpOptions = true, showDefaultValues = true,
+    @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Print the models found: name, task, version, um/px and classes.")
     static final class ListModels implements Callable<Integer> {
         @CommandLine.Spec
@@ -46,7 +48,7 @@ public final class ModelsCommand implements Runnable {
 
         @Option(names = "--models", paramLabel = "DIR",
                 description = "Folder of model packages, searched before GLO_IN_ONE_MODELS and the models/ "
-                        + "folder beside the program (default: ${DEFAULT-VALUE}).")
+                        + "folder beside the program (default: none).")
         private Path models;
 
         @Override
@@ -89,7 +91,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     /** {@code models check}: verify weights, load, run test inputs against test outputs. */
-    @Command(name = "check", mixinStandardHelpOptions = true, showDefaultValues = true,
+    @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Check every model: verify the sha256 of its weights, load it, run its test inputs and "
                 + "compare with its test outputs (tolerance from rdf.yaml).",
                 "Exit status: 0 all passed, 1 a model failed, 2 bad input."})
@@ -104,7 +106,7 @@ public final class ModelsCommand implements Runnable {
 
         @Option(names = "--models", paramLabel = "DIR",
                 description = "Folder of model packages searched first when DIR is not given "
-                        + "(default: ${DEFAULT-VALUE}).")
+                        + "(default: none).")
         private Path models;
 
         @Option(names = "--trust-model", defaultValue = "false",
@@ -128,6 +130,9 @@ public final class ModelsCommand implements Runnable {
             List<Path> packages;
             try {
                 options = new PredictorOptions(Device.parse(device), threads, 0, trustModel);
+                if (options.device() == Device.GPU) {
+                    DeviceChooser.choose(Device.GPU); // fail once, up front, rather than once per model
+                }
                 packages = packagesToCheck();
             } catch (IllegalArgumentException | ModelException e) {
                 err.println("glo-in-one models check: " + e.getMessage());
@@ -161,7 +166,7 @@ public final class ModelsCommand implements Runnable {
 
         private List<Path> packagesToCheck() throws ModelException {
             if (dir != null) {
-                if (!ModelFinder.isPackage(dir) && !java.nio.file.Files.isDirectory(dir)) {
+                if (!ModelFinder.isPackage(dir) && !Files.isDirectory(dir)) {
                     throw new ModelException(dir + ": not a model package or a folder of them");
                 }
                 return ModelFinder.packagesIn(dir);

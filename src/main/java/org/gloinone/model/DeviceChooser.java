@@ -64,6 +64,9 @@ public final class DeviceChooser {
             }
         } catch (RuntimeException e) {
             String m = String.valueOf(e.getMessage());
+            if (m.contains("CUDA is not enabled")) {
+                return Optional.of("this TensorFlow build has no CUDA support");
+            }
             int nl = m.indexOf('\n');
             return Optional.of(nl > 0 ? m.substring(0, nl) : m);
         }

@@ -50,7 +50,9 @@ public final class ModelPackage implements AutoCloseable {
         try {
             SafeUnzip.DEFAULT.unpack(path, temp);
             Path dir = packageRoot(path, temp);
-            return new ModelPackage(path, dir, temp, ModelSpecReader.read(dir.resolve(ModelSpecReader.RDF_FILE)));
+            String label = path + "!/" + temp.relativize(dir.resolve(ModelSpecReader.RDF_FILE)).toString()
+                    .replace('\\', '/');
+            return new ModelPackage(path, dir, temp, ModelSpecReader.read(dir.resolve(ModelSpecReader.RDF_FILE), label));
         } catch (ModelException | RuntimeException e) {
             deleteTree(temp, e);
             throw e;

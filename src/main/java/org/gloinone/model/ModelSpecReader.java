@@ -41,7 +41,16 @@ public final class ModelSpecReader {
      * @throws ModelException naming the file and the field on any problem
      */
     public static ModelRdf read(Path rdfFile) throws ModelException {
-        String label = rdfFile.toString();
+        return read(rdfFile, rdfFile.toString());
+    }
+
+    /**
+     * Reads and validates an rdf.yaml file, naming it {@code label} in errors (e.g. {@code detector.zip!/rdf.yaml}
+     * for a file unpacked from a zip).
+     *
+     * @throws ModelException naming {@code label} and the field on any problem
+     */
+    public static ModelRdf read(Path rdfFile, String label) throws ModelException {
         try {
             if (Files.size(rdfFile) > MAX_RDF_BYTES) {
                 throw new ModelException(label + ": larger than " + MAX_RDF_BYTES + " bytes; not a model description");

@@ -3,6 +3,7 @@ package org.gloinone.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,7 +135,7 @@ final class RdfNode {
     double[] numberOrList(int count) throws ModelException {
         double[] out = new double[count];
         if (node.isNumber()) {
-            java.util.Arrays.fill(out, number());
+            Arrays.fill(out, number());
             return out;
         }
         List<RdfNode> items = list();

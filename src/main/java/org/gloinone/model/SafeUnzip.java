@@ -3,9 +3,15 @@ package org.gloinone.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -49,7 +55,7 @@ public record SafeUnzip(int maxEntries, long maxEntryBytes, long maxTotalBytes) 
         int count = 0;
         try (ZipFile file = new ZipFile(zip.toFile())) {
             // Check every name before writing anything, so a hostile archive leaves nothing behind.
-            java.util.Set<String> links = symlinkEntries(zip);
+            Set<String> links = symlinkEntries(zip);
             for (Enumeration<? extends ZipEntry> en = file.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
                 if (++count > maxEntries) {
@@ -115,12 +121,12 @@ public record SafeUnzip(int maxEntries, long maxEntryBytes, long maxTotalBytes) 
      * The names of entries whose Unix mode says "symbolic link". java.util.zip does not expose the external
      * file attributes where zip writers store that mode, so read them from the central directory.
      */
-    static java.util.Set<String> symlinkEntries(Path zip) throws IOException {
-        java.util.Set<String> links = new java.util.HashSet<>();
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(zip)) {
+    static Set<String> symlinkEntries(Path zip) throws IOException {
+        Set<String> links = new HashSet<>();
+        try (FileChannel ch = FileChannel.open(zip)) {
             long size = ch.size();
             int tailLength = (int) Math.min(size, 22 + 65535);
-            java.nio.ByteBuffer tail = readAt(ch, size - tailLength, tailLength);
+            ByteBuffer tail = readAt(ch, size - tailLength, tailLength);
             int eocd = -1;
             for (int i = tailLength - 22; i >= 0; i--) {
                 if (tail.getInt(i) == 0x06054b50) {
@@ -136,14 +142,14 @@ public record SafeUnzip(int maxEntries, long maxEntryBytes, long maxTotalBytes) 
             if ((cdSize == 0xffffffffL || cdOffset == 0xffffffffL) && eocd >= 20
                     && tail.getInt(eocd - 20) == 0x07064b50) {
                 long zip64Eocd = tail.getLong(eocd - 20 + 8);
-                java.nio.ByteBuffer z = readAt(ch, zip64Eocd, 56);
+                ByteBuffer z = readAt(ch, zip64Eocd, 56);
                 cdSize = z.getLong(40);
                 cdOffset = z.getLong(48);
             }
             if (cdSize > Integer.MAX_VALUE || cdOffset + cdSize > size) {
                 throw new IOException("central directory out of range");
             }
-            java.nio.ByteBuffer cd = readAt(ch, cdOffset, (int) cdSize);
+            ByteBuffer cd = readAt(ch, cdOffset, (int) cdSize);
             int i = 0;
             while (i + 46 <= cd.limit() && cd.getInt(i) == 0x02014b50) {
                 int madeBy = (cd.getShort(i + 4) & 0xffff) >>> 8;
@@ -157,7 +163,7 @@ public record SafeUnzip(int maxEntries, long maxEntryBytes, long maxTotalBytes) 
                 byte[] name = new byte[nameLength];
                 cd.get(i + 46, name);
                 if (madeBy == 3 && (unixMode & UNIX_TYPE_MASK) == UNIX_SYMLINK) {
-                    links.add(new String(name, java.nio.charset.StandardCharsets.UTF_8));
+                    links.add(new String(name, StandardCharsets.UTF_8));
                 }
                 i += 46 + nameLength + extraLength + commentLength;
             }
@@ -165,9 +171,9 @@ public record SafeUnzip(int maxEntries, long maxEntryBytes, long maxTotalBytes) 
         return links;
     }
 
-    private static java.nio.ByteBuffer readAt(java.nio.channels.FileChannel ch, long position, int length)
+    private static ByteBuffer readAt(FileChannel ch, long position, int length)
             throws IOException {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b, position + b.position()) < 0) {
                 throw new IOException("unexpected end of file");

@@ -120,6 +120,22 @@ class ModelPackageTest {
     }
 
     @Test
+    void errorsInAZippedPackageNameTheZipEntry() throws Exception {
+        Path zip = work.resolve("broken.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : new String[] {"rdf.yaml", "MODEL_CARD.md"}) {
+                out.putNextEntry(new java.util.zip.ZipEntry("detector/" + name));
+                String text = Files.readString(detector.resolve(name)).replace("nms_iou: 0.35", "nms_iou: 1.7");
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        ModelException e = assertThrows(ModelException.class, () -> ModelPackage.open(zip).close());
+        assertEquals(zip + "!/detector/rdf.yaml: config.glo-in-one.detect.nms_iou must be in [0, 1], got 1.7",
+                e.getMessage());
+    }
+
+    @Test
     void standardSaverOpsAreAccepted() throws Exception {
         assertEquals(java.util.List.of(), SavedModelScanner.scan(detector.resolve("saved_model")));
     }
