@@ -9,6 +9,7 @@ import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Preprocessing;
 import org.gloinone.model.SegmentConfig;
 import org.gloinone.model.Task;
+import org.gloinone.pipeline.bench.SessionPredictor;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -57,6 +58,11 @@ final class SyntheticModels {
     }
 
     static StageModel detector() {
+        return detector(1);
+    }
+
+    /** The detector running on {@code threads} TensorFlow threads. */
+    static StageModel detector(int threads) {
         Graph g = new Graph();
         Ops tf = Ops.create(g);
         Operand<TFloat32> dark = darkness(tf, image(tf));
@@ -86,7 +92,7 @@ final class SyntheticModels {
                 tf.math.add(tf.math.square(mx), tf.math.square(my)), tf.constant(2f))));
         Operand<TFloat32> big = tf.math.div(area, tf.math.add(area, tf.constant(60f)));
         tf.withName("heatmap").math.mul(centred, big);
-        return new StageModel(detectorSpec(), new GraphPredictor(g, List.of("heatmap", "offset", "radius")),
+        return new StageModel(detectorSpec(), new SessionPredictor(g, List.of("heatmap", "offset", "radius"), threads),
                 new ModelInfo("detect", "synthetic-circlenet", "1", "0".repeat(64)));
     }
 
@@ -106,7 +112,7 @@ final class SyntheticModels {
         Operand<TFloat32> sclerosed = tf.math.sub(glomerular, tf.math.mul(tf.constant(20f), hue));
         Operand<TFloat32> logits = tf.concat(List.of(normal, sclerosed, tf.math.mul(f, tf.constant(0f))), tf.constant(1));
         tf.withName("probabilities").nn.softmax(logits);
-        return new StageModel(classifierSpec(), new GraphPredictor(g, List.of("probabilities")),
+        return new StageModel(classifierSpec(), new SessionPredictor(g, List.of("probabilities"), 1),
                 new ModelInfo("classify", "synthetic-classifier", "1", "1".repeat(64)));
     }
 
@@ -115,7 +121,7 @@ final class SyntheticModels {
         Ops tf = Ops.create(g);
         Operand<TFloat32> dark = darkness(tf, image(tf));
         tf.withName("mask").identity(dark);
-        return new StageModel(segmenterSpec(), new GraphPredictor(g, List.of("mask")),
+        return new StageModel(segmenterSpec(), new SessionPredictor(g, List.of("mask"), 1),
                 new ModelInfo("segment", "synthetic-segmenter", "1", "2".repeat(64)));
     }
 

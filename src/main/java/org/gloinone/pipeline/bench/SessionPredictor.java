@@ -1,4 +1,4 @@
-package org.gloinone.pipeline;
+package org.gloinone.pipeline.bench;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,29 +13,32 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
-/** Runs a TensorFlow graph built in a test: input op {@code image}, outputs by op name. */
-final class GraphPredictor implements Predictor {
+/**
+ * Runs an in-memory TensorFlow graph whose input op is {@code image} and whose outputs are ops named
+ * as the model spec says. Owns the graph and closes it.
+ */
+public final class SessionPredictor implements Predictor {
     private final Graph graph;
     private final Session session;
     private final List<String> outputs;
-    private int calls;
 
-    GraphPredictor(Graph graph, List<String> outputs) {
+    /**
+     * @param graph   the graph, owned from now on
+     * @param outputs output op names
+     * @param threads TensorFlow intra- and inter-op threads
+     */
+    public SessionPredictor(Graph graph, List<String> outputs, int threads) {
         this.graph = graph;
-        this.session = new Session(graph);
+        this.session = new Session(graph, ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(Math.min(2, threads)).build());
         this.outputs = List.copyOf(outputs);
-    }
-
-    /** Number of batches run so far. */
-    int calls() {
-        return calls;
     }
 
     @Override
     public Map<String, FloatTensor> predict(FloatTensor input) throws ModelException {
-        calls++;
         try (TFloat32 in = TFloat32.tensorOf(Shape.of(input.shape()), DataBuffers.of(input.data(), true, false))) {
             Session.Runner runner = session.runner().feed("image", in);
             outputs.forEach(runner::fetch);
@@ -43,14 +46,15 @@ final class GraphPredictor implements Predictor {
                 Map<String, FloatTensor> out = new LinkedHashMap<>();
                 for (int i = 0; i < outputs.size(); i++) {
                     Tensor t = result.get(i);
-                    float[] data = new float[(int) t.shape().size()];
+                    float[] data = new float[Math.toIntExact(t.shape().size())];
                     ((TFloat32) t).copyTo(DataBuffers.of(data, false, false));
                     out.put(outputs.get(i), new FloatTensor(t.shape().asArray(), data));
                 }
                 return out;
             }
         } catch (RuntimeException e) {
-            throw new ModelException("test graph failed: " + e.getMessage(), e);
+            throw new ModelException("the network failed on a batch of shape "
+                    + java.util.Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
         }
     }
 
