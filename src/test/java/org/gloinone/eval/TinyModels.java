@@ -12,6 +12,7 @@ import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Preprocessing;
 import org.gloinone.model.SegmentConfig;
 import org.gloinone.model.Task;
+import org.gloinone.pipeline.bench.SessionPredictor;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -60,7 +61,8 @@ public final class TinyModels {
         Operand<TFloat32> zero = tf.math.mul(tf.math.mean(image, tf.constant(3), Mean.keepDims(true)), tf.constant(0f));
         Operand<TFloat32> out = tf.math.add(zero,
                 tf.constant(Shape.of(1, CROP, CROP, 1), DataBuffers.of(mask, true, false)));
-        return new LoadedModel(spec, new GraphPredictor(g, image, Map.of("mask", out)));
+        tf.withName("mask").identity(out);
+        return new LoadedModel(spec, new SessionPredictor(g, List.of("mask"), 1));
     }
 
     /**
@@ -71,8 +73,8 @@ public final class TinyModels {
         Graph g = new Graph();
         Ops tf = Ops.create(g);
         Placeholder<TFloat32> image = image(tf);
-        return new LoadedModel(greenClassifierSpec(),
-                new GraphPredictor(g, image, Map.of("probabilities", greenProbabilities(tf, image))));
+        tf.withName("probabilities").identity(greenProbabilities(tf, image));
+        return new LoadedModel(greenClassifierSpec(), new SessionPredictor(g, List.of("probabilities"), 1));
     }
 
     /** The spec of {@link #greenClassifier()}. */
@@ -153,7 +155,8 @@ public final class TinyModels {
                 "heatmap", tf.math.add(zero, tf.constant(Shape.of(1, cells, cells, 1), DataBuffers.of(heat, true, false))),
                 "offset", tf.math.add(zero, tf.constant(Shape.of(1, cells, cells, 2), DataBuffers.of(offset, true, false))),
                 "radius", tf.math.add(zero, tf.constant(Shape.of(1, cells, cells, 1), DataBuffers.of(radius, true, false))));
-        return new LoadedModel(spec, new GraphPredictor(g, image, heads));
+        heads.forEach((name, head) -> tf.withName(name).identity(head));
+        return new LoadedModel(spec, new SessionPredictor(g, List.of("heatmap", "offset", "radius"), 1));
     }
 
     private static Placeholder<TFloat32> image(Ops tf) {
