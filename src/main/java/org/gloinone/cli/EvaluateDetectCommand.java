@@ -58,7 +58,7 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                 DetectionReport r = new TileDetectionEvaluator(TileDetectors.of(model), micronsPerPixel, minAreaUm2,
                         threshold).evaluate(tiles);
                 return new EvaluationRun.Result(ReportJson.detection(model.spec(), micronsPerPixel, minAreaUm2,
-                        r.scores()), PredictionTables.detection(r.images()));
+                        r.images().size(), r.scores()), PredictionTables.detection(r.images()));
             }
         });
     }

@@ -57,9 +57,11 @@ public final class ReportJson {
         return text(root);
     }
 
-    /** The summary of a detection run. */
-    public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2, DetectionScores s) {
+    /** The summary of a detection run over {@code images} tiles. */
+    public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2, int images,
+                                   DetectionScores s) {
         ObjectNode root = header("detect", model);
+        root.put("images", images);
         root.put("microns_per_pixel", micronsPerPixel);
         root.put("min_area_um2", minAreaUm2);
         number(root, "ap", s.averagePrecision());

@@ -82,6 +82,7 @@ class EvaluateCommandTest {
         assertEquals(0.75, j.get("score_threshold").asDouble()); // the model's default
         assertEquals(2.0 / 3, j.get("recall").asDouble(), 1e-12);
         assertEquals(1.0 / 3, j.get("precision").asDouble(), 1e-12);
+        assertEquals(3, j.get("images").asInt());
         assertEquals(3, j.get("ground_truths").asInt());
         assertEquals(1, j.get("ignore_regions").asInt());
         assertEquals(12, j.get("detections").asInt());
