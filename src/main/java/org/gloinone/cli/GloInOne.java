@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InfoCommand.class,
             ModelsCommand.class,
+            EvaluateCommand.class,
         })
 public final class GloInOne implements Runnable {
 

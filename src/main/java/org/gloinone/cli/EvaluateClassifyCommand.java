@@ -1,0 +1,42 @@
+package org.gloinone.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gloinone.eval.ClassificationReport;
+import org.gloinone.eval.CropClassificationEvaluator;
+import org.gloinone.eval.CropDataset;
+import org.gloinone.eval.LoadedModel;
+import org.gloinone.eval.PredictionTables;
+import org.gloinone.eval.ReportJson;
+import org.gloinone.model.Task;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code glo-in-one evaluate classify}: globally sclerosed versus not, on a crops dataset. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Score the classifier on a crops dataset in the paper's binary task (globally sclerosed or "
+                + "not): balanced accuracy, F1, AUC, confusion matrix, true glomeruli rejected as non-glomerular.")
+final class EvaluateClassifyCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    private EvaluationOptions options = new EvaluationOptions();
+
+    @CommandLine.ParentCommand
+    private EvaluateCommand parent;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return EvaluationRun.execute(spec, options, () -> {
+            var crops = CropDataset.read(options.data);
+            try (LoadedModel model = parent.models().open(options.models, Task.CLASSIFY, options.predictorOptions())) {
+                ClassificationReport r = new CropClassificationEvaluator(model.spec(), model.predictor(),
+                        options.batchSize).evaluate(crops);
+                return new EvaluationRun.Result(ReportJson.classification(model.spec(), r),
+                        PredictionTables.classification(r));
+            }
+        });
+    }
+}

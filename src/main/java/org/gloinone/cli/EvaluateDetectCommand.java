@@ -1,0 +1,65 @@
+package org.gloinone.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gloinone.eval.DetectionReport;
+import org.gloinone.eval.LoadedModel;
+import org.gloinone.eval.PredictionTables;
+import org.gloinone.eval.ReportJson;
+import org.gloinone.eval.TileDataset;
+import org.gloinone.eval.TileDetectionEvaluator;
+import org.gloinone.eval.TileDetectors;
+import org.gloinone.eval.TileGroundTruth;
+import org.gloinone.model.Task;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code glo-in-one evaluate detect}: COCO-style AP over circle IoU on a tiles dataset. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Score the detector on a tiles dataset: AP over circle IoU 0.50:0.05:0.95, AP50, AP75, "
+                + "recall and precision at the score threshold. Mask components smaller than --min-area-um2 are "
+                + "ignore regions.")
+final class EvaluateDetectCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    private EvaluationOptions options = new EvaluationOptions();
+
+    @Option(names = "--mpp", required = true, paramLabel = "X",
+            description = "Micrometres per pixel of the tiles (PNG files do not carry it), e.g. 0.5.")
+    private double micronsPerPixel;
+
+    @Option(names = "--min-area-um2", paramLabel = "A", defaultValue = "" + TileGroundTruth.DEFAULT_MIN_AREA_UM2,
+            description = "Smallest glomerulus that counts, in square micrometres (default: ${DEFAULT-VALUE}).")
+    private double minAreaUm2;
+
+    @Option(names = "--score-threshold", paramLabel = "S",
+            description = "Score for recall and precision (default: the model's detect.score_threshold).")
+    private Double scoreThreshold;
+
+    @CommandLine.ParentCommand
+    private EvaluateCommand parent;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return EvaluationRun.execute(spec, options, () -> {
+            EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
+            EvaluationRun.checkMinArea(minAreaUm2);
+            if (scoreThreshold != null) {
+                EvaluationRun.checkOption("--score-threshold", scoreThreshold,
+                        scoreThreshold >= 0 && scoreThreshold <= 1, "in [0, 1]");
+            }
+            var tiles = TileDataset.read(options.data);
+            try (LoadedModel model = parent.models().open(options.models, Task.DETECT, options.predictorOptions())) {
+                double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();
+                DetectionReport r = new TileDetectionEvaluator(TileDetectors.of(model), micronsPerPixel, minAreaUm2,
+                        threshold).evaluate(tiles);
+                return new EvaluationRun.Result(ReportJson.detection(model.spec(), micronsPerPixel, minAreaUm2,
+                        r.images().size(), r.scores()), PredictionTables.detection(r.images()));
+            }
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.gloinone.cli;
+
+import java.util.concurrent.Callable;
+
+import org.gloinone.eval.CropDataset;
+import org.gloinone.eval.CropSegmentationEvaluator;
+import org.gloinone.eval.DatasetException;
+import org.gloinone.eval.LoadedModel;
+import org.gloinone.eval.PipelineGlomerulusSegmenter;
+import org.gloinone.eval.PredictionTables;
+import org.gloinone.eval.ReportJson;
+import org.gloinone.eval.SegmentationReport;
+import org.gloinone.eval.TileDataset;
+import org.gloinone.eval.TileDetectors;
+import org.gloinone.eval.TileGroundTruth;
+import org.gloinone.eval.TileSegmentationEvaluator;
+import org.gloinone.model.Task;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code glo-in-one evaluate segment}: Dice and IoU per glomerulus, on crops or on tiles. */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+        description = "Score the segmenter: Dice and IoU per glomerulus, their mean, standard deviation and n. "
+                + "On crops each crop is segmented whole; on tiles (needs --mpp) each annotated glomerulus is scored "
+                + "against the mask of the detection that matches it (Dice 0 when none does).")
+final class EvaluateSegmentCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    private EvaluationOptions options = new EvaluationOptions();
+
+    @Option(names = "--mpp", paramLabel = "X",
+            description = "Micrometres per pixel of the tiles; needed for a tiles dataset (default: none).")
+    private Double micronsPerPixel;
+
+    @Option(names = "--min-area-um2", paramLabel = "A", defaultValue = "" + TileGroundTruth.DEFAULT_MIN_AREA_UM2,
+            description = "On tiles, smallest glomerulus that is scored, in square micrometres (default: ${DEFAULT-VALUE}).")
+    private double minAreaUm2;
+
+    @CommandLine.ParentCommand
+    private EvaluateCommand parent;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return EvaluationRun.execute(spec, options, () -> {
+            if (CropDataset.isCrops(options.data)) {
+                var crops = CropDataset.read(options.data);
+                try (LoadedModel model = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
+                    SegmentationReport r = new CropSegmentationEvaluator(model.spec(), model.predictor(),
+                            options.batchSize).evaluate(crops);
+                    return result(model, "crops", r);
+                }
+            }
+            if (!TileDataset.isTiles(options.data)) {
+                throw new DatasetException(options.data,
+                        "is neither a crops dataset (labels.csv) nor a tiles dataset (images/ and masks/)");
+            }
+            if (micronsPerPixel == null) {
+                throw new IllegalArgumentException("--mpp is needed for a tiles dataset (" + options.data + ")");
+            }
+            EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
+            EvaluationRun.checkMinArea(minAreaUm2);
+            var tiles = TileDataset.read(options.data);
+            try (LoadedModel detector = parent.models().open(options.models, Task.DETECT, options.predictorOptions());
+                 LoadedModel segmenter = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
+                SegmentationReport r = new TileSegmentationEvaluator(TileDetectors.of(detector),
+                        new PipelineGlomerulusSegmenter(segmenter.spec(), segmenter.predictor()), micronsPerPixel, minAreaUm2,
+                        detector.spec().detect().scoreThreshold()).evaluate(tiles);
+                return result(segmenter, "tiles", r);
+            }
+        });
+    }
+
+    private static EvaluationRun.Result result(LoadedModel model, String layout, SegmentationReport r) {
+        return new EvaluationRun.Result(ReportJson.segmentation(model.spec(), layout, r),
+                PredictionTables.segmentation(r));
+    }
+}

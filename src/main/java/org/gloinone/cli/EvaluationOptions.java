@@ -1,0 +1,51 @@
+package org.gloinone.cli;
+
+import java.nio.file.Path;
+
+import org.gloinone.model.Device;
+import org.gloinone.model.PredictorOptions;
+
+import picocli.CommandLine.Option;
+
+/** The options every {@code evaluate} subcommand shares. */
+final class EvaluationOptions {
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "The labelled dataset folder: crops (labels.csv) or tiles (images/, masks/).")
+    Path data;
+
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "Folder of model packages searched first (default: GLO_IN_ONE_MODELS, then the models shipped with the program).")
+    Path models;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON summary to this file.")
+    Path out;
+
+    @Option(names = "--predictions", paramLabel = "FILE", description = "Write one CSV row per item to this file.")
+    Path predictions;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8",
+            description = "Patches per network call (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "auto|cpu|gpu",
+            description = "Where TensorFlow runs (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "TensorFlow intra-op threads; 0 lets TensorFlow choose (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--trust-model", defaultValue = "false",
+            description = "Load models whose graph holds operations that touch files, processes or the network "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean trustModel;
+
+    /**
+     * How the networks run.
+     *
+     * @throws IllegalArgumentException naming the option whose value is invalid
+     */
+    PredictorOptions predictorOptions() {
+        return new PredictorOptions(Device.parse(device), threads, 0, trustModel);
+    }
+}

@@ -1,0 +1,118 @@
+package org.gloinone.eval;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.gloinone.model.ClassifyConfig;
+import org.gloinone.model.FloatTensor;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelSpec;
+import org.gloinone.model.Predictor;
+import org.gloinone.model.Task;
+
+/**
+ * Scores a classifier on a crops dataset in the paper's binary setting: globally sclerosed versus not, with
+ * {@code is_globally_sclerotic} as the truth.
+ * <p>
+ * Each crop is resampled to the model's patch size. The model's sclerosed classes (e.g. obsolescent, solidified
+ * and disappearing, or a single "sclerosed") merge into the positive class: the sclerosed score is the sum of
+ * their probabilities and ranks crops for the AUC. Every crop is a true glomerulus, so the decision is taken
+ * among the glomerular classes: sclerosed when the sclerosed score exceeds the summed probability of the other
+ * glomerular classes (the non-glomerular class is left out; ties count as not sclerosed). Separately, a crop whose
+ * most probable class overall is the non-glomerular class is counted as rejected.
+ */
+public final class CropClassificationEvaluator {
+    private final PatchNetwork network;
+    private final ClassifyConfig config;
+    private final int batchSize;
+
+    /**
+     * Uses a classifier model.
+     *
+     * @param batchSize crops per network call, at least 1
+     * @throws IllegalArgumentException if the model is not a classifier, names no sclerosed class, or the batch
+     *                                  size is not positive
+     */
+    public CropClassificationEvaluator(ModelSpec spec, Predictor predictor, int batchSize) {
+        if (spec.task() != Task.CLASSIFY) {
+            throw new IllegalArgumentException("model '" + spec.name() + "' is a " + spec.task().word()
+                    + " model, not a classifier");
+        }
+        if (spec.classify().sclerosedClasses().isEmpty()) {
+            throw new IllegalArgumentException("classifier '" + spec.name()
+                    + "' names no sclerosed class (classify.sclerosed), so the binary task cannot be scored");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        this.network = new PatchNetwork(spec, predictor);
+        this.config = spec.classify();
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Classifies every crop and scores the binary task.
+     *
+     * @throws DatasetException if a crop is missing or unreadable
+     * @throws ModelException   if the network fails or its output has the wrong shape
+     * @throws IOException      if resampling fails
+     */
+    public ClassificationReport evaluate(List<LabelledCrop> crops) throws DatasetException, ModelException, IOException {
+        List<String> classes = config.classNames();
+        int c = classes.size();
+        int s = config.patchSize();
+        List<ClassifiedCrop> items = new ArrayList<>();
+        int rejected = 0;
+        for (int start = 0; start < crops.size(); start += batchSize) {
+            List<LabelledCrop> batch = crops.subList(start, Math.min(crops.size(), start + batchSize));
+            List<RgbImage> patches = new ArrayList<>();
+            for (LabelledCrop crop : batch) {
+                patches.add(new ImageSlide(crop.image(), RgbImage.read(crop.image()), OptionalDouble.empty())
+                        .resized(s, s));
+            }
+            FloatTensor out = network.predict(patches, config.probabilitiesOutput());
+            if (out.rank() != 2 || out.dim(1) != c) {
+                throw new ModelException("model '" + network.spec().name() + "' output '"
+                        + config.probabilitiesOutput() + "' has shape " + java.util.Arrays.toString(out.shape())
+                        + ", expected [N, " + c + "] for classes " + classes);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                List<Double> p = new ArrayList<>(c);
+                int best = 0;
+                double sclerosed = 0;
+                double otherGlomerular = 0;
+                for (int k = 0; k < c; k++) {
+                    double v = out.data()[i * c + k];
+                    p.add(v);
+                    if (v > p.get(best)) {
+                        best = k;
+                    }
+                    String name = classes.get(k);
+                    if (config.sclerosedClasses().contains(name)) {
+                        sclerosed += v;
+                    } else if (!name.equals(config.nonGlomerularClass())) {
+                        otherGlomerular += v;
+                    }
+                }
+                if (classes.get(best).equals(config.nonGlomerularClass())) {
+                    rejected++;
+                }
+                LabelledCrop crop = batch.get(i);
+                items.add(new ClassifiedCrop(crop.name(), crop.slideId(), crop.globallySclerotic(), classes.get(best),
+                        p, sclerosed, sclerosed > otherGlomerular));
+            }
+        }
+        boolean[] truth = new boolean[items.size()];
+        boolean[] predicted = new boolean[items.size()];
+        double[] scores = new double[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            truth[i] = items.get(i).globallySclerotic();
+            predicted[i] = items.get(i).predictedSclerosed();
+            scores[i] = items.get(i).sclerosedScore();
+        }
+        return new ClassificationReport(classes, items, BinaryConfusion.of(truth, predicted), RocAuc.of(scores, truth),
+                rejected, config.nonGlomerularClass() != null);
+    }
+}
