@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 + "(Glo-In-One, Yao et al. 2022).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            RunCommand.class,
             InfoCommand.class,
             ModelsCommand.class,
             EvaluateCommand.class,

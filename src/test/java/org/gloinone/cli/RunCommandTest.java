@@ -1,0 +1,130 @@
+package org.gloinone.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.gloinone.slide.tiff.PyramidTiffWriter;
+import org.gloinone.slide.tiff.TiffSlideBackend;
+import org.gloinone.slide.Slide;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code glo-in-one run} in-process with the bundled models, on small slides cut from the bundled sample:
+ * exit codes, files, summary.csv, a corrupt slide in a batch, resume and usage errors.
+ */
+class RunCommandTest {
+    static final Path MODELS = Path.of("models");
+    static final Path SAMPLE = Path.of(DemoCommand.SAMPLE);
+
+    @TempDir
+    static Path slides;
+
+    static Path small;
+
+    @BeforeAll
+    static void smallSlides() throws IOException {
+        assumeTrue(Files.isDirectory(MODELS.resolve("detector")), "the bundled models are not in models/ yet");
+        small = slides.resolve("small.tif");
+        // A 1536 x 1536 piece of the sample around a glomerulus-rich region (tile 10064, top-left at 0, 1024).
+        try (Slide sample = new TiffSlideBackend().open(SAMPLE)) {
+            PyramidTiffWriter.write((x, y, w, h) -> sample.readRegion(0, x, 1024 + y, w, h).update(null)
+                            .getCurrentStorageArray(), 1536, 1536,
+                    PyramidTiffWriter.Options.defaults().withTileSize(256).withMicronsPerPixel(0.5), small);
+        }
+    }
+
+    @Test
+    void runWritesEveryFileAndASummary(@TempDir Path out) throws IOException {
+        CliRunner r = CliRunner.run("run", small.toString(), "-o", out.toString(), "--models", MODELS.toString());
+        assertEquals(0, r.exitCode, r.err);
+        Path folder = out.resolve("small");
+        for (String f : List.of("small.xml", "small-masks.xml", "small.geojson", "small-glomeruli.csv",
+                "small-rois.zip", "small-overlay.png", "run.json")) {
+            assertTrue(Files.isRegularFile(folder.resolve(f)), f + " missing; have " + list(folder));
+        }
+        List<String> glomeruli = Files.readAllLines(folder.resolve("small-glomeruli.csv"));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(2, summary.size(), summary.toString());
+        assertTrue(summary.get(1).startsWith("small.tif,"), summary.get(1));
+        int total = glomeruli.size() - 1;
+        assertTrue(total >= 1, "the piece holds glomeruli; found none");
+        // The per-class counts in summary.csv add up to the rows of the glomeruli table.
+        List<String> header = List.of(summary.get(0).split(","));
+        String[] row = summary.get(1).split(",");
+        assertEquals(total, Integer.parseInt(row[header.indexOf("glomeruli")]));
+        int sum = 0;
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).startsWith("n_")) {
+                sum += Integer.parseInt(row[i]);
+            }
+        }
+        assertEquals(total, sum, "summary " + summary + " vs " + total + " glomeruli");
+        assertTrue(r.out.contains("small.tif"), r.out);
+        assertFalse(Files.exists(out.resolve("small.partial")));
+    }
+
+    @Test
+    void aCorruptSlideFailsAloneAndTheBatchExitsOne(@TempDir Path out, @TempDir Path batch) throws IOException {
+        Files.copy(small, batch.resolve("a-good.tif"));
+        byte[] bytes = Files.readAllBytes(small);
+        Files.write(batch.resolve("b-cut.tif"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        CliRunner r = CliRunner.run("run", batch.toString(), "-o", out.toString(), "--models", MODELS.toString(),
+                "--stages", "detect", "--no-patches");
+        assertEquals(1, r.exitCode, r.err);
+        assertTrue(Files.isRegularFile(out.resolve("a-good").resolve("run.json")));
+        assertFalse(Files.exists(out.resolve("b-cut")));
+        assertFalse(Files.exists(out.resolve("b-cut.partial")));
+        assertTrue(r.err.contains("b-cut.tif"), r.err);
+        assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size());
+    }
+
+    @Test
+    void resumeDoesNoWorkTheSecondTime(@TempDir Path out) throws IOException {
+        String[] args = {"run", small.toString(), "-o", out.toString(), "--models", MODELS.toString(),
+            "--stages", "detect", "--no-patches", "--resume"};
+        assertEquals(0, CliRunner.run(args).exitCode);
+        Path manifest = out.resolve("small").resolve("run.json");
+        FileTime first = Files.getLastModifiedTime(manifest);
+        CliRunner again = CliRunner.run(args);
+        assertEquals(0, again.exitCode, again.err);
+        assertTrue(again.err.contains("small.tif: skipped"), again.err);
+        assertEquals(first, Files.getLastModifiedTime(manifest));
+        assertTrue(again.out.contains("skipped"), again.out);
+    }
+
+    @Test
+    void usageErrorsExitTwoWithTheirMessage(@TempDir Path out) {
+        CliRunner missingOutput = CliRunner.run("run", small.toString());
+        assertEquals(2, missingOutput.exitCode);
+        assertTrue(missingOutput.err.contains("Missing required option: '--output=OUT'"), missingOutput.err);
+
+        CliRunner badStage = CliRunner.run("run", small.toString(), "-o", out.toString(), "--stages", "detect,paint");
+        assertEquals(2, badStage.exitCode);
+        assertTrue(badStage.err.contains("--stages: unknown stage 'paint'"), badStage.err);
+
+        CliRunner noFile = CliRunner.run("run", "no-such.svs", "-o", out.toString());
+        assertEquals(2, noFile.exitCode);
+        assertTrue(noFile.err.contains("no-such.svs: no such file or folder"), noFile.err);
+
+        CliRunner badScore = CliRunner.run("run", small.toString(), "-o", out.toString(), "--score", "1.5");
+        assertEquals(2, badScore.exitCode);
+        assertTrue(badScore.err.contains("score must be in [0, 1], got 1.5"), badScore.err);
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
