@@ -68,6 +68,9 @@ class PipelineEndToEndTest {
         for (SyntheticSlide.Disc disc : SyntheticSlide.DISCS.subList(0, 6)) {
             GlomerulusResult g = nearest(result.glomeruli(), disc);
             assertMatches(disc, g.detection().circle());
+            CircleMicrons inMicrons = result.circleMicrons(g).orElseThrow();
+            assertEquals(g.detection().circle().radius() * SyntheticSlide.MPP, inMicrons.radius(), 1e-9);
+            assertEquals(disc.xMicrons(), inMicrons.centerX(), 10);
             assertEquals(disc.className(), g.className(), "class of " + disc);
             Morphometry m = g.morphometry().orElseThrow();
             double area = Math.PI * disc.radiusMicrons() * disc.radiusMicrons();
