@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.model.ClassifyConfig;
+import org.gloinone.model.DetectConfig;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
@@ -112,7 +113,7 @@ class ClassifierTest {
     @Test
     void aDetectorSpecIsRefused() {
         ModelSpec detector = new ModelSpec("d", "1", Task.DETECT, 1, "image", Preprocessing.unitRange(),
-                new org.gloinone.model.DetectConfig("h", "o", "r", true, 4, false, 10, 0.3, 0.35, 512, 300), null, null);
+                new DetectConfig("h", "o", "r", true, 4, false, 10, 0.3, 0.35, 512, 300), null, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Classifier(detector, new RedMeter(), 1));
         assertTrue(e.getMessage().contains("not a classifier"));
