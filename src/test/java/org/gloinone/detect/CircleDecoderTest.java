@@ -22,7 +22,7 @@ class CircleDecoderTest {
                 0.3, 0.35, 512, 128);
     }
 
-    /** Heads for a batch of {@code n} 8x8 grids; set values with the helpers below. */
+    /** Heads for a batch of {@code n} 8x8 grids; set values with the methods below. */
     private static final class Heads {
         final int n;
         final float[] heat;
