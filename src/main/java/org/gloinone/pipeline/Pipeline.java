@@ -186,7 +186,13 @@ public final class Pipeline {
         }
         progress.progress(1, "done: " + glomeruli.size() + " glomeruli, " + rejected.size() + " rejected");
         StageTimings timings = new StageTimings(detectMillis, classifyMillis, segmentMillis, millisSince(start));
-        return new SlideResult(slideInfo(slide), options, models.infos(stages), reportClasses(stages),
+        // Record the thresholds actually used, so the result says what the spec's defaults were.
+        PipelineOptions used = options;
+        if (given == null) {
+            DetectionSettings resolved = detectionSettings(options);
+            used = options.toBuilder().scoreThreshold(resolved.scoreThreshold()).nmsIou(resolved.nmsIou()).build();
+        }
+        return new SlideResult(slideInfo(slide), used, models.infos(stages), reportClasses(stages),
                 sclerosedClasses(stages), glomeruli, rejected, tissueAreaMm2, tilesPlanned, tilesSkipped, timings);
     }
 

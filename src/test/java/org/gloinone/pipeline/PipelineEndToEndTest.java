@@ -59,6 +59,8 @@ class PipelineEndToEndTest {
 
         assertEquals(8, result.tilesPlanned());
         assertEquals(4, result.tilesSkipped(), "the glass half is skipped");
+        assertEquals(0.3, result.options().scoreThreshold().getAsDouble(), 0, "the spec's default is recorded");
+        assertEquals(0.35, result.options().nmsIou().getAsDouble(), 0);
         assertEquals(SyntheticSlide.TISSUE_AREA_MM2, result.tissueAreaMm2(), 0.05 * SyntheticSlide.TISSUE_AREA_MM2);
         assertEquals(6, result.glomeruli().size());
         assertEquals(1, result.rejected().size());
