@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.Prefetcher;
 import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
@@ -58,35 +59,44 @@ public final class Classifier {
      */
     public List<Classification> classify(Slide slide, List<Circle> circles, ProgressListener progress,
                                          CancellationToken cancel) throws IOException, ModelException {
-        int size = config.patchSize();
-        int patchFloats = size * size * 3;
         List<Classification> results = new ArrayList<>(circles.size());
-        for (int start = 0; start < circles.size(); start += batchSize) {
-            cancel.throwIfCancelled();
-            int n = Math.min(batchSize, circles.size() - start);
-            float[] input = new float[n * patchFloats];
-            for (int i = 0; i < n; i++) {
-                int[] argb = patches.extract(slide, circles.get(start + i));
-                spec.preprocessing().apply(argb, input, i * patchFloats);
+        try (Prefetcher<Circle> reader = new Prefetcher<>(circles, c -> readInput(slide, c), 2 * batchSize,
+                cancel, "glo-in-one patch reader")) {
+            for (List<Prefetcher.Prepared<Circle>> next = reader.nextBatch(batchSize); !next.isEmpty();
+                 next = reader.nextBatch(batchSize)) {
+                cancel.throwIfCancelled();
+                results.addAll(classifyBatch(next));
+                progress.progress((double) results.size() / circles.size(),
+                        "classify: glomerulus " + results.size() + "/" + circles.size());
             }
-            Map<String, FloatTensor> out = predictor.predict(new FloatTensor(new long[] {n, size, size, 3}, input));
-            FloatTensor probabilities = out.get(config.probabilitiesOutput());
-            int classes = config.classNames().size();
-            if (probabilities == null) {
-                throw new ModelException("classifier '" + spec.name() + "' has no output '"
-                        + config.probabilitiesOutput() + "' (it has " + out.keySet() + ")");
-            }
-            if (probabilities.rank() != 2 || probabilities.dim(0) != n || probabilities.dim(1) != classes) {
-                throw new ModelException("classifier output '" + config.probabilitiesOutput() + "' must be ["
-                        + n + ", " + classes + "], got " + Arrays.toString(probabilities.shape()));
-            }
-            for (int i = 0; i < n; i++) {
-                results.add(toClassification(probabilities.data(), i * classes));
-            }
-            progress.progress((double) results.size() / circles.size(),
-                    "classify: glomerulus " + results.size() + "/" + circles.size());
         }
         return List.copyOf(results);
+    }
+
+    private List<Classification> classifyBatch(List<Prefetcher.Prepared<Circle>> batch) throws ModelException {
+        int size = config.patchSize();
+        int patchFloats = size * size * 3;
+        int n = batch.size();
+        float[] input = new float[n * patchFloats];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(batch.get(i).input(), 0, input, i * patchFloats, patchFloats);
+        }
+        Map<String, FloatTensor> out = predictor.predict(new FloatTensor(new long[] {n, size, size, 3}, input));
+        FloatTensor probabilities = out.get(config.probabilitiesOutput());
+        int classes = config.classNames().size();
+        if (probabilities == null) {
+            throw new ModelException("classifier '" + spec.name() + "' has no output '"
+                    + config.probabilitiesOutput() + "' (it has " + out.keySet() + ")");
+        }
+        if (probabilities.rank() != 2 || probabilities.dim(0) != n || probabilities.dim(1) != classes) {
+            throw new ModelException("classifier output '" + config.probabilitiesOutput() + "' must be ["
+                    + n + ", " + classes + "], got " + Arrays.toString(probabilities.shape()));
+        }
+        List<Classification> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(toClassification(probabilities.data(), i * classes));
+        }
+        return results;
     }
 
     private Classification toClassification(float[] data, int offset) {
@@ -110,5 +120,12 @@ public final class Classifier {
     /** The patch geometry this classifier uses. */
     public PatchExtractor patches() {
         return patches;
+    }
+
+    private float[] readInput(Slide slide, Circle circle) throws IOException {
+        int size = patches.patchSize();
+        float[] input = new float[size * size * 3];
+        spec.preprocessing().apply(patches.extract(slide, circle), input, 0);
+        return input;
     }
 }

@@ -5,13 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.gloinone.model.DetectConfig;
@@ -32,7 +26,8 @@ import org.gloinone.slide.Slide;
  * slide-level circle NMS at the end.
  */
 public final class Detector {
-    private static final long POLL_MILLIS = 50;
+    /** Name of the thread that reads tiles ahead of the network. */
+    public static final String READER_THREAD = "glo-in-one tile reader";
 
     private final ModelSpec spec;
     private final DetectConfig config;
@@ -106,91 +101,39 @@ public final class Detector {
         int batch = settings.batchSize();
         int pixels = grid.tilePixels();
         int tileFloats = pixels * pixels * 3;
-        BlockingQueue<PreparedTile> queue = new ArrayBlockingQueue<>(2 * batch);
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "glo-in-one tile reader");
-            t.setDaemon(true);
-            return t;
-        });
         CircleDecoder decoder = new CircleDecoder(config, settings.scoreThreshold());
         List<Detection> found = new ArrayList<>();
-        try {
-            Future<?> reading = reader.submit(() -> readAll(slide, todo, pixels, queue, cancel, readNanos));
-            List<PreparedTile> pending = new ArrayList<>(batch);
+        try (Prefetcher<Tile> tiles = new Prefetcher<>(todo, tile -> readInput(slide, tile, pixels), 2 * batch,
+                cancel, READER_THREAD)) {
             int done = 0;
-            boolean end = false;
-            while (!end) {
-                PreparedTile next = take(queue, cancel);
-                if (next.failure() != null) {
-                    throw rethrow(next.failure());
+            for (List<Prefetcher.Prepared<Tile>> next = tiles.nextBatch(batch); !next.isEmpty();
+                 next = tiles.nextBatch(batch)) {
+                float[] input = new float[next.size() * tileFloats];
+                for (int i = 0; i < next.size(); i++) {
+                    System.arraycopy(next.get(i).input(), 0, input, i * tileFloats, tileFloats);
                 }
-                end = next.tile() == null;
-                if (!end) {
-                    pending.add(next);
+                long t0 = System.nanoTime();
+                Map<String, FloatTensor> out = predictor.predict(
+                        new FloatTensor(new long[] {next.size(), pixels, pixels, 3}, input));
+                predictNanos[0] += System.nanoTime() - t0;
+                for (int i = 0; i < next.size(); i++) {
+                    Tile tile = next.get(i).item();
+                    found.addAll(decoder.decode(out, i, tile, borders(grid, analysed, tile)));
                 }
-                if (pending.size() == batch || (end && !pending.isEmpty())) {
-                    float[] input = new float[pending.size() * tileFloats];
-                    for (int i = 0; i < pending.size(); i++) {
-                        System.arraycopy(pending.get(i).input(), 0, input, i * tileFloats, tileFloats);
-                    }
-                    long t0 = System.nanoTime();
-                    Map<String, FloatTensor> out = predictor.predict(
-                            new FloatTensor(new long[] {pending.size(), pixels, pixels, 3}, input));
-                    predictNanos[0] += System.nanoTime() - t0;
-                    for (int i = 0; i < pending.size(); i++) {
-                        Tile tile = pending.get(i).tile();
-                        found.addAll(decoder.decode(out, i, tile, borders(grid, analysed, tile)));
-                    }
-                    done += pending.size();
-                    pending.clear();
-                    cancel.throwIfCancelled();
-                    progress.progress((double) done / Math.max(1, todo.size()),
-                            "detect: tile " + done + "/" + todo.size());
-                }
+                done += next.size();
+                cancel.throwIfCancelled();
+                progress.progress((double) done / Math.max(1, todo.size()), "detect: tile " + done + "/" + todo.size());
             }
-            reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("detection interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw rethrow(e.getCause());
-        } finally {
-            reader.shutdownNow();
+            readNanos.set(tiles.readNanos());
         }
         return found;
     }
 
-    private static PreparedTile take(BlockingQueue<PreparedTile> queue, CancellationToken cancel)
-            throws InterruptedException {
-        while (true) {
-            cancel.throwIfCancelled();
-            PreparedTile t = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            if (t != null) {
-                return t;
-            }
-        }
-    }
-
-    /** The reader thread: tiles in plan order, then an end marker (or the failure that stopped it). */
-    private Void readAll(Slide slide, List<Tile> todo, int pixels, BlockingQueue<PreparedTile> queue,
-                         CancellationToken cancel, AtomicLong readNanos) throws InterruptedException {
-        try {
-            for (Tile tile : todo) {
-                if (cancel.isCancelled()) {
-                    return null; // the consumer sees the same token and stops
-                }
-                long t0 = System.nanoTime();
-                int[] argb = TilePixels.readArgb(slide, tile.x0(), tile.y0(), tile.size0(), pixels);
-                float[] input = new float[argb.length * 3];
-                TilePixels.toInput(argb, spec.preprocessing(), input, 0);
-                readNanos.addAndGet(System.nanoTime() - t0);
-                queue.put(new PreparedTile(tile, input, null));
-            }
-            queue.put(new PreparedTile(null, null, null));
-        } catch (IOException | RuntimeException e) {
-            queue.put(new PreparedTile(null, null, e));
-        }
-        return null;
+    private float[] readInput(Slide slide, Tile tile, int pixels) throws IOException {
+        int[] argb = TilePixels.readArgb(slide, tile.x0(), tile.y0(), tile.size0(), pixels);
+        float[] input = new float[argb.length * 3];
+        TilePixels.toInput(argb, spec.preprocessing(), input, 0);
+        return input;
     }
 
     /** The analysed neighbours of a tile, for CircleNet's border filter. */
@@ -205,22 +148,4 @@ public final class Detector {
                 grid.overlapPixels());
     }
 
-    private static RuntimeException rethrow(Throwable t) throws IOException, ModelException {
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t instanceof ModelException me) {
-            throw me;
-        }
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        throw new IllegalStateException("tile reader failed", t);
-    }
-
-    private record PreparedTile(Tile tile, float[] input, Exception failure) {
-    }
 }

@@ -23,6 +23,7 @@ import org.gloinone.detect.TissueMask;
 import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.DetectConfig;
 import org.gloinone.model.ModelException;
+import org.gloinone.model.Predictor;
 import org.gloinone.model.Task;
 import org.gloinone.segment.Segmentation;
 import org.gloinone.segment.Segmenter;
@@ -34,7 +35,8 @@ import org.gloinone.slide.Slide;
  * Each stage also runs alone: detection only, or classification and segmentation of given circles
  * (e.g. a pathologist's annotations). The result is an immutable {@link SlideResult}; this class
  * writes no files, so a cancelled run leaves nothing behind. The same slide, models and options give
- * identical results: tiles, batches and ties are processed in a fixed order.
+ * identical results: tiles, batches and ties are processed in a fixed order. A batch that does not fit
+ * in memory is run in halves ({@link HalvingPredictor}).
  */
 public final class Pipeline {
     /** Tiles or patches per network call unless told otherwise. */
@@ -140,7 +142,7 @@ public final class Pipeline {
         List<Optional<Classification>> classes = new ArrayList<>();
         List<Boolean> accepted = new ArrayList<>();
         if (stages.contains(Task.CLASSIFY)) {
-            Classifier classifier = new Classifier(model(Task.CLASSIFY).spec(), model(Task.CLASSIFY).predictor(), batchSize);
+            Classifier classifier = new Classifier(model(Task.CLASSIFY).spec(), predictor(Task.CLASSIFY), batchSize);
             for (Classification c : classifier.classify(slide, circles(detections), bars.get(Task.CLASSIFY), cancel)) {
                 classes.add(Optional.of(c));
                 accepted.add(classifier.isGlomerulus(c));
@@ -162,7 +164,7 @@ public final class Pipeline {
             }
         }
         List<Segmentation> segmentations = stages.contains(Task.SEGMENT)
-                ? new Segmenter(model(Task.SEGMENT).spec(), model(Task.SEGMENT).predictor(), batchSize)
+                ? new Segmenter(model(Task.SEGMENT).spec(), predictor(Task.SEGMENT), batchSize)
                         .segment(slide, toSegment, bars.get(Task.SEGMENT), cancel)
                 : null;
         long segmentMillis = stages.contains(Task.SEGMENT) ? millisSince(t2) : 0;
@@ -184,7 +186,13 @@ public final class Pipeline {
         }
         progress.progress(1, "done: " + glomeruli.size() + " glomeruli, " + rejected.size() + " rejected");
         StageTimings timings = new StageTimings(detectMillis, classifyMillis, segmentMillis, millisSince(start));
-        return new SlideResult(slideInfo(slide), options, models.infos(stages), reportClasses(stages),
+        // Record the thresholds actually used, so the result says what the spec's defaults were.
+        PipelineOptions used = options;
+        if (given == null) {
+            DetectionSettings resolved = detectionSettings(options);
+            used = options.toBuilder().scoreThreshold(resolved.scoreThreshold()).nmsIou(resolved.nmsIou()).build();
+        }
+        return new SlideResult(slideInfo(slide), used, models.infos(stages), reportClasses(stages),
                 sclerosedClasses(stages), glomeruli, rejected, tissueAreaMm2, tilesPlanned, tilesSkipped, timings);
     }
 
@@ -197,8 +205,12 @@ public final class Pipeline {
     }
 
     private Detector detector() {
-        StageModel m = model(Task.DETECT);
-        return new Detector(m.spec(), m.predictor());
+        return new Detector(model(Task.DETECT).spec(), predictor(Task.DETECT));
+    }
+
+    /** The stage's network, run as halves when a batch does not fit in memory. */
+    private Predictor predictor(Task task) {
+        return new HalvingPredictor(model(task).predictor());
     }
 
     private StageModel model(Task task) {

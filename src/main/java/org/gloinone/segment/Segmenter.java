@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import org.gloinone.classify.PatchExtractor;
 import org.gloinone.classify.PatchGeometry;
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.Prefetcher;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
@@ -62,37 +63,47 @@ public final class Segmenter {
      */
     public List<Segmentation> segment(Slide slide, List<Circle> circles, ProgressListener progress,
                                       CancellationToken cancel) throws IOException, ModelException {
-        int size = config.patchSize();
-        int patchFloats = size * size * 3;
         OptionalDouble mpp = slide.micronsPerPixelX().isPresent() && slide.micronsPerPixelY().isPresent()
                 ? OptionalDouble.of(slide.requireMicronsPerPixel()) : OptionalDouble.empty();
         List<Segmentation> results = new ArrayList<>(circles.size());
-        for (int start = 0; start < circles.size(); start += batchSize) {
-            cancel.throwIfCancelled();
-            int n = Math.min(batchSize, circles.size() - start);
-            float[] input = new float[n * patchFloats];
-            for (int i = 0; i < n; i++) {
-                int[] argb = patches.extract(slide, circles.get(start + i));
-                spec.preprocessing().apply(argb, input, i * patchFloats);
+        try (Prefetcher<Circle> reader = new Prefetcher<>(circles, c -> readInput(slide, c), 2 * batchSize,
+                cancel, "glo-in-one patch reader")) {
+            for (List<Prefetcher.Prepared<Circle>> next = reader.nextBatch(batchSize); !next.isEmpty();
+                 next = reader.nextBatch(batchSize)) {
+                cancel.throwIfCancelled();
+                results.addAll(segmentBatch(slide, next, mpp));
+                progress.progress((double) results.size() / circles.size(),
+                        "segment: glomerulus " + results.size() + "/" + circles.size());
             }
-            Map<String, FloatTensor> out = predictor.predict(new FloatTensor(new long[] {n, size, size, 3}, input));
-            FloatTensor mask = out.get(config.maskOutput());
-            if (mask == null) {
-                throw new ModelException("segmenter '" + spec.name() + "' has no output '" + config.maskOutput()
-                        + "' (it has " + out.keySet() + ")");
-            }
-            if (mask.rank() != 4 || mask.dim(0) != n || mask.dim(3) != 1) {
-                throw new ModelException("segmenter output '" + config.maskOutput() + "' must be [" + n
-                        + ", H, W, 1], got " + Arrays.toString(mask.shape()));
-            }
-            for (int i = 0; i < n; i++) {
-                Circle circle = circles.get(start + i);
-                results.add(outline(mask, i, circle, patches.geometry(slide, circle), mpp));
-            }
-            progress.progress((double) results.size() / circles.size(),
-                    "segment: glomerulus " + results.size() + "/" + circles.size());
         }
         return List.copyOf(results);
+    }
+
+    private List<Segmentation> segmentBatch(Slide slide, List<Prefetcher.Prepared<Circle>> batch, OptionalDouble mpp)
+            throws ModelException {
+        int size = config.patchSize();
+        int patchFloats = size * size * 3;
+        int n = batch.size();
+        float[] input = new float[n * patchFloats];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(batch.get(i).input(), 0, input, i * patchFloats, patchFloats);
+        }
+        Map<String, FloatTensor> out = predictor.predict(new FloatTensor(new long[] {n, size, size, 3}, input));
+        FloatTensor mask = out.get(config.maskOutput());
+        if (mask == null) {
+            throw new ModelException("segmenter '" + spec.name() + "' has no output '" + config.maskOutput()
+                    + "' (it has " + out.keySet() + ")");
+        }
+        if (mask.rank() != 4 || mask.dim(0) != n || mask.dim(3) != 1) {
+            throw new ModelException("segmenter output '" + config.maskOutput() + "' must be [" + n
+                    + ", H, W, 1], got " + Arrays.toString(mask.shape()));
+        }
+        List<Segmentation> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Circle circle = batch.get(i).item();
+            results.add(outline(mask, i, circle, patches.geometry(slide, circle), mpp));
+        }
+        return results;
     }
 
     private Segmentation outline(FloatTensor mask, int index, Circle circle, PatchGeometry patch, OptionalDouble mpp) {
@@ -125,5 +136,12 @@ public final class Segmenter {
         Optional<Morphometry> morphometry = mpp.isPresent()
                 ? Optional.of(Morphometry.of(outline, mpp.getAsDouble())) : Optional.empty();
         return new Segmentation(Optional.of(outline), morphometry);
+    }
+
+    private float[] readInput(Slide slide, Circle circle) throws IOException {
+        int size = patches.patchSize();
+        float[] input = new float[size * size * 3];
+        spec.preprocessing().apply(patches.extract(slide, circle), input, 0);
+        return input;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 import org.gloinone.detect.Circle;
@@ -32,7 +33,7 @@ class PatchGeometryTest {
         int w = 400;
         int h = 300;
         int[] px = new int[w * h];
-        java.util.Arrays.fill(px, 0xffffffff);
+        Arrays.fill(px, 0xffffffff);
         // A dark disc of radius 40 at (200, 150).
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

@@ -3,6 +3,7 @@ package org.gloinone.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ class CircleDecoderTest {
                 0.3, 0.35, 512, 128);
     }
 
-    /** Heads for a batch of {@code n} 8x8 grids; set values with the helpers below. */
+    /** Heads for a batch of {@code n} 8x8 grids; set values with the methods below. */
     private static final class Heads {
         final int n;
         final float[] heat;
@@ -31,7 +32,7 @@ class CircleDecoderTest {
         Heads(int n, float background) {
             this.n = n;
             heat = new float[n * H * W];
-            java.util.Arrays.fill(heat, background);
+            Arrays.fill(heat, background);
             offset = new float[n * H * W * 2];
             radius = new float[n * H * W];
         }

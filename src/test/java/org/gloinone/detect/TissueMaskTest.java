@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 import javax.imageio.ImageIO;
@@ -26,7 +27,7 @@ class TissueMaskTest {
         int w = 800;
         int h = 600;
         int[] px = new int[w * h];
-        java.util.Arrays.fill(px, GLASS);
+        Arrays.fill(px, GLASS);
         // Tissue block 400x296 at (96, 96) with a 104x104 glass lumen in the middle; a dark blob.
         // Edges lie on the 8-px mask grid so that no mask pixel is part glass.
         for (int y = 96; y < 392; y++) {
@@ -56,7 +57,7 @@ class TissueMaskTest {
     @Test
     void allGlassHasNoTissue() throws IOException {
         int[] px = new int[200 * 100];
-        java.util.Arrays.fill(px, GLASS);
+        Arrays.fill(px, GLASS);
         TissueMask mask = TissueMask.of(new InMemorySlide(px, 200, 100, OptionalDouble.of(0.5)), 4);
         assertEquals(0, mask.tissuePixels());
     }

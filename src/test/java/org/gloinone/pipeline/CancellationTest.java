@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +15,7 @@ import org.gloinone.detect.Detection;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.Predictor;
+import org.gloinone.model.Task;
 import org.gloinone.slide.InMemorySlide;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +46,12 @@ class CancellationTest {
     private static Pipeline detectOnly(Predictor predictor) {
         StageModel detector = new StageModel(SyntheticModels.detectorSpec(), predictor,
                 new ModelInfo("detect", "empty", "1", "0".repeat(64)));
-        return new Pipeline(new PipelineModels(java.util.Optional.of(detector), java.util.Optional.empty(),
-                java.util.Optional.empty()), 1);
+        return new Pipeline(new PipelineModels(Optional.of(detector), Optional.empty(),
+                Optional.empty()), 1);
     }
 
     private static PipelineOptions detectOptions() {
-        return PipelineOptions.builder().useTissueMask(false).stages(java.util.EnumSet.of(org.gloinone.model.Task.DETECT))
+        return PipelineOptions.builder().useTissueMask(false).stages(EnumSet.of(Task.DETECT))
                 .build();
     }
 
@@ -91,15 +94,15 @@ class CancellationTest {
     }
 
     @Test
-    void cancellingDuringClassificationThrowsToo() {
+    void cancellingDuringClassificationThrowsToo() throws InterruptedException {
         StageModel classifier = SyntheticModels.classifier();
         try {
-            Pipeline p = new Pipeline(new PipelineModels(java.util.Optional.empty(), java.util.Optional.of(classifier),
-                    java.util.Optional.empty()), 1);
+            Pipeline p = new Pipeline(new PipelineModels(Optional.empty(), Optional.of(classifier),
+                    Optional.empty()), 1);
             CancellationToken token = new CancellationToken();
             List<Detection> given = SyntheticSlide.DISCS.stream().map(d -> new Detection(d.circleLevel0(), 1)).toList();
             assertThrows(CancellationException.class, () -> p.runOn(SLIDE,
-                    PipelineOptions.builder().stages(java.util.EnumSet.of(org.gloinone.model.Task.CLASSIFY)).build(),
+                    PipelineOptions.builder().stages(EnumSet.of(Task.CLASSIFY)).build(),
                     given, (f, m) -> {
                         if (m.startsWith("classify:")) {
                             token.cancel();
@@ -108,6 +111,7 @@ class CancellationTest {
         } finally {
             classifier.predictor().close();
         }
+        assertNoReaderThreadLeft();
     }
 
     @Test
@@ -137,6 +141,6 @@ class CancellationTest {
 
     private static boolean readerAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t.getName().equals("glo-in-one tile reader"));
+                .anyMatch(t -> t.isAlive() && t.getName().startsWith("glo-in-one") && t.getName().endsWith("reader"));
     }
 }

@@ -59,6 +59,8 @@ class PipelineEndToEndTest {
 
         assertEquals(8, result.tilesPlanned());
         assertEquals(4, result.tilesSkipped(), "the glass half is skipped");
+        assertEquals(0.3, result.options().scoreThreshold().getAsDouble(), 0, "the spec's default is recorded");
+        assertEquals(0.35, result.options().nmsIou().getAsDouble(), 0);
         assertEquals(SyntheticSlide.TISSUE_AREA_MM2, result.tissueAreaMm2(), 0.05 * SyntheticSlide.TISSUE_AREA_MM2);
         assertEquals(6, result.glomeruli().size());
         assertEquals(1, result.rejected().size());
@@ -68,6 +70,9 @@ class PipelineEndToEndTest {
         for (SyntheticSlide.Disc disc : SyntheticSlide.DISCS.subList(0, 6)) {
             GlomerulusResult g = nearest(result.glomeruli(), disc);
             assertMatches(disc, g.detection().circle());
+            CircleMicrons inMicrons = result.circleMicrons(g).orElseThrow();
+            assertEquals(g.detection().circle().radius() * SyntheticSlide.MPP, inMicrons.radius(), 1e-9);
+            assertEquals(disc.xMicrons(), inMicrons.centerX(), 10);
             assertEquals(disc.className(), g.className(), "class of " + disc);
             Morphometry m = g.morphometry().orElseThrow();
             double area = Math.PI * disc.radiusMicrons() * disc.radiusMicrons();

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gloinone.detect.TissueMask;
 import org.gloinone.model.ModelException;
@@ -51,8 +52,8 @@ public final class PipelineBenchmark {
         StageModel detector = new StageModel(d.spec(), detectTime, d.info());
         StageModel classifier = detectOnly ? null : timed(nets.classifier());
         StageModel segmenter = detectOnly ? null : timed(nets.segmenter());
-        PipelineModels models = new PipelineModels(java.util.Optional.of(detector),
-                java.util.Optional.ofNullable(classifier), java.util.Optional.ofNullable(segmenter));
+        PipelineModels models = new PipelineModels(Optional.of(detector),
+                Optional.ofNullable(classifier), Optional.ofNullable(segmenter));
         Pipeline pipeline = new Pipeline(models, batch);
         EnumSet<Task> stages = detectOnly ? EnumSet.of(Task.DETECT) : EnumSet.allOf(Task.class);
         ProgressListener progress = new ConsoleProgress();

@@ -1,5 +1,6 @@
 package org.gloinone.pipeline.bench;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class SessionPredictor implements Predictor {
             }
         } catch (RuntimeException e) {
             throw new ModelException("the network failed on a batch of shape "
-                    + java.util.Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
+                    + Arrays.toString(input.shape()) + ": " + e.getMessage(), e);
         }
     }
 
