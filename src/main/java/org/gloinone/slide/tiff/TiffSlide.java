@@ -1,6 +1,7 @@
 package org.gloinone.slide.tiff;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -135,20 +137,35 @@ public final class TiffSlide implements Slide {
             int col1 = (int) ((x1 - 1) / image.chunkWidth);
             int row0 = (int) (y0 / image.chunkHeight);
             int row1 = (int) ((y1 - 1) / image.chunkHeight);
-            for (int row = row0; row <= row1; row++) {
-                for (int col = col0; col <= col1; col++) {
-                    copyChunk(part, col, row, x, y, width, x0, y0, x1, y1, out);
+            int cols = col1 - col0 + 1;
+            int count = cols * (row1 - row0 + 1);
+            int[][] tiles = new int[count][];
+            if (count == 1) {
+                tiles[0] = chunk(part, col0, row0);
+            } else {
+                // Tiles decode independently: spread them over the cores.
+                try {
+                    IntStream.range(0, count).parallel().forEach(i -> {
+                        try {
+                            tiles[i] = chunk(part, col0 + i % cols, row0 + i / cols);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
                 }
+            }
+            for (int i = 0; i < count; i++) {
+                copyChunk(image, tiles[i], col0 + i % cols, row0 + i / cols, x, y, width, x0, y0, x1, y1, out);
             }
         }
         return ArrayImgs.argbs(out, width, height);
     }
 
     /** Copies the part of one tile that lies inside the clipped region [x0,x1) x [y0,y1). */
-    private void copyChunk(PyramidLayout.Part part, int col, int row, long x, long y, int width,
-                           long x0, long y0, long x1, long y1, int[] out) throws IOException {
-        TiffImage image = part.image();
-        int[] tile = chunk(part, col, row);
+    private static void copyChunk(TiffImage image, int[] tile, int col, int row, long x, long y, int width,
+                                  long x0, long y0, long x1, long y1, int[] out) {
         if (tile == null) {
             return;
         }
