@@ -1,5 +1,6 @@
 package org.gloinone.slide.tiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,6 +170,20 @@ class TiffSlideBadInputTest {
         try (Slide slide = backend.open(write("short.tif", TinyTiff.build(ByteOrder.LITTLE_ENDIAN, List.of(d))))) {
             SlideException e = assertThrows(SlideException.class, () -> slide.readRegion(0, 0, 0, 8, 8));
             assertTrue(e.getMessage().contains("the data ends early: 100 of 192 bytes"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anInterruptedReadDoesNotBreakTheSlideForLaterReads() throws IOException {
+        try (Slide slide = new TiffSlideBackend(0).open(Fixtures.slide("openslide-boxes.tiff"))) {
+            int[] before = TiffSlideRealFilesTest.pixels(slide.readRegion(0, 0, 0, 32, 32));
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(java.io.InterruptedIOException.class, () -> slide.readRegion(0, 0, 0, 32, 32));
+            } finally {
+                Thread.interrupted();
+            }
+            assertArrayEquals(before, TiffSlideRealFilesTest.pixels(slide.readRegion(0, 0, 0, 32, 32)));
         }
     }
 
