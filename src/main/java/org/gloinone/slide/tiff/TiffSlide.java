@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -90,15 +91,22 @@ public final class TiffSlide implements Slide {
 
     @Override
     public Set<String> associatedImageNames() {
-        return Collections.unmodifiableSet(layout.associated.keySet());
+        Set<String> names = new LinkedHashSet<>(layout.associated.keySet());
+        names.addAll(layout.undecodableAssociated.keySet());
+        return Collections.unmodifiableSet(names);
     }
 
     @Override
     public ArrayImg<ARGBType, IntArray> readAssociatedImage(String name) throws IOException {
         PyramidLayout.Part part = layout.associated.get(name);
+        SlideException problem = layout.undecodableAssociated.get(name);
+        if (problem != null) {
+            throw new SlideException(path(), "the " + name + " image cannot be decoded: "
+                    + problem.getMessage().substring(path().getFileName().toString().length() + 2), problem);
+        }
         if (part == null) {
             throw new SlideException(path(), "has no associated image named '" + name + "' (it has "
-                    + layout.associated.keySet() + ")");
+                    + associatedImageNames() + ")");
         }
         TiffImage image = part.image();
         return read(part, 0, 0, image.width, image.height);

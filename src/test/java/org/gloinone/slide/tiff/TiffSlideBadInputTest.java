@@ -149,6 +149,31 @@ class TiffSlideBadInputTest {
     }
 
     @Test
+    void anUndecodableLabelLeavesTheSlideReadable() throws IOException {
+        TinyTiff.Dir base = smallImage().text(TiffTag.IMAGE_DESCRIPTION, "Aperio Image Library v10\r\n8x8|MPP = 0.5");
+        base.tiled = true;
+        TinyTiff.Dir thumb = smallImage();
+        TinyTiff.Dir label = smallImage().text(TiffTag.IMAGE_DESCRIPTION, "Aperio Image Library v10\r\nlabel 8x8");
+        label.num(TiffTag.BITS_PER_SAMPLE, TiffType.SHORT, 16, 16, 16);
+        // The base image as an 8x8 tiled level: one tile.
+        base.tags.remove(TiffTag.ROWS_PER_STRIP);
+        base.num(TiffTag.TILE_WIDTH, TiffType.SHORT, 16).num(TiffTag.TILE_LENGTH, TiffType.SHORT, 16);
+        base.chunks.set(0, TiffSlideCraftedFilesTest.samples(TiffSlideCraftedFilesTest.pattern(8, 8, 1), 8, 8, 0, 0, 16, 16, 3));
+        Path file = write("odd-label.svs", TinyTiff.build(ByteOrder.LITTLE_ENDIAN, List.of(base, thumb, label)));
+        try (Slide slide = backend.open(file)) {
+            assertEquals("aperio-svs", slide.formatName());
+            assertEquals(java.util.Set.of("thumbnail", "label"), slide.associatedImageNames());
+            assertEquals(0.5, slide.micronsPerPixelX().getAsDouble(), 1e-12);
+            assertArrayEquals(TiffSlideCraftedFilesTest.pattern(8, 8, 1),
+                    TiffSlideRealFilesTest.pixels(slide.readRegion(0, 0, 0, 8, 8)));
+            SlideException e = assertThrows(SlideException.class, () -> slide.readAssociatedImage("label"));
+            assertEquals("odd-label.svs: the label image cannot be decoded: label image has 16 bits per sample; "
+                    + "the built-in reader reads 8-bit images only", e.getMessage());
+            assertThrows(SlideException.class, () -> slide.readAssociatedImage("macro"));
+        }
+    }
+
+    @Test
     void corruptLosslessTileFailsWhenRead() throws IOException {
         TinyTiff.Dir d = TinyTiff.Dir.image(8, 8, 3, 8, 2, 0, 8, List.of(new byte[] {0x78, (byte) 0x9c, 1, 2, 3, 4, 5, 6}));
         try (Slide slide = backend.open(write("deflate.tif", TinyTiff.build(ByteOrder.LITTLE_ENDIAN, List.of(d))))) {
