@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         versionProvider = GloInOne.Versions.class,
         description = "Glomerular detection, classification and segmentation on kidney whole-slide images "
                 + "(Glo-In-One, Yao et al. 2022).",
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            TrainCommand.class})
 public final class GloInOne implements Runnable {
 
     @CommandLine.Spec
