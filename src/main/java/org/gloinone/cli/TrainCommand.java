@@ -35,7 +35,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "folder holding glomerulus-crops/ and kidney-tiles/")
     private Path data;
 
-    @Option(names = "--out", required = true, description = "model package folder to write (must not exist)")
+    @Option(names = "--out", required = true, description = "model package folder to write")
     private Path out;
 
     @Option(names = "--epochs", defaultValue = "30", description = "training epochs")
@@ -60,6 +60,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "held-out tile id range FIRST-LAST")
     private String validationTiles;
 
+    @Option(names = "--overwrite", description = "replace an existing package in --out")
+    private boolean overwrite;
+
     @Option(names = "--tiny", hidden = true, description = "tiny networks and data (tests)")
     private boolean tiny;
 
@@ -81,8 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
             err.println(data + ": --data folder does not exist");
             return 2;
         }
-        if (Files.exists(out)) {
-            err.println(out + ": --out exists; choose a new folder");
+        if (Files.exists(out) && !overwrite) {
+            err.println(out + ": --out exists; choose a new folder or add --overwrite");
             return 2;
         }
         Path ckpt = checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
@@ -94,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            TrainingData td = TrainingData.read(data, seed, tiny ? 6 : 0, range);
+            TrainingData td = TrainingData.read(data, seed, tiny ? 40 : 0, range);
             TrainingTask t = switch (task) {
                 case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
                 case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny);
