@@ -33,9 +33,9 @@ public record CircleNetModel(int[] widths, int headWidth) {
         Operand<TFloat32> x = l.convBnRelu("stem", image, 3, Math.max(8, widths[0] / 2), 2);
         List<Operand<TFloat32>> levels = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            x = l.residual("enc" + i + "/block1", x, widths[i], 2);
+            x = l.residual("enc" + i + "/block1", x, widths[i], 2, true);
             if (i > 0) {
-                x = l.residual("enc" + i + "/block2", x, widths[i], 1);
+                x = l.residual("enc" + i + "/block2", x, widths[i], 1, true);
             }
             levels.add(x);
         }

@@ -137,13 +137,34 @@ public final class Layers {
      * stride or the width changes.
      */
     public Operand<TFloat32> residual(String name, Operand<TFloat32> x, int out, int stride) {
+        return residual(name, x, out, stride, false);
+    }
+
+    /**
+     * A residual block; with {@code pooledShortcut} a strided shortcut is a 2 x 2 average pooling followed by a
+     * 1 x 1 convolution (He et al. 2019, "ResNet-D") instead of a strided 1 x 1 convolution. The pooled form also
+     * avoids a crash of the CPU kernels of TensorFlow 2.x (as shipped with TensorFlow Java 1.1.0) in the gradient of
+     * strided 1 x 1 convolutions for some shapes.
+     */
+    public Operand<TFloat32> residual(String name, Operand<TFloat32> x, int out, int stride, boolean pooledShortcut) {
         Operand<TFloat32> y = convBnRelu(name + "/a", x, 3, out, stride);
         y = batchNorm(name + "/b/bn", conv(name + "/b", y, 3, out, 1, false));
         Operand<TFloat32> shortcut = x;
         if (stride != 1 || channels(x) != out) {
-            shortcut = batchNorm(name + "/proj/bn", conv(name + "/proj", x, 1, out, stride, false));
+            Operand<TFloat32> in = x;
+            int convStride = stride;
+            if (pooledShortcut && stride == 2) {
+                in = avgPool(x);
+                convStride = 1;
+            }
+            shortcut = batchNorm(name + "/proj/bn", conv(name + "/proj", in, 1, out, convStride, false));
         }
         return relu(tf.math.add(y, shortcut));
+    }
+
+    /** 2 x 2 average pooling with stride 2. */
+    public Operand<TFloat32> avgPool(Operand<TFloat32> x) {
+        return tf.nn.avgPool(x, List.of(1L, 2L, 2L, 1L), List.of(1L, 2L, 2L, 1L), "SAME");
     }
 
     /** 2 x 2 max pooling with stride 2. */

@@ -35,6 +35,7 @@ public final class Trainer {
 
     private final TrainingTask task;
     private final TrainingOptions options;
+    private double restoredLoss = Double.NaN;
 
     /** A trainer for {@code task} with {@code options}. */
     public Trainer(TrainingTask task, TrainingOptions options) {
@@ -75,7 +76,7 @@ public final class Trainer {
 
             Inference inference = (images, n, h, w) -> infer(session, image, evalOut, images, n, h, w);
             Map<String, Double> metrics = Map.of();
-            double epochLoss = Double.NaN;
+            double epochLoss = restoredLoss;
             ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "batch-loader");
                 t.setDaemon(true);
@@ -107,7 +108,7 @@ public final class Trainer {
                     }
                     epochLoss = sum / stepsPerEpoch;
                     if (options.checkpointDir() != null) {
-                        checkpoint(params, session, epoch + 1);
+                        checkpoint(params, session, epoch + 1, epochLoss);
                     }
                     boolean last = epoch + 1 == options.epochs();
                     metrics = (last || (epoch + 1) % options.validateEvery() == 0)
@@ -179,7 +180,7 @@ public final class Trainer {
         return out;
     }
 
-    private void checkpoint(Params params, Session session, int epochsDone) throws IOException {
+    private void checkpoint(Params params, Session session, int epochsDone, double meanLoss) throws IOException {
         Path dir = options.checkpointDir();
         Files.createDirectories(dir);
         Params.write(params.values(session), dir.resolve(CHECKPOINT));
@@ -187,6 +188,7 @@ public final class Trainer {
         p.setProperty("epochs_done", Integer.toString(epochsDone));
         p.setProperty("task", task.task().word());
         p.setProperty("seed", Long.toString(options.seed()));
+        p.setProperty("last_epoch_loss", Double.toString(meanLoss));
         Path tmp = dir.resolve(STATE + ".tmp");
         try (var out = Files.newOutputStream(tmp)) {
             p.store(out, "training state");
@@ -211,6 +213,7 @@ public final class Trainer {
         }
         params.load(session, Params.read(dir.resolve(CHECKPOINT)), true);
         try {
+            restoredLoss = Double.parseDouble(p.getProperty("last_epoch_loss", "NaN"));
             return Integer.parseInt(p.getProperty("epochs_done", "0"));
         } catch (NumberFormatException e) {
             throw new IOException(state + ": bad epochs_done", e);
