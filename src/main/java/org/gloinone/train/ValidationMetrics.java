@@ -108,7 +108,21 @@ public final class ValidationMetrics {
      * matched greedily by descending score to unmatched ground-truth circles of the same image.
      */
     public static double averagePrecision(List<Scored> detections, List<List<Circle>> truth, double iou) {
-        int total = truth.stream().mapToInt(List::size).sum();
+        return averagePrecision(detections, truth, truth.stream().map(t -> new boolean[t.size()]).toList(), iou);
+    }
+
+    /**
+     * Average precision as above, where ground-truth circles flagged in {@code ignored} (e.g. glomeruli cut by the
+     * image border) count neither as misses nor, when matched, as hits or false positives (PASCAL VOC "difficult").
+     */
+    public static double averagePrecision(List<Scored> detections, List<List<Circle>> truth, List<boolean[]> ignored,
+                                          double iou) {
+        int total = 0;
+        for (boolean[] ig : ignored) {
+            for (boolean b : ig) {
+                total += b ? 0 : 1;
+            }
+        }
         if (total == 0) {
             return Double.NaN;
         }
@@ -116,9 +130,10 @@ public final class ValidationMetrics {
         sorted.sort(Comparator.comparingDouble(Scored::score).reversed());
         List<boolean[]> used = new ArrayList<>();
         truth.forEach(t -> used.add(new boolean[t.size()]));
-        double[] precision = new double[sorted.size()];
-        double[] recall = new double[sorted.size()];
+        List<Double> precisionList = new ArrayList<>();
+        List<Double> recallList = new ArrayList<>();
         int tp = 0;
+        int counted = 0;
         for (int i = 0; i < sorted.size(); i++) {
             Scored s = sorted.get(i);
             List<Circle> gt = truth.get(s.image());
@@ -133,14 +148,20 @@ public final class ValidationMetrics {
             }
             if (best >= 0) {
                 used.get(s.image())[best] = true;
+                if (ignored.get(s.image())[best]) {
+                    continue;
+                }
                 tp++;
             }
-            precision[i] = tp / (double) (i + 1);
-            recall[i] = tp / (double) total;
+            counted++;
+            precisionList.add(tp / (double) counted);
+            recallList.add(tp / (double) total);
         }
+        double[] precision = precisionList.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] recall = recallList.stream().mapToDouble(Double::doubleValue).toArray();
         double ap = 0;
         double prevRecall = 0;
-        for (int i = 0; i < sorted.size(); i++) {
+        for (int i = 0; i < precision.length; i++) {
             double maxPrecision = Arrays.stream(precision, i, precision.length).max().orElse(0);
             ap += (recall[i] - prevRecall) * maxPrecision;
             prevRecall = recall[i];

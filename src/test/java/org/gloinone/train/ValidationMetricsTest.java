@@ -45,4 +45,19 @@ class ValidationMetricsTest {
         // recall 0.5 at precision 1, recall 1 at precision 2/3
         assertEquals(0.5 * 1 + 0.5 * (2.0 / 3), ValidationMetrics.averagePrecision(dets, truth, 0.5), 1e-9);
     }
+
+    @Test
+    void ignoredTruthIsNeitherMissNorHitNorFalsePositive() {
+        List<List<Circle>> truth = List.of(List.of(new Circle(10, 10, 5), new Circle(40, 40, 5)));
+        List<boolean[]> ignored = List.of(new boolean[] {false, true});
+        List<ValidationMetrics.Scored> dets = List.of(
+                new ValidationMetrics.Scored(0, new Circle(40, 40, 5), 0.9),
+                new ValidationMetrics.Scored(0, new Circle(10, 10, 5), 0.8));
+        assertEquals(1.0, ValidationMetrics.averagePrecision(dets, truth, ignored, 0.5), 1e-9);
+        // without the flag, the same detections find both
+        assertEquals(1.0, ValidationMetrics.averagePrecision(dets, truth, 0.5), 1e-9);
+        // a missed ignored circle costs nothing; a missed counted one halves the recall
+        assertEquals(1.0, ValidationMetrics.averagePrecision(dets.subList(1, 2), truth, ignored, 0.5), 1e-9);
+        assertEquals(0.5, ValidationMetrics.averagePrecision(dets.subList(1, 2), truth, 0.5), 1e-9);
+    }
 }
