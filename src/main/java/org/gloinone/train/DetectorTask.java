@@ -172,14 +172,13 @@ public final class DetectorTask implements TrainingTask {
         return new FloatImage(w, h, 3, d);
     }
 
-    /** True when less than 70 % of the circle's bounding square lies inside the image. */
+    /**
+     * True when the circle's enclosing square reaches the image border: its glomerulus is (or may be) cut, and its
+     * circle, taken from the visible part of the mask, is unreliable.
+     */
     static boolean cutByBorder(Circle c, FloatImage img) {
-        double x0 = Math.max(0, c.centerX() - c.radius());
-        double x1 = Math.min(img.width(), c.centerX() + c.radius());
-        double y0 = Math.max(0, c.centerY() - c.radius());
-        double y1 = Math.min(img.height(), c.centerY() + c.radius());
-        double inside = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-        return inside < 0.7 * 4 * c.radius() * c.radius();
+        return c.centerX() - c.radius() <= 1 || c.centerY() - c.radius() <= 1
+                || c.centerX() + c.radius() >= img.width() - 1 || c.centerY() + c.radius() >= img.height() - 1;
     }
 
     private static double ap50(Inference inference, List<DetectorScene> scenes, boolean ignoreCut) {

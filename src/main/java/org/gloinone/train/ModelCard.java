@@ -87,7 +87,11 @@ final class ModelCard {
             - Very little real detection data: 8 training tiles with about 10 glomeruli; most positives are pasted
               crops whose borders differ from real tissue. Expect misses and false positives on other stains,
               scanners and tissue types; check the results.
-            - Validation has only 4 held-out tiles (5 glomeruli, some cut by the border): its AP is very uncertain.
+            - Validation has only 4 held-out tiles with 5 annotated glomeruli, 3 of them touching the tile border
+              (`ap50_heldout_tiles_border_cut_ignored` leaves those out): its AP is very uncertain. Tile 10165 also
+              shows a whole glomerulus that its mask lacks; a detection of it counts as a false positive. The
+              synthetic held-out scenes (held-out crops pasted on held-out tiles) give the steadier number, but they
+              are easier than real slides.
             - Radii come from the bounding box of the mask (half the longer side).
             """;
 
