@@ -60,6 +60,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "held-out tile id range FIRST-LAST")
     private String validationTiles;
 
+    @Option(names = "--detector", description = "classify: a detector package (or SavedModel folder) whose false "
+            + "positives on the training tiles become non-glomerular examples")
+    private Path detector;
+
     @Option(names = "--overwrite", description = "replace an existing package in --out")
     private boolean overwrite;
 
@@ -100,7 +104,8 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingData td = TrainingData.read(data, seed, tiny ? 40 : 0, range);
             TrainingTask t = switch (task) {
                 case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
-                case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny);
+                case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny,
+                        savedModel(detector));
                 case "detect" -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
                 default -> null;
             };
@@ -109,6 +114,9 @@ public final class TrainCommand implements Callable<Integer> {
                 return 2;
             }
             PrintWriter o = spec.commandLine().getOut();
+            if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
+                o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
+            }
             TrainingResult result = new Trainer(t, options).train(new ProgressPrinter(o));
             ModelPackaging.write(t, result, out, commandLine());
             o.println("validation: " + format(result.metrics()));
@@ -121,10 +129,25 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The SavedModel folder of a package folder (its saved_model/), or the folder itself; null stays null. */
+    private static Path savedModel(Path dir) throws IOException {
+        if (dir == null) {
+            return null;
+        }
+        if (Files.isRegularFile(dir.resolve("saved_model/saved_model.pb"))) {
+            return dir.resolve("saved_model");
+        }
+        if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+            return dir;
+        }
+        throw new IOException(dir + ": --detector is neither a model package nor a SavedModel folder");
+    }
+
     private String commandLine() {
         return "glo-in-one train " + task + " --data " + data + " --out " + out + " --epochs " + epochs
                 + " --batch " + batch + " --lr " + learningRate + " --seed " + seed
-                + " --validation-tiles " + validationTiles + (tiny ? " --tiny" : "");
+                + " --validation-tiles " + validationTiles + (detector != null ? " --detector " + detector : "")
+                + (tiny ? " --tiny" : "");
     }
 
     static String format(Map<String, Double> metrics) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.gloinone.detect.Circle;
 import org.gloinone.model.Task;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -38,6 +39,8 @@ public final class ClassifierTask implements TrainingTask {
     private final ResNetClassifier net;
     private final Augmenter augmenter;
     private final float gamma;
+    private final List<FloatImage> hardNegativeSources;
+    private final List<Circle> hardNegativeCircles;
 
     /**
      * @param train           training crops
@@ -64,6 +67,33 @@ public final class ClassifierTask implements TrainingTask {
         this.net = net;
         this.augmenter = augmenter;
         this.gamma = gamma;
+        this.hardNegativeSources = new ArrayList<>();
+        this.hardNegativeCircles = new ArrayList<>();
+    }
+
+    /**
+     * Adds detector false positives as non-glomerular examples: half of the non-glomerular samples are then
+     * cut around them, as the pipeline cuts patches around detections.
+     *
+     * @param falsePositives detections matching no glomerulus, on tiles at the detector's resolution
+     * @param tileFactor     how many pixels of this task's tiles one detector tile pixel spans
+     * @param tiles          this task's training tiles (same ids, finer resolution)
+     */
+    public void addHardNegatives(List<DetectorFalsePositives.FalsePositive> falsePositives, double tileFactor,
+                                 List<KidneyTile> tiles) {
+        for (DetectorFalsePositives.FalsePositive fp : falsePositives) {
+            tiles.stream().filter(t -> t.id() == fp.tile().id()).findFirst().ifPresent(t -> {
+                hardNegativeSources.add(t.image());
+                Circle c = fp.circle();
+                hardNegativeCircles.add(new Circle(c.centerX() * tileFactor, c.centerY() * tileFactor,
+                        c.radius() * tileFactor));
+            });
+        }
+    }
+
+    /** Number of detector false positives used as non-glomerular examples. */
+    public int hardNegativeCount() {
+        return hardNegativeCircles.size();
     }
 
     @Override
@@ -121,7 +151,15 @@ public final class ClassifierTask implements TrainingTask {
             double u = rnd.nextDouble();
             int label = u < 0.4 ? NORMAL : (u < 0.75 ? SCLEROSED : OTHER);
             FloatImage patch = null;
-            if (label == OTHER) {
+            if (label == OTHER && !hardNegativeCircles.isEmpty() && rnd.nextBoolean()) {
+                int k = rnd.nextInt(hardNegativeCircles.size());
+                Circle c = hardNegativeCircles.get(k);
+                // the circle's square plus about 12 % context each side, as around a detection
+                double scale = 2 * c.radius() * 1.25 / size;
+                patch = augmenter.randomWarp(rnd, c.centerX(), c.centerY(), scale, size)
+                        .sample(hardNegativeSources.get(k), size);
+                augmenter.jitterColour(rnd, patch);
+            } else if (label == OTHER) {
                 patch = TissueWindows.sample(trainTiles.get(rnd.nextInt(trainTiles.size())), rnd, size,
                         MIN_WINDOW, MAX_WINDOW);
                 if (patch != null) {

@@ -47,12 +47,27 @@ public final class DefaultModels {
 
     /** The classification task on {@code data}. */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny) throws IOException {
+        return classifier(data, size, tiny, null);
+    }
+
+    /**
+     * The classification task on {@code data}; with a detector SavedModel, its false positives on the training
+     * tiles (score >= 0.1, circle IoU <= 0.2 with every annotated glomerulus) become non-glomerular examples.
+     */
+    public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector)
+            throws IOException {
         TileDataset tiles = data.tiles(CLASSIFY_TILE_FACTOR, 200);
-        return new ClassifierTask(data.trainCrops(),
-                tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false),
-                data.validationCrops(),
+        var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
+        ClassifierTask task = new ClassifierTask(data.trainCrops(), trainTiles, data.validationCrops(),
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
                 size, classifierNet(tiny), Augmenter.standard(), CLASS_GAMMA);
+        if (detector != null) {
+            var detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60)
+                    .byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
+            task.addHardNegatives(DetectorFalsePositives.mine(detector, detectorTiles, 0.1, 0.2),
+                    DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR, trainTiles);
+        }
+        return task;
     }
 
     /** Scenes per detector epoch. */

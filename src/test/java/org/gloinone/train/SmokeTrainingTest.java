@@ -86,6 +86,13 @@ class SmokeTrainingTest {
         assertEquals(List.of(2f, 24f, 24f, 1f), boxed(out.get("heatmap#dims")));
         assertEquals(List.of(2f, 24f, 24f, 2f), boxed(out.get("offset#dims")));
         assertEquals(List.of(2f, 24f, 24f, 1f), boxed(out.get("radius#dims")));
+        // the exported detector's false positives on a tile: every one misses the annotated glomerulus
+        KidneyTile tile = TrainFixtures.tile(3, 96);
+        var fps = DetectorFalsePositives.mine(dir.resolve("savedmodel"), List.of(tile), 0.0, 0.2);
+        assertTrue(!fps.isEmpty(), "an untrained detector fires somewhere");
+        for (var fp : fps) {
+            assertTrue(ValidationMetrics.circleIou(fp.circle(), tile.circles().get(0)) <= 0.2, fp.toString());
+        }
     }
 
     @Test
