@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             ModelsCommand.class,
             EvaluateCommand.class,
+            TrainCommand.class,
         })
 public final class GloInOne implements Runnable {
 

@@ -1,0 +1,202 @@
+package org.gloinone.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.gloinone.train.DefaultModels;
+import org.gloinone.train.TrainingData;
+import org.gloinone.train.TrainingListener;
+import org.gloinone.train.TrainingOptions;
+import org.gloinone.train.TrainingResult;
+import org.gloinone.train.TrainingTask;
+import org.gloinone.train.ModelPackaging;
+import org.gloinone.train.Trainer;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code glo-in-one train detect|classify|segment}: trains a model in Java and writes its package. */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Train a detector, classifier or segmenter on the crops and tiles layouts and write a model "
+                + "package (SavedModel, rdf.yaml, test tensors, MODEL_CARD.md).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "detect, classify or segment")
+    private String task;
+
+    @Option(names = "--data", required = true,
+            description = "folder holding glomerulus-crops/ and kidney-tiles/")
+    private Path data;
+
+    @Option(names = "--out", required = true, description = "model package folder to write")
+    private Path out;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "training epochs")
+    private int epochs;
+
+    @Option(names = "--batch", defaultValue = "16", description = "samples per step")
+    private int batch;
+
+    @Option(names = "--lr", defaultValue = "0.002", description = "peak learning rate (cosine decay)")
+    private double learningRate;
+
+    @Option(names = "--seed", defaultValue = "7", description = "seed of split, weights and augmentation")
+    private long seed;
+
+    @Option(names = "--checkpoints", description = "checkpoint folder (default: OUT.checkpoints)")
+    private Path checkpoints;
+
+    @Option(names = "--resume", description = "continue from the checkpoint")
+    private boolean resume;
+
+    @Option(names = "--validation-tiles", defaultValue = "10149-10165",
+            description = "held-out tile id range FIRST-LAST")
+    private String validationTiles;
+
+    @Option(names = "--detector", description = "classify: a detector package (or SavedModel folder) whose false "
+            + "positives on the training tiles become non-glomerular examples")
+    private Path detector;
+
+    @Option(names = "--overwrite", description = "replace an existing package in --out")
+    private boolean overwrite;
+
+    @Option(names = "--tiny", hidden = true, description = "tiny networks and data (tests)")
+    private boolean tiny;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        int[] range;
+        try {
+            String[] p = validationTiles.split("-");
+            range = new int[] {Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip())};
+        } catch (RuntimeException e) {
+            err.println("--validation-tiles: expected FIRST-LAST, got '" + validationTiles + "'");
+            return 2;
+        }
+        if (!Files.isDirectory(data)) {
+            err.println(data + ": --data folder does not exist");
+            return 2;
+        }
+        if (Files.exists(out) && !overwrite) {
+            err.println(out + ": --out exists; choose a new folder or add --overwrite");
+            return 2;
+        }
+        Path ckpt = checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
+        TrainingOptions options;
+        try {
+            options = new TrainingOptions(epochs, batch, learningRate, 1e-4, seed, ckpt, resume, tiny ? 1 : 5);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            TrainingData td = TrainingData.read(data, seed, tiny ? 40 : 0, range);
+            TrainingTask t = switch (task) {
+                case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
+                case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny,
+                        savedModel(detector));
+                case "detect" -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
+                default -> null;
+            };
+            if (t == null) {
+                err.println("TASK must be detect, classify or segment, got '" + task + "'");
+                return 2;
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
+                o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
+            }
+            TrainingResult result = new Trainer(t, options).train(new ProgressPrinter(o));
+            ModelPackaging.write(t, result, out, commandLine());
+            o.println("validation: " + format(result.metrics()));
+            o.println("wrote " + out);
+            o.flush();
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The SavedModel folder of a package folder (its saved_model/), or the folder itself; null stays null. */
+    private static Path savedModel(Path dir) throws IOException {
+        if (dir == null) {
+            return null;
+        }
+        if (Files.isRegularFile(dir.resolve("saved_model/saved_model.pb"))) {
+            return dir.resolve("saved_model");
+        }
+        if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+            return dir;
+        }
+        throw new IOException(dir + ": --detector is neither a model package nor a SavedModel folder");
+    }
+
+    private String commandLine() {
+        return "glo-in-one train " + task + " --data " + data + " --out " + out + " --epochs " + epochs
+                + " --batch " + batch + " --lr " + learningRate + " --seed " + seed
+                + " --validation-tiles " + validationTiles + (detector != null ? " --detector " + detector : "")
+                + (tiny ? " --tiny" : "");
+    }
+
+    static String format(Map<String, Double> metrics) {
+        StringBuilder b = new StringBuilder();
+        metrics.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(String.format(Locale.ROOT, "%.4f", v)));
+        return b.toString();
+    }
+
+    /** Prints a progress bar with the loss and the ETA, one line per epoch. */
+    private static final class ProgressPrinter implements TrainingListener {
+        private final PrintWriter out;
+        private final boolean terminal = System.console() != null;
+        private long lastPrint;
+
+        ProgressPrinter(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void step(int epoch, int step, int totalSteps, double loss, double eta) {
+            long now = System.nanoTime();
+            if (step != totalSteps && now - lastPrint < (terminal ? 500_000_000L : 30_000_000_000L)) {
+                return;
+            }
+            lastPrint = now;
+            int width = 30;
+            int done = (int) Math.round(width * step / (double) totalSteps);
+            String bar = "#".repeat(done) + "-".repeat(width - done);
+            String line = String.format(Locale.ROOT, "[%s] step %d/%d epoch %d loss %.4f ETA %s", bar, step,
+                    totalSteps, epoch, loss, duration(eta));
+            if (terminal) {
+                out.print("\r" + line);
+            } else {
+                out.println(line);
+            }
+            out.flush();
+        }
+
+        @Override
+        public void epoch(int epoch, double meanLoss, Map<String, Double> metrics) {
+            out.println((terminal ? "\n" : "") + String.format(Locale.ROOT, "epoch %d mean loss %.4f", epoch, meanLoss)
+                    + (metrics.isEmpty() ? "" : " | " + format(metrics)));
+            out.flush();
+        }
+
+        private static String duration(double s) {
+            long t = Math.round(s);
+            return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.gloinone.train;
+
+import java.util.Random;
+
+/**
+ * Training-time augmentation: random flips and 90° rotations with scale and position jitter (see {@link Warp}),
+ * stain jitter in HED space (Tellez et al. 2018), brightness jitter, and occasional blur and Gaussian noise.
+ *
+ * @param scaleJitter  relative scale range, e.g. 0.15 for a factor in [1/1.15, 1.15]
+ * @param shiftJitter  centre shift as a fraction of the patch edge
+ * @param stainSigma   HED jitter strength (0.05 typical)
+ * @param blurChance   probability of a 3 x 3 Gaussian blur
+ * @param noiseSigma   maximum standard deviation of additive noise, in 0-1 units
+ */
+public record Augmenter(double scaleJitter, double shiftJitter, double stainSigma, double blurChance,
+                        double noiseSigma) {
+
+    /** Defaults used for the default models. */
+    public static Augmenter standard() {
+        return new Augmenter(0.15, 0.06, 0.05, 0.25, 0.02);
+    }
+
+    /** No augmentation at all (validation). */
+    public static Augmenter none() {
+        return new Augmenter(0, 0, 0, 0, 0);
+    }
+
+    // skimage's rgb_from_hed (Ruifrok and Johnston 2001), rows = stains H, E, DAB
+    private static final double[][] RGB_FROM_HED = {{0.65, 0.70, 0.29}, {0.07, 0.99, 0.11}, {0.27, 0.57, 0.78}};
+    private static final double[][] HED_FROM_RGB = invert(RGB_FROM_HED);
+    private static final double LOG_ADJUST = Math.log(1e-6);
+
+    /**
+     * A random warp of a patch around ({@code cx}, {@code cy}) whose nominal scale is {@code scale} source pixels
+     * per output pixel.
+     */
+    public Warp randomWarp(Random rnd, double cx, double cy, double scale, int size) {
+        double s = scale * Math.exp((rnd.nextDouble() * 2 - 1) * Math.log1p(scaleJitter));
+        double shift = shiftJitter * size * s;
+        return new Warp(cx + (rnd.nextDouble() * 2 - 1) * shift, cy + (rnd.nextDouble() * 2 - 1) * shift, s,
+                rnd.nextInt(4), rnd.nextBoolean());
+    }
+
+    /** Applies stain, brightness, blur and noise jitter to an RGB image in place. */
+    public void jitterColour(Random rnd, FloatImage rgb) {
+        if (rgb.channels() != 3) {
+            throw new IllegalArgumentException("colour jitter needs an RGB image");
+        }
+        if (stainSigma > 0) {
+            hedJitter(rnd, rgb);
+        }
+        if (blurChance > 0 && rnd.nextDouble() < blurChance) {
+            blur(rgb);
+        }
+        if (noiseSigma > 0) {
+            double sigma = rnd.nextDouble() * noiseSigma;
+            float[] d = rgb.data();
+            for (int i = 0; i < d.length; i++) {
+                d[i] = clamp(d[i] + (float) (rnd.nextGaussian() * sigma));
+            }
+        }
+    }
+
+    private void hedJitter(Random rnd, FloatImage rgb) {
+        double[] alpha = new double[3];
+        double[] beta = new double[3];
+        for (int s = 0; s < 3; s++) {
+            alpha[s] = 1 + (rnd.nextDouble() * 2 - 1) * stainSigma;
+            beta[s] = (rnd.nextDouble() * 2 - 1) * stainSigma;
+        }
+        double brightness = 1 + (rnd.nextDouble() * 2 - 1) * stainSigma;
+        float[] d = rgb.data();
+        double[] od = new double[3];
+        double[] hed = new double[3];
+        for (int i = 0; i < d.length; i += 3) {
+            for (int c = 0; c < 3; c++) {
+                od[c] = Math.log(Math.max(d[i + c], 1e-6)) / LOG_ADJUST;
+            }
+            for (int s = 0; s < 3; s++) {
+                hed[s] = od[0] * HED_FROM_RGB[0][s] + od[1] * HED_FROM_RGB[1][s] + od[2] * HED_FROM_RGB[2][s];
+                hed[s] = hed[s] * alpha[s] + beta[s] * 0.1;
+            }
+            for (int c = 0; c < 3; c++) {
+                double o = hed[0] * RGB_FROM_HED[0][c] + hed[1] * RGB_FROM_HED[1][c] + hed[2] * RGB_FROM_HED[2][c];
+                d[i + c] = clamp((float) (Math.exp(o * LOG_ADJUST) * brightness));
+            }
+        }
+    }
+
+    /** 3 x 3 binomial blur, mirrored at the borders. */
+    static void blur(FloatImage img) {
+        int w = img.width();
+        int h = img.height();
+        int ch = img.channels();
+        float[] src = img.data().clone();
+        float[] k = {0.25f, 0.5f, 0.25f};
+        float[] tmp = new float[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < ch; c++) {
+                    float s = 0;
+                    for (int j = -1; j <= 1; j++) {
+                        s += k[j + 1] * src[(y * w + Warp.mirror(x + j, w)) * ch + c];
+                    }
+                    tmp[(y * w + x) * ch + c] = s;
+                }
+            }
+        }
+        float[] d = img.data();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < ch; c++) {
+                    float s = 0;
+                    for (int j = -1; j <= 1; j++) {
+                        s += k[j + 1] * tmp[(Warp.mirror(y + j, h) * w + x) * ch + c];
+                    }
+                    d[(y * w + x) * ch + c] = s;
+                }
+            }
+        }
+    }
+
+    private static float clamp(float v) {
+        return v < 0 ? 0 : (v > 1 ? 1 : v);
+    }
+
+    private static double[][] invert(double[][] m) {
+        double a = m[0][0], b = m[0][1], c = m[0][2];
+        double d = m[1][0], e = m[1][1], f = m[1][2];
+        double g = m[2][0], h = m[2][1], i = m[2][2];
+        double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+        return new double[][] {
+            {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
+            {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
+            {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
+    }
+}

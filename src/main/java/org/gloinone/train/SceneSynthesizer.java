@@ -1,0 +1,151 @@
+package org.gloinone.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.gloinone.detect.Circle;
+
+/**
+ * Builds detector scenes: a randomly flipped, rotated and zoomed window of a real tile (with its real glomeruli),
+ * onto whose glomerulus-free tissue masked glomeruli from the crops are pasted at realistic diameters.
+ */
+public final class SceneSynthesizer {
+    private final List<KidneyTile> tiles;
+    private final List<GlomerulusCrop> crops;
+    private final List<Circle> cropCircles;
+    private final double minDiameter;
+    private final double maxDiameter;
+    private final int maxPasted;
+
+    /**
+     * @param tiles       background tiles at the detector's resolution
+     * @param crops       crops whose masked glomeruli are pasted
+     * @param minDiameter smallest pasted diameter in pixels (100 um at the detector's um/px)
+     * @param maxDiameter largest pasted diameter in pixels (250 um)
+     * @param maxPasted   most glomeruli pasted per scene
+     */
+    public SceneSynthesizer(List<KidneyTile> tiles, List<GlomerulusCrop> crops, double minDiameter,
+                            double maxDiameter, int maxPasted) {
+        if (tiles.isEmpty()) {
+            throw new IllegalArgumentException("scene synthesis needs at least one tile");
+        }
+        this.tiles = List.copyOf(tiles);
+        this.crops = List.copyOf(crops);
+        this.cropCircles = new ArrayList<>();
+        for (GlomerulusCrop c : this.crops) {
+            List<Circle> cs = MaskComponents.circles(c.mask(), 50);
+            Circle biggest = cs.stream().max((a, b) -> Double.compare(a.radius(), b.radius()))
+                    .orElse(new Circle(c.mask().width() / 2.0, c.mask().height() / 2.0, c.mask().width() / 2.0));
+            cropCircles.add(biggest);
+        }
+        this.minDiameter = minDiameter;
+        this.maxDiameter = maxDiameter;
+        this.maxPasted = maxPasted;
+    }
+
+    /** One scene of size x size pixels; {@code geometric} enables the random flip, rotation and zoom of the tile. */
+    public DetectorScene scene(Random rnd, int size, boolean geometric) {
+        KidneyTile tile = tiles.get(rnd.nextInt(tiles.size()));
+        FloatImage src = tile.image();
+        double maxScale = Math.min(src.width(), src.height()) / (double) size;
+        double scale = geometric ? Math.min(maxScale, Math.exp(Math.log(0.8) * rnd.nextDouble())) : Math.min(1, maxScale);
+        double halfX = src.width() / 2.0 - size * scale / 2;
+        double halfY = src.height() / 2.0 - size * scale / 2;
+        Warp warp = new Warp(src.width() / 2.0 + (rnd.nextDouble() * 2 - 1) * Math.max(0, halfX),
+                src.height() / 2.0 + (rnd.nextDouble() * 2 - 1) * Math.max(0, halfY), scale,
+                geometric ? rnd.nextInt(4) : 0, geometric && rnd.nextBoolean());
+        FloatImage scene = warp.sample(src, size);
+        List<Circle> circles = new ArrayList<>();
+        for (Circle c : tile.circles()) {
+            double[] p = warp.toOutput(c.centerX(), c.centerY(), size);
+            if (p[0] >= 0 && p[1] >= 0 && p[0] < size && p[1] < size) {
+                circles.add(new Circle(p[0], p[1], c.radius() / scale));
+            }
+        }
+        int pastes = crops.isEmpty() ? 0 : 1 + rnd.nextInt(maxPasted);
+        for (int i = 0; i < pastes; i++) {
+            paste(rnd, scene, circles, size);
+        }
+        return new DetectorScene(scene, circles);
+    }
+
+    private void paste(Random rnd, FloatImage scene, List<Circle> circles, int size) {
+        int which = rnd.nextInt(crops.size());
+        GlomerulusCrop crop = crops.get(which);
+        Circle inCrop = cropCircles.get(which);
+        double diameter = minDiameter + rnd.nextDouble() * (maxDiameter - minDiameter);
+        double r = diameter / 2;
+        for (int attempt = 0; attempt < 15; attempt++) {
+            double cx = r * 0.5 + rnd.nextDouble() * (size - r);
+            double cy = r * 0.5 + rnd.nextDouble() * (size - r);
+            Circle placed = new Circle(cx, cy, r);
+            if (overlaps(placed, circles) || tissueAround(scene, placed) < 0.6) {
+                continue;
+            }
+            double f = r / inCrop.radius();
+            int patch = (int) Math.ceil(2 * r * 1.1) + 2;
+            Warp w = new Warp(inCrop.centerX(), inCrop.centerY(), 1 / f, rnd.nextInt(4), rnd.nextBoolean());
+            FloatImage img = w.sample(crop.image(), patch);
+            FloatImage alpha = w.sample(crop.mask(), patch);
+            // no glomerulus outside the crop (the sampler mirrors there)
+            for (int v = 0; v < patch; v++) {
+                for (int u = 0; u < patch; u++) {
+                    double[] src = w.source(u, v, patch);
+                    if (src[0] < 0 || src[1] < 0 || src[0] > crop.mask().width() - 1
+                            || src[1] > crop.mask().height() - 1) {
+                        alpha.set(u, v, 0, 0f);
+                    }
+                }
+            }
+            Augmenter.blur(alpha);
+            int x0 = (int) Math.round(cx - patch / 2.0);
+            int y0 = (int) Math.round(cy - patch / 2.0);
+            for (int v = 0; v < patch; v++) {
+                for (int u = 0; u < patch; u++) {
+                    int x = x0 + u;
+                    int y = y0 + v;
+                    if (x < 0 || y < 0 || x >= size || y >= size) {
+                        continue;
+                    }
+                    float a = alpha.get(u, v, 0);
+                    for (int c = 0; c < 3; c++) {
+                        scene.set(x, y, c, a * img.get(u, v, c) + (1 - a) * scene.get(x, y, c));
+                    }
+                }
+            }
+            // the circle of the pasted glomerulus: its crop circle mapped into the scene
+            circles.add(new Circle(x0 + patch / 2.0, y0 + patch / 2.0, r));
+            return;
+        }
+    }
+
+    private static boolean overlaps(Circle c, List<Circle> others) {
+        for (Circle o : others) {
+            if (Math.hypot(c.centerX() - o.centerX(), c.centerY() - o.centerY()) < 0.9 * (c.radius() + o.radius())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Share of tissue (non-glass) pixels inside the circle. */
+    private static double tissueAround(FloatImage img, Circle c) {
+        int n = 0;
+        int tissue = 0;
+        int step = Math.max(1, (int) (c.radius() / 6));
+        for (int y = (int) (c.centerY() - c.radius()); y <= c.centerY() + c.radius(); y += step) {
+            for (int x = (int) (c.centerX() - c.radius()); x <= c.centerX() + c.radius(); x += step) {
+                if (x < 0 || y < 0 || x >= img.width() || y >= img.height()
+                        || Math.hypot(x - c.centerX(), y - c.centerY()) > c.radius()) {
+                    continue;
+                }
+                n++;
+                if ((img.get(x, y, 0) + img.get(x, y, 1) + img.get(x, y, 2)) / 3 < 0.85f) {
+                    tissue++;
+                }
+            }
+        }
+        return n == 0 ? 0 : tissue / (double) n;
+    }
+}

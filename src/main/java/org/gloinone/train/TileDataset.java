@@ -1,0 +1,65 @@
+package org.gloinone.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The kidney-tiles layout: {@code images/ID.png} RGB tiles and {@code masks/ID.png} masks (glomerulus where red),
+ * each connected mask component being one glomerulus. Tiles are split by id ranges, since neighbouring ids are
+ * neighbouring or overlapping tiles of one slide.
+ */
+public final class TileDataset {
+    private final List<KidneyTile> tiles;
+
+    private TileDataset(List<KidneyTile> tiles) {
+        this.tiles = List.copyOf(tiles);
+    }
+
+    /**
+     * Reads all tiles, downsampled by {@code factor} (box average), sorted by id; glomeruli smaller than
+     * {@code minArea} pixels at that resolution (slivers at the border) are ignored.
+     */
+    public static TileDataset read(Path dir, int factor, int minArea) throws IOException {
+        Path images = dir.resolve("images");
+        if (!Files.isDirectory(images) || !Files.isDirectory(dir.resolve("masks"))) {
+            throw new IOException(dir + ": expected images/ and masks/ (the kidney-tiles layout)");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(images)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+        }
+        List<KidneyTile> out = new ArrayList<>();
+        for (Path f : files) {
+            String base = f.getFileName().toString().replaceFirst("\\.png$", "");
+            int id;
+            try {
+                id = Integer.parseInt(base);
+            } catch (NumberFormatException e) {
+                throw new IOException(f + ": tile names must be numeric ids", e);
+            }
+            FloatImage img = FloatImage.readRgb(f);
+            FloatImage mask = FloatImage.readMask(dir.resolve("masks").resolve(base + ".png"));
+            if (factor > 1) {
+                img = img.downsample(factor);
+                mask = mask.downsample(factor);
+            }
+            out.add(new KidneyTile(id, img, mask, MaskComponents.circles(mask, minArea)));
+        }
+        out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        return new TileDataset(out);
+    }
+
+    /** All tiles, by id. */
+    public List<KidneyTile> tiles() {
+        return tiles;
+    }
+
+    /** Tiles whose id is in [from, to] ({@code inside = true}) or outside it. */
+    public List<KidneyTile> byIdRange(int from, int to, boolean inside) {
+        return tiles.stream().filter(t -> (t.id() >= from && t.id() <= to) == inside).toList();
+    }
+}

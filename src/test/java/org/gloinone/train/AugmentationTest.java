@@ -1,0 +1,101 @@
+package org.gloinone.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class AugmentationTest {
+
+    @Test
+    void warpOutputIsTheInverseOfItsSourceMapping() {
+        for (int q = 0; q < 4; q++) {
+            for (boolean flip : new boolean[] {false, true}) {
+                Warp w = new Warp(30, 40, 1.7, q, flip);
+                double[] src = w.source(5, 9, 32);
+                // source() gives pixel-index coordinates (centre of pixel i at i); toOutput takes continuous ones
+                double[] back = w.toOutput(src[0] + 0.5, src[1] + 0.5, 32);
+                assertArrayEquals(new double[] {5.5, 9.5}, back, 1e-9, "turns " + q + " flip " + flip);
+            }
+        }
+    }
+
+    @Test
+    void identityWarpCopiesTheImage() {
+        GlomerulusCrop c = TrainFixtures.crop(16, false, "s", 1);
+        FloatImage same = new Warp(8, 8, 1, 0, false).sample(c.image(), 16);
+        assertArrayEquals(c.image().data(), same.data(), 1e-6f);
+    }
+
+    @Test
+    void quarterTurnMovesACornerToTheNextCorner() {
+        FloatImage img = FloatImage.zeros(4, 4, 1);
+        img.set(0, 0, 0, 1);
+        FloatImage turned = new Warp(2, 2, 1, 1, false).sample(img, 4);
+        assertEquals(1, turned.get(3, 0, 0) + turned.get(0, 3, 0), 1e-6, "the marked corner moved to a corner");
+        assertEquals(0, turned.get(0, 0, 0), 1e-6);
+    }
+
+    @Test
+    void stainJitterWithoutStrengthKeepsColours() {
+        GlomerulusCrop c = TrainFixtures.crop(16, false, "s", 2);
+        FloatImage img = new FloatImage(16, 16, 3, c.image().data().clone());
+        new Augmenter(0, 0, 1e-9, 0, 0).jitterColour(new Random(1), img);
+        assertArrayEquals(c.image().data(), img.data(), 1e-4f);
+    }
+
+    @Test
+    void stainJitterChangesColoursWithinRange() {
+        GlomerulusCrop c = TrainFixtures.crop(16, false, "s", 3);
+        FloatImage img = new FloatImage(16, 16, 3, c.image().data().clone());
+        Augmenter.standard().jitterColour(new Random(5), img);
+        double diff = 0;
+        for (int i = 0; i < img.data().length; i++) {
+            assertTrue(img.data()[i] >= 0 && img.data()[i] <= 1);
+            diff += Math.abs(img.data()[i] - c.image().data()[i]);
+        }
+        assertTrue(diff / img.data().length > 1e-3, "jitter changed the colours");
+        assertTrue(diff / img.data().length < 0.2, "jitter stayed small");
+    }
+
+    @Test
+    void slideSplitKeepsEachSlideOnOneSide() {
+        List<String> slides = List.of("a", "a", "b", "b", "b", "c", "d", "d", "e", "e");
+        Set<String> val = SlideSplit.validationSlides(slides, 0.3, 1);
+        assertTrue(!val.isEmpty() && val.size() < 5);
+        long held = slides.stream().filter(val::contains).count();
+        assertTrue(held >= 3, "at least 30 % of items held out, got " + held);
+        assertEquals(val, SlideSplit.validationSlides(slides, 0.3, 1), "fixed seed gives the same split");
+    }
+
+    @Test
+    void maskComponentsGiveEnclosingCircles() {
+        KidneyTile t = TrainFixtures.tile(1, 64);
+        assertEquals(1, t.circles().size());
+        assertEquals(64 * 0.3, t.circles().get(0).centerX(), 1.0);
+        assertEquals(64 * 0.6, t.circles().get(0).centerY(), 1.0);
+        assertEquals(64 * 0.15, t.circles().get(0).radius(), 1.0);
+    }
+
+    @Test
+    void centreTargetsPutOneAtTheCentreCell() {
+        int cells = 8;
+        float[] heat = new float[cells * cells];
+        float[] off = new float[2 * cells * cells];
+        float[] rad = new float[cells * cells];
+        float[] mask = new float[cells * cells];
+        CenterTargets.fill(List.of(new org.gloinone.detect.Circle(10, 14, 6)), 4, cells, cells, heat, off, rad, mask, 0);
+        int k = 3 * cells + 2; // floor(14/4) = 3, floor(10/4) = 2
+        assertEquals(1, heat[k]);
+        assertEquals(1, mask[k]);
+        assertEquals(0.5, off[2 * k], 1e-6);
+        assertEquals(0.5, off[2 * k + 1], 1e-6);
+        assertEquals(1.5, rad[k], 1e-6);
+        assertTrue(heat[k + 1] > 0 && heat[k + 1] < 1);
+    }
+}
