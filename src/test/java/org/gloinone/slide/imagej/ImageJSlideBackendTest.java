@@ -168,7 +168,7 @@ class ImageJSlideBackendTest {
         mm.getCalibration().setUnit("mm");
         mm.getCalibration().pixelWidth = 0.0005;
         mm.getCalibration().pixelHeight = 0.0005;
-        try (Slide slide = new ImagePlusSlide(mm)) {
+        try (Slide slide = backend.wrap(mm)) {
             assertEquals("imagej-image", slide.formatName());
             assertEquals(0.5, slide.micronsPerPixelX().getAsDouble(), 1e-9);
             assertEquals(Path.of("section"), slide.path());

@@ -1,4 +1,4 @@
-package org.gloinone.slide.bench;
+package org.gloinone.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
  *       (run it with a small {@code -Xmx}, e.g. 256m).</li>
  * </ul>
  * Backends are given by name ({@code tiff}, {@code openslide}, ...); unavailable ones are reported and
- * skipped. A synthetic test pyramid can be made with {@link SyntheticPyramid}.
+ * skipped. A synthetic test pyramid can be made with {@link SyntheticPyramid}. A standalone main class,
+ * not a subcommand of {@code glo-in-one}.
  */
 @Command(name = "slide-read-benchmark", mixinStandardHelpOptions = true, showDefaultValues = true,
         subcommands = {SlideReadBenchmark.Speed.class, SlideReadBenchmark.Heap.class},
