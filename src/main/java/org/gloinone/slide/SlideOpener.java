@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.gloinone.slide.bioformats.BioFormatsSlideBackend;
 import org.gloinone.slide.imagej.ImageJSlideBackend;
@@ -190,7 +191,7 @@ public final class SlideOpener {
         }
 
         /** The first backend to try, if any. */
-        public java.util.Optional<SlideBackend> first() {
+        public Optional<SlideBackend> first() {
             return candidates.stream().findFirst().map(Candidate::backend);
         }
 

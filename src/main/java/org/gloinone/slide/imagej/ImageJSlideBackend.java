@@ -27,7 +27,7 @@ import ij.io.TiffDecoder;
  * ImageJ's readers. The whole image is held in memory, so files larger than {@link #maxPixels()} are
  * refused before any pixel is decoded. Works headless; errors are exceptions, never console messages.
  * <p>
- * To use an image that is already open in ImageJ, wrap it with {@link ImagePlusSlide#ImagePlusSlide(ImagePlus)}.
+ * To use an image that is already open in ImageJ, {@link #wrap(ImagePlus)} it.
  */
 public final class ImageJSlideBackend implements SlideBackend {
     /** The backend name reported by its slides. */
@@ -89,6 +89,15 @@ public final class ImageJSlideBackend implements SlideBackend {
     @Override
     public Set<String> extensions() {
         return Set.of("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff");
+    }
+
+    /**
+     * An image already open in ImageJ as a one-level slide (a snapshot of its current plane).
+     *
+     * @throws SlideException when the image has several non-RGB channels
+     */
+    public Slide wrap(ImagePlus image) throws SlideException {
+        return new ImagePlusSlide(image);
     }
 
     @Override

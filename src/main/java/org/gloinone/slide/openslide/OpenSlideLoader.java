@@ -20,7 +20,7 @@ final class OpenSlideLoader {
             List.of("openslide", "libopenslide.so.1", "libopenslide.so.0", "libopenslide.1.dylib",
                     "libopenslide.0.dylib", "libopenslide-1", "libopenslide-0");
 
-    private static final Outcome OUTCOME = load();
+    private static final Outcome OUTCOME = load(candidateNames());
 
     private OpenSlideLoader() {
     }
@@ -30,13 +30,18 @@ final class OpenSlideLoader {
         return OUTCOME;
     }
 
-    private static Outcome load() {
+    private static List<String> candidateNames() {
         List<String> names = new ArrayList<>();
         String explicit = System.getProperty(LIBRARY_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             names.add(explicit);
         }
         names.addAll(NAMES);
+        return names;
+    }
+
+    /** Loads the first of {@code names} that is an OpenSlide library. */
+    static Outcome load(List<String> names) {
         String firstError = null;
         for (String name : names) {
             try {

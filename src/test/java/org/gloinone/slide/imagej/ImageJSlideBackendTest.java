@@ -95,6 +95,28 @@ class ImageJSlideBackendTest {
     }
 
     @Test
+    void jpegIsReadByContentWithinJpegRounding() throws IOException {
+        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 64; x++) {
+                image.setRGB(x, y, 0xc06080);
+            }
+        }
+        Path file = dir.resolve("flat.jpg");
+        ImageIO.write(image, "jpeg", file.toFile());
+        assertTrue(backend.recognises(file, Files.readAllBytes(file)));
+        try (Slide slide = backend.open(file)) {
+            assertEquals("jpeg", slide.formatName());
+            assertEquals(List.of(new SlideLevel(64, 32, 1.0)), slide.levels());
+            int p = slide.readRegion(0, 20, 10, 1, 1).update(null).getCurrentStorageArray()[0];
+            assertEquals(0xff, p >>> 24);
+            assertTrue(Math.abs(((p >> 16) & 0xff) - 0xc0) <= 3, Integer.toHexString(p));
+            assertTrue(Math.abs(((p >> 8) & 0xff) - 0x60) <= 3, Integer.toHexString(p));
+            assertTrue(Math.abs((p & 0xff) - 0x80) <= 3, Integer.toHexString(p));
+        }
+    }
+
+    @Test
     void greyEightAndSixteenBit() throws IOException {
         BufferedImage grey = new BufferedImage(4, 2, BufferedImage.TYPE_BYTE_GRAY);
         grey.getRaster().setSample(1, 0, 0, 200);
@@ -146,7 +168,7 @@ class ImageJSlideBackendTest {
         mm.getCalibration().setUnit("mm");
         mm.getCalibration().pixelWidth = 0.0005;
         mm.getCalibration().pixelHeight = 0.0005;
-        try (Slide slide = new ImagePlusSlide(mm)) {
+        try (Slide slide = backend.wrap(mm)) {
             assertEquals("imagej-image", slide.formatName());
             assertEquals(0.5, slide.micronsPerPixelX().getAsDouble(), 1e-9);
             assertEquals(Path.of("section"), slide.path());

@@ -1,4 +1,4 @@
-package org.gloinone.slide.bench;
+package org.gloinone.cli;
 
 /**
  * Cheap tissue-like test pixels: a near-white background with large irregular pink (eosin) regions

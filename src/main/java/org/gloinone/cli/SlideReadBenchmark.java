@@ -1,4 +1,4 @@
-package org.gloinone.slide.bench;
+package org.gloinone.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +18,8 @@ import org.gloinone.slide.SlideBackend;
 import org.gloinone.slide.SlideLevel;
 import org.gloinone.slide.SlideOpener;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Parameters;
  *       (run it with a small {@code -Xmx}, e.g. 256m).</li>
  * </ul>
  * Backends are given by name ({@code tiff}, {@code openslide}, ...); unavailable ones are reported and
- * skipped. A synthetic test pyramid can be made with {@link SyntheticPyramid}.
+ * skipped. A synthetic test pyramid can be made with {@link SyntheticPyramid}. A standalone main class,
+ * not a subcommand of {@code glo-in-one}.
  */
 @Command(name = "slide-read-benchmark", mixinStandardHelpOptions = true, showDefaultValues = true,
         subcommands = {SlideReadBenchmark.Speed.class, SlideReadBenchmark.Heap.class},
@@ -123,52 +126,48 @@ public final class SlideReadBenchmark implements Runnable {
                 out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
-                long[][] positions = positions(l0, regions, size, new SplittableRandom(seed));
-                long[][] warmup = positions(l0, Math.max(5, regions / 10), size, new SplittableRandom(seed + 1));
+                // Each pass reads other positions (the same for every backend), so a pass does not
+                // re-read tiles that the previous pass left in a backend's cache. Backends alternate
+                // within a pass, so load on a shared machine hits them alike.
+                long[][] warmup = positions(l0, Math.max(5, regions / 10), size, new SplittableRandom(seed - 1));
                 for (Slide s : slides) {
                     readAll(s, warmup, size);
                 }
-                double[][] passTimes = new double[slides.size()][passes];
+                Timing[][] regionTimes = new Timing[slides.size()][passes];
                 for (int p = 0; p < passes; p++) {
+                    long[][] positions = positions(l0, regions, size, new SplittableRandom(seed + p));
                     for (int i = 0; i < slides.size(); i++) {
-                        long t0 = System.nanoTime();
-                        readAll(slides.get(i), positions, size);
-                        passTimes[i][p] = (System.nanoTime() - t0) / 1e9;
+                        Slide s = slides.get(i);
+                        regionTimes[i][p] = Timing.of(() -> readAll(s, positions, size));
                     }
                 }
-                out.printf(Locale.ROOT, "random %dx%d level-0 regions, %d per pass, median of %d passes:%n",
+                out.printf(Locale.ROOT, "random %dx%d level-0 regions, %d per pass, %d passes (medians):%n",
                         size, size, regions, passes);
-                double ref = median(passTimes[0]);
-                for (int i = 0; i < slides.size(); i++) {
-                    double t = median(passTimes[i]);
-                    out.printf(Locale.ROOT, "  %-10s %8.2f ms/region  %7.1f Mpx/s  time / %s time = %.2f%n",
-                            slides.get(i).backendName(), 1000 * t / regions, (double) regions * size * size / t / 1e6,
-                            slides.get(0).backendName(), t / ref);
-                }
+                report(out, slides, regionTimes, regions);
                 if (slides.size() > 1) {
-                    out.printf(Locale.ROOT, "  mean |difference| per channel on the first region, %s vs %s: %.3f%n",
+                    long[] p0 = positions(l0, 1, size, new SplittableRandom(seed))[0];
+                    out.printf(Locale.ROOT, "  mean |difference| per channel on one region, %s vs %s: %.3f%n",
                             slides.get(0).backendName(), slides.get(1).backendName(),
-                            meanAbsDiff(slides.get(0), slides.get(1), positions[0], size));
+                            meanAbsDiff(slides.get(0), slides.get(1), p0, size));
                 }
                 for (int level = 0; level < first.levelCount(); level++) {
                     SlideLevel l = first.levels().get(level);
                     if (l.width() * l.height() > maxLevelPixels) {
                         continue;
                     }
-                    out.printf(Locale.ROOT, "whole level %d (%d x %d), median of %d:%n", level, l.width(), l.height(), passes);
-                    double[][] times = new double[slides.size()][passes];
+                    out.printf(Locale.ROOT, "whole level %d (%d x %d), freshly opened, %d passes (medians):%n",
+                            level, l.width(), l.height(), passes);
+                    Timing[][] times = new Timing[slides.size()][passes];
                     for (int p = 0; p < passes; p++) {
                         for (int i = 0; i < slides.size(); i++) {
-                            long t0 = System.nanoTime();
-                            slides.get(i).readRegion(level, 0, 0, (int) l.width(), (int) l.height());
-                            times[i][p] = (System.nanoTime() - t0) / 1e9;
+                            // A fresh handle: a whole level fits in the caches, and a warm cache times nothing.
+                            try (Slide fresh = backend(slides.get(i).backendName()).open(file)) {
+                                int lv = level;
+                                times[i][p] = Timing.of(() -> fresh.readRegion(lv, 0, 0, (int) l.width(), (int) l.height()));
+                            }
                         }
                     }
-                    double lref = median(times[0]);
-                    for (int i = 0; i < slides.size(); i++) {
-                        out.printf(Locale.ROOT, "  %-10s %8.1f ms  time / %s time = %.2f%n", slides.get(i).backendName(),
-                                1000 * median(times[i]), slides.get(0).backendName(), median(times[i]) / lref);
-                    }
+                    report(out, slides, times, 1);
                 }
                 out.flush();
                 return 0;
@@ -212,6 +211,7 @@ public final class SlideReadBenchmark implements Runnable {
             long t0 = System.nanoTime();
             long regionsRead = 0;
             long checksum = 0;
+            long peakAfterGc = 0;
             try (Slide slide = b.open(file)) {
                 SlideLevel l0 = slide.levels().get(0);
                 for (long y = 0; y < l0.height(); y += size) {
@@ -221,18 +221,66 @@ public final class SlideReadBenchmark implements Runnable {
                         int[] px = slide.readRegion(0, x, y, w, h).update(null).getCurrentStorageArray();
                         checksum += px[px.length / 2] & 0xffffff;
                         regionsRead++;
+                        // What each pool held after its last collection: the live data, without garbage.
+                        long afterGc = 0;
+                        for (MemoryPoolMXBean pool : heapPools) {
+                            afterGc += pool.getCollectionUsage() == null ? 0 : pool.getCollectionUsage().getUsed();
+                        }
+                        peakAfterGc = Math.max(peakAfterGc, afterGc);
                     }
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 // The sum of each heap pool's peak: an upper bound of the peak of the whole heap.
                 long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-                out.printf(Locale.ROOT, "%s via %s: %d regions of up to %dx%d over %d x %d in %.1f s; "
-                                + "peak heap used %.1f MiB of max %d MiB (checksum %d)%n",
+                out.printf(Locale.ROOT, "%s via %s: %d regions of up to %dx%d over %d x %d in %.1f s%n"
+                                + "  peak heap used %.1f MiB (garbage included), peak heap after GC %.1f MiB, max heap %d MiB"
+                                + " (checksum %d)%n",
                         file.getFileName(), backend, regionsRead, size, size, l0.width(), l0.height(), seconds,
-                        peak / 1048576.0, Runtime.getRuntime().maxMemory() >> 20, checksum);
+                        peak / 1048576.0, peakAfterGc / 1048576.0, Runtime.getRuntime().maxMemory() >> 20, checksum);
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    /** Prints per backend the median wall and CPU time per item, and the median per-pass ratio to the first backend. */
+    private static void report(PrintWriter out, List<Slide> slides, Timing[][] times, int items) {
+        for (int i = 0; i < slides.size(); i++) {
+            int passes = times[i].length;
+            double[] wall = new double[passes];
+            double[] cpu = new double[passes];
+            double[] wallRatio = new double[passes];
+            double[] cpuRatio = new double[passes];
+            for (int p = 0; p < passes; p++) {
+                wall[p] = times[i][p].wallSeconds();
+                cpu[p] = times[i][p].cpuSeconds();
+                wallRatio[p] = wall[p] / times[0][p].wallSeconds();
+                cpuRatio[p] = cpu[p] / times[0][p].cpuSeconds();
+            }
+            out.printf(Locale.ROOT, "  %-10s wall %8.2f ms  cpu %8.2f ms  per %s;  %s/%s time ratio: wall %.2f, cpu %.2f%n",
+                    slides.get(i).backendName(), 1000 * median(wall) / items, 1000 * median(cpu) / items,
+                    items == 1 ? "read" : "region", slides.get(i).backendName(), slides.get(0).backendName(),
+                    median(wallRatio), median(cpuRatio));
+        }
+    }
+
+    /**
+     * Wall-clock time and the CPU time of the whole process (all threads: a reader that decodes tiles in
+     * parallel, native decoding, and the garbage collector) of one timed action.
+     */
+    record Timing(double wallSeconds, double cpuSeconds) {
+        interface Action {
+            void run() throws IOException;
+        }
+
+        static Timing of(Action action) throws IOException {
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            action.run();
+            long t1 = System.nanoTime();
+            long c1 = os.getProcessCpuTime();
+            return new Timing((t1 - t0) / 1e9, (c1 - c0) / 1e9);
         }
     }
 

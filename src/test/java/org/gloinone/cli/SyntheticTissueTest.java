@@ -1,4 +1,4 @@
-package org.gloinone.slide.bench;
+package org.gloinone.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.gloinone.slide.bench;
+package org.gloinone.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
