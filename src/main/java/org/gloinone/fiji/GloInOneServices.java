@@ -8,6 +8,10 @@ import java.util.ServiceLoader;
  * Finds the {@link GloInOneService} implementation: the seam between the Fiji front doors and the pipeline.
  * Implementations register themselves in {@code META-INF/services/org.gloinone.fiji.GloInOneService};
  * the system property {@value #PROPERTY} names one class when several are on the class path.
+ * <p>
+ * Inside an installed Fiji the implementation is loaded by the {@link IsolatedEngineLoader} over
+ * {@code jars/glo-in-one/} (see {@link EngineLocation}), so Fiji's own TensorFlow jars cannot clash with ours;
+ * elsewhere (command line, tests) from the ordinary class path.
  */
 public final class GloInOneServices {
     /** System property naming the implementation class to use when several are registered. */
@@ -22,7 +26,8 @@ public final class GloInOneServices {
      * @throws ServiceUnavailableException when none is installed or the named one is absent
      */
     public static GloInOneService load() {
-        return load(GloInOneServices.class.getClassLoader(), System.getProperty(PROPERTY, ""));
+        return load(EngineLocation.isolatedLoader().orElse(GloInOneServices.class.getClassLoader()),
+                System.getProperty(PROPERTY, ""));
     }
 
     /** As {@link #load()}, from the given class loader and with the given preferred class name (may be empty). */
