@@ -12,12 +12,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where an installed Fiji keeps the Glo-In-One engine: {@code Fiji.app/jars/glo-in-one/*.jar} (TensorFlow Java,
- * its natives, javacpp, protobuf, Jackson...) plus our own plugin jar, as laid out by {@code update-site/}.
+ * Where an installed Fiji keeps the Glo-In-One engine: {@code Fiji.app/lib/glo-in-one/engine/*.jar} (TensorFlow
+ * Java, its natives, javacpp, protobuf, Jackson...) plus our own plugin jar, as laid out by {@code update-site/}.
+ * Not under {@code jars/}: Fiji's launcher puts {@code jars/*.jar} and {@code jars/*}{@code /*.jar} on its one
+ * flat class path, where our TensorFlow would clash with the TensorFlow update site's; {@code lib/} is tracked
+ * by Fiji's updater but on no class path.
  */
 public final class EngineLocation {
     /** Folder under the Fiji directory with the engine's private jars. */
-    public static final String JARS = "jars/glo-in-one";
+    public static final String JARS = "lib/glo-in-one/engine";
+    /** Folder under the Fiji directory with the default models. */
+    public static final String MODELS = "lib/glo-in-one/models";
 
     /**
      * The one isolated loader of this JVM: a JNI library binds to a single class loader, so TensorFlow's
@@ -45,6 +50,11 @@ public final class EngineLocation {
         return Shared.LOADER;
     }
 
+    /** The default models folder of an installed Fiji, when there is one. */
+    public static Optional<Path> modelsFolder() {
+        return fijiDirectory().map(dir -> dir.resolve(MODELS)).filter(java.nio.file.Files::isDirectory);
+    }
+
     /** Fiji's directory as its launcher (or ImageJ 1) says; empty when not running inside Fiji or ImageJ. */
     static Optional<Path> fijiDirectory() {
         for (String property : List.of("imagej.dir", "fiji.dir", "ij.dir")) {
@@ -57,7 +67,7 @@ public final class EngineLocation {
     }
 
     /**
-     * The URLs of {@code <fiji>/jars/glo-in-one/*.jar} (sorted) and of our own jar; empty when that folder holds
+     * The URLs of {@code <fiji>/lib/glo-in-one/engine/*.jar} (sorted) and of our own jar; empty when that folder holds
      * no jar.
      */
     static Optional<List<URL>> engineJars(Path fijiDir, Optional<Path> ownJar) throws IOException {

@@ -10,8 +10,9 @@ import java.util.ServiceLoader;
  * the system property {@value #PROPERTY} names one class when several are on the class path.
  * <p>
  * Inside an installed Fiji the implementation is loaded by the {@link IsolatedEngineLoader} over
- * {@code jars/glo-in-one/} (see {@link EngineLocation}), so Fiji's own TensorFlow jars cannot clash with ours;
- * elsewhere (command line, tests) from the ordinary class path.
+ * {@code lib/glo-in-one/engine/} (see {@link EngineLocation}), so Fiji's own TensorFlow jars cannot clash with
+ * ours, and each call runs with that loader as the thread's context class loader (ImageIO plugins, javacpp and
+ * Jackson look classes up there); elsewhere (command line, tests) from the ordinary class path.
  */
 public final class GloInOneServices {
     /** System property naming the implementation class to use when several are registered. */
@@ -26,8 +27,29 @@ public final class GloInOneServices {
      * @throws ServiceUnavailableException when none is installed or the named one is absent
      */
     public static GloInOneService load() {
-        return load(EngineLocation.isolatedLoader().orElse(GloInOneServices.class.getClassLoader()),
-                System.getProperty(PROPERTY, ""));
+        String preferred = System.getProperty(PROPERTY, "");
+        java.util.Optional<ClassLoader> isolated = EngineLocation.isolatedLoader();
+        if (isolated.isPresent()) {
+            return withContextLoader(load(isolated.get(), preferred), isolated.get());
+        }
+        return load(GloInOneServices.class.getClassLoader(), preferred);
+    }
+
+    /** {@code service}, each call made with {@code loader} as the calling thread's context class loader. */
+    static GloInOneService withContextLoader(GloInOneService service, ClassLoader loader) {
+        return (GloInOneService) java.lang.reflect.Proxy.newProxyInstance(GloInOneService.class.getClassLoader(),
+                new Class<?>[] {GloInOneService.class}, (proxy, method, args) -> {
+                    Thread thread = Thread.currentThread();
+                    ClassLoader before = thread.getContextClassLoader();
+                    thread.setContextClassLoader(loader);
+                    try {
+                        return method.invoke(service, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        thread.setContextClassLoader(before);
+                    }
+                });
     }
 
     /** As {@link #load()}, from the given class loader and with the given preferred class name (may be empty). */

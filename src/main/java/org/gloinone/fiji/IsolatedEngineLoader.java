@@ -32,7 +32,8 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.pipeline.SlideInfo", "org.gloinone.pipeline.ModelInfo",
             "org.gloinone.pipeline.StageTimings", "org.gloinone.pipeline.PipelineOptions",
             "org.gloinone.pipeline.PipelineOptions$Builder", "org.gloinone.pipeline.ProgressListener",
-            "org.gloinone.pipeline.CancellationToken", "org.gloinone.detect.Circle",
+            "org.gloinone.pipeline.CancellationToken", "org.gloinone.pipeline.ProgramVersion",
+            "org.gloinone.detect.Circle",
             "org.gloinone.detect.Detection", "org.gloinone.classify.Classification",
             "org.gloinone.segment.Outline", "org.gloinone.segment.Morphometry",
             "org.gloinone.model.Device", "org.gloinone.model.Task");
@@ -42,7 +43,7 @@ public final class IsolatedEngineLoader extends URLClassLoader {
     }
 
     /**
-     * @param jars   the engine's jars (our plugin jar and the dependencies in {@code jars/glo-in-one/})
+     * @param jars   the engine's jars (our plugin jar and the dependencies in {@code lib/glo-in-one/engine/})
      * @param parent Fiji's class loader, which provides the shared types
      */
     public IsolatedEngineLoader(URL[] jars, ClassLoader parent) {

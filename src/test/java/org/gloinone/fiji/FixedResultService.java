@@ -35,7 +35,7 @@ import org.gloinone.segment.Outline;
  * otherwise, "segments" a circle into a 16-gon of 0.9 times its radius, and writes one small text file per
  * format. Reads annotations from lines "x y r". The tests are about menus, dialogs, macros, ROIs and tables.
  */
-public final class FixedResultService implements GloInOneService {
+public class FixedResultService implements GloInOneService {
     /** The fixed detections on a 1000 x 800 image: (x, y, r, score). */
     static final double[][] DETECTIONS = {
             {100, 100, 50, 0.95}, {300, 120, 30, 0.90}, {520, 400, 60, 0.80},
