@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +57,13 @@ public record SlideResult(SlideInfo slide, PipelineOptions options, List<ModelIn
     /** Globally sclerosed glomeruli as a percentage of all glomeruli; NaN when there are none. */
     public double percentSclerosed() {
         return glomeruli.isEmpty() ? Double.NaN : 100.0 * sclerosedCount() / glomeruli.size();
+    }
+
+    /** The circle of a glomerulus in micrometres; empty when the slide's um/px is unknown. */
+    public Optional<CircleMicrons> circleMicrons(GlomerulusResult glomerulus) {
+        return slide.micronsPerPixel().isPresent()
+                ? Optional.of(CircleMicrons.of(glomerulus.detection().circle(), slide.micronsPerPixel().getAsDouble()))
+                : Optional.empty();
     }
 
     /** Glomeruli per mm^2 of tissue; NaN when the tissue area is unknown or zero. */

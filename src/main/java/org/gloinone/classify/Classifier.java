@@ -1,0 +1,131 @@
+package org.gloinone.classify;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.gloinone.detect.Circle;
+import org.gloinone.detect.Prefetcher;
+import org.gloinone.model.ClassifyConfig;
+import org.gloinone.model.FloatTensor;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelSpec;
+import org.gloinone.model.Predictor;
+import org.gloinone.model.Task;
+import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.slide.Slide;
+
+/**
+ * Classifies glomeruli from patches around their circles, in batches. The most probable class wins
+ * (the first in model order on an exact tie). Whether a class means "not a glomerulus" is the spec's
+ * {@link ClassifyConfig#nonGlomerularClass()}; see {@link #isGlomerulus(Classification)}.
+ */
+public final class Classifier {
+    private final ModelSpec spec;
+    private final ClassifyConfig config;
+    private final Predictor predictor;
+    private final PatchExtractor patches;
+    private final int batchSize;
+
+    /**
+     * @param spec      the classifier's spec (task classify)
+     * @param predictor the network; used by one thread at a time, not closed here
+     * @param batchSize patches per network call, at least 1
+     */
+    public Classifier(ModelSpec spec, Predictor predictor, int batchSize) {
+        if (spec.task() != Task.CLASSIFY) {
+            throw new IllegalArgumentException("model '" + spec.name() + "' is a " + spec.task().word()
+                    + " model, not a classifier");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        this.spec = spec;
+        this.config = spec.classify();
+        this.predictor = predictor;
+        this.patches = new PatchExtractor(config.paddingMicrons(), config.patchSize(), spec.micronsPerPixel());
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Classifies each circle; the result has one entry per circle, in the same order.
+     *
+     * @throws IOException                                  if the slide cannot be read
+     * @throws ModelException                               if the network fails or its output does not fit the spec
+     * @throws java.util.concurrent.CancellationException if cancelled
+     */
+    public List<Classification> classify(Slide slide, List<Circle> circles, ProgressListener progress,
+                                         CancellationToken cancel) throws IOException, ModelException {
+        List<Classification> results = new ArrayList<>(circles.size());
+        try (Prefetcher<Circle> reader = new Prefetcher<>(circles, c -> readInput(slide, c), 2 * batchSize,
+                cancel, "glo-in-one patch reader")) {
+            for (List<Prefetcher.Prepared<Circle>> next = reader.nextBatch(batchSize); !next.isEmpty();
+                 next = reader.nextBatch(batchSize)) {
+                cancel.throwIfCancelled();
+                results.addAll(classifyBatch(next));
+                progress.progress((double) results.size() / circles.size(),
+                        "classify: glomerulus " + results.size() + "/" + circles.size());
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    private List<Classification> classifyBatch(List<Prefetcher.Prepared<Circle>> batch) throws ModelException {
+        int size = config.patchSize();
+        int patchFloats = size * size * 3;
+        int n = batch.size();
+        float[] input = new float[n * patchFloats];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(batch.get(i).input(), 0, input, i * patchFloats, patchFloats);
+        }
+        Map<String, FloatTensor> out = predictor.predict(new FloatTensor(new long[] {n, size, size, 3}, input));
+        FloatTensor probabilities = out.get(config.probabilitiesOutput());
+        int classes = config.classNames().size();
+        if (probabilities == null) {
+            throw new ModelException("classifier '" + spec.name() + "' has no output '"
+                    + config.probabilitiesOutput() + "' (it has " + out.keySet() + ")");
+        }
+        if (probabilities.rank() != 2 || probabilities.dim(0) != n || probabilities.dim(1) != classes) {
+            throw new ModelException("classifier output '" + config.probabilitiesOutput() + "' must be ["
+                    + n + ", " + classes + "], got " + Arrays.toString(probabilities.shape()));
+        }
+        List<Classification> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(toClassification(probabilities.data(), i * classes));
+        }
+        return results;
+    }
+
+    private Classification toClassification(float[] data, int offset) {
+        List<String> names = config.classNames();
+        List<Double> p = new ArrayList<>(names.size());
+        int best = 0;
+        for (int c = 0; c < names.size(); c++) {
+            p.add((double) data[offset + c]);
+            if (data[offset + c] > data[offset + best]) {
+                best = c;
+            }
+        }
+        return new Classification(names.get(best), names, p);
+    }
+
+    /** False when the classification is the spec's non-glomerular class: the false-positive filter. */
+    public boolean isGlomerulus(Classification classification) {
+        return !classification.className().equals(config.nonGlomerularClass());
+    }
+
+    /** The patch geometry this classifier uses. */
+    public PatchExtractor patches() {
+        return patches;
+    }
+
+    private float[] readInput(Slide slide, Circle circle) throws IOException {
+        int size = patches.patchSize();
+        float[] input = new float[size * size * 3];
+        spec.preprocessing().apply(patches.extract(slide, circle), input, 0);
+        return input;
+    }
+}
