@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = GloInOne.Versions.class,
         description = "Glomerular detection, classification and segmentation on kidney whole-slide images "
                 + "(Glo-In-One, Yao et al. 2022).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+            ModelsCommand.class})
 public final class GloInOne implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,171 @@
+package org.gloinone.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** rdf.yaml parsing: round trips, the preprocessing mapping, and errors that name the file and the field. */
+class ModelSpecReaderTest {
+    private static final String SHA = "ab".repeat(32);
+
+    @TempDir
+    Path dir;
+    Path rdf;
+    String detectorYaml;
+
+    @BeforeEach
+    void writeValidDetector() throws Exception {
+        Files.writeString(dir.resolve("MODEL_CARD.md"), "# card\n");
+        rdf = dir.resolve("rdf.yaml");
+        detectorYaml = ModelSpecWriter.toYaml(TinyDetector.spec(), detectorDescription(),
+                Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** The tiny detector's description with the fields a written package always has. */
+    private static ModelDescription detectorDescription() {
+        ModelDescription d = TinyDetector.description();
+        return new ModelDescription(d.description(), d.authors(), d.license(), d.documentation(), d.citations(),
+                d.inputs().stream().map(t -> t.withTestTensor("test_input_" + t.id() + ".npy")).toList(),
+                d.outputs().stream().map(t -> t.withTestTensor("test_output_" + t.id() + ".npy")).toList(),
+                d.weightsSource(), SHA, "2.18.0", d.absoluteTolerance(),
+                d.relativeTolerance());
+    }
+
+    private ModelException failure(String yaml) throws Exception {
+        Files.writeString(rdf, yaml);
+        return assertThrows(ModelException.class, () -> ModelSpecReader.read(rdf));
+    }
+
+    @Test
+    void detectorRoundTrips() throws Exception {
+        Files.writeString(rdf, detectorYaml);
+        ModelRdf back = ModelSpecReader.read(rdf);
+        assertEquals(TinyDetector.spec().detect(), back.spec().detect());
+        assertEquals(detectorDescription(), back.description());
+        assertEquals("0.1.0", back.spec().version());
+        assertEquals(0.5, back.spec().micronsPerPixel());
+    }
+
+    @Test
+    void classifierRoundTrips() throws Exception {
+        ClassifyConfig c = new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"),
+                "non_glomerular", Set.of("sclerosed"), 12.5, 256);
+        ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),
+                null, c, null);
+        ModelDescription d = new ModelDescription("classifier", List.of("A"), "CC-BY-4.0", "MODEL_CARD.md",
+                List.of(), List.of(TensorDescription.image("image", List.of("r", "g", "b"), 0.25, 0, null)
+                        .withTestTensor("in.npy")),
+                List.of(TensorDescription.vector("probabilities", c.classNames(), "out.npy")),
+                "saved_model", SHA, "2.18.0", 1e-4, 1e-3);
+        Files.writeString(rdf, ModelSpecWriter.toYaml(spec, d, Instant.now()));
+        ModelRdf back = ModelSpecReader.read(rdf);
+        assertEquals(c, back.spec().classify());
+        assertNull(back.spec().detect());
+        assertEquals(List.of("batch", "channel"), back.description().outputs().get(0).axes());
+        assertArrayEquals(new long[] {-1, 3}, back.description().outputs().get(0).shape());
+    }
+
+    @Test
+    void errorNamesFileAndField() throws Exception {
+        ModelException e = failure(detectorYaml.replace("nms_iou: 0.35", "nms_iou: 1.7"));
+        assertEquals(rdf + ": config.glo-in-one.detect.nms_iou must be in [0, 1], got 1.7", e.getMessage());
+    }
+
+    @Test
+    void missingFieldIsNamed() throws Exception {
+        ModelException e = failure(detectorYaml.replace("      top_k: 100\n", ""));
+        assertEquals(rdf + ": config.glo-in-one.detect.top_k is missing", e.getMessage());
+    }
+
+    @Test
+    void wrongTypeIsNamed() throws Exception {
+        ModelException e = failure(detectorYaml.replace("output_stride: 4", "output_stride: four"));
+        assertEquals(rdf + ": config.glo-in-one.detect.output_stride must be an integer, got 'four'", e.getMessage());
+    }
+
+    @Test
+    void pixelSizeMustBeInMicrometres() throws Exception {
+        ModelException e = failure(detectorYaml.replaceFirst("unit: micrometer", "unit: millimeter"));
+        assertEquals(rdf + ": inputs[0].axes[1].unit must be micrometer, got 'millimeter'", e.getMessage());
+    }
+
+    @Test
+    void configMustNameExistingOutputs() throws Exception {
+        ModelException e = failure(detectorYaml.replace("radius_output: radius", "radius_output: size"));
+        assertTrue(e.getMessage().startsWith(rdf + ": config.glo-in-one.detect names output 'size'"), e.getMessage());
+    }
+
+    @Test
+    void unknownTaskAndOldFormatAreRefused() throws Exception {
+        assertEquals(rdf + ": config.glo-in-one.task must be detect, classify or segment, got 'count'",
+                failure(detectorYaml.replace("task: detect", "task: count")).getMessage());
+        assertEquals(rdf + ": format_version must be 0.5.x (bioimage.io model format 0.5), got '0.4.10'",
+                failure(detectorYaml.replace("format_version: 0.5.4", "format_version: 0.4.10")).getMessage());
+    }
+
+    @Test
+    void testTensorPathsMustStayInsideThePackage() throws Exception {
+        ModelException e = failure(detectorYaml.replace("source: test_output_offset.npy", "source: ../x.npy"));
+        assertEquals(rdf + ": outputs[1].test_tensor.source must not leave the package ('..'), got '../x.npy'",
+                e.getMessage());
+    }
+
+    @Test
+    void missingModelCardIsNamed() throws Exception {
+        Files.delete(dir.resolve("MODEL_CARD.md"));
+        ModelException e = failure(detectorYaml);
+        assertEquals(rdf + ": documentation 'MODEL_CARD.md' does not exist in the package", e.getMessage());
+    }
+
+    @Test
+    void invalidYamlNamesTheFileAndLine() throws Exception {
+        ModelException e = failure("type: model\nname: [unclosed\n");
+        assertTrue(e.getMessage().startsWith(rdf + ": not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void scaleLinearThenFixedZeroMeanUnitVarianceCompose() throws Exception {
+        String pre = """
+                    preprocessing:
+                      - id: scale_linear
+                        kwargs: {axis: channel, gain: 0.00392156862745098, offset: 0}
+                      - id: fixed_zero_mean_unit_variance
+                        kwargs: {axis: channel, mean: [0.5, 0.4, 0.3], std: [0.25, 0.2, 0.1]}
+                outputs:""";
+        int start = detectorYaml.indexOf("    preprocessing:");
+        int end = detectorYaml.indexOf("outputs:");
+        Files.writeString(rdf, detectorYaml.substring(0, start) + pre + detectorYaml.substring(end + "outputs:".length()));
+        Preprocessing p = ModelSpecReader.read(rdf).spec().preprocessing();
+        // (v / 255 - mean) / std for v = 255: R (1 - 0.5) / 0.25 = 2, B (1 - 0.3) / 0.1 = 7.
+        float[] out = new float[3];
+        p.apply(new int[] {0xffffffff}, out, 0);
+        assertEquals(2f, out[0], 1e-5f);
+        assertEquals(3f, out[1], 1e-5f);
+        assertEquals(7f, out[2], 1e-5f);
+        p.apply(new int[] {0xff000000}, out, 0);
+        assertEquals(-2f, out[0], 1e-5f);
+    }
+
+    @Test
+    void perImageNormalisationIsRefused() throws Exception {
+        int start = detectorYaml.indexOf("      - id: scale_linear");
+        int end = detectorYaml.indexOf("outputs:");
+        String yaml = detectorYaml.substring(0, start) + "      - id: zero_mean_unit_variance\n"
+                + detectorYaml.substring(end);
+        ModelException e = failure(yaml);
+        assertTrue(e.getMessage().startsWith(rdf + ": inputs[0].preprocessing[0].id 'zero_mean_unit_variance' "
+                + "needs fixed kwargs mean and std"), e.getMessage());
+    }
+}
