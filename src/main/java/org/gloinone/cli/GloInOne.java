@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Glomerular detection, classification and segmentation on kidney whole-slide images "
                 + "(Glo-In-One, Yao et al. 2022).",
         subcommands = {CommandLine.HelpCommand.class,
-            ModelsCommand.class})
+            ModelsCommand.class,
+            InfoCommand.class})
 public final class GloInOne implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,117 @@
+package org.gloinone.slide.tiff;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.awt.image.Raster;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes JPEG-compressed TIFF tiles through ImageIO (TwelveMonkeys' JPEG reader when present).
+ * The shared JPEGTables of the directory are spliced in front of each tile's own stream. Samples are
+ * read raw, without the reader's own colour guess, and converted here according to the TIFF
+ * photometric tag: Aperio's RGB tiles carry no JFIF or Adobe marker and are already RGB, so they
+ * must not be converted again. Readers are pooled, one per concurrent decode.
+ */
+final class JpegDecoder implements AutoCloseable {
+    private final ConcurrentLinkedQueue<ImageReader> idle = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Decodes one tile or strip into packed ARGB.
+     *
+     * @throws IOException or IllegalArgumentException when the data is not a decodable JPEG of that size
+     */
+    int[] decode(byte[] tables, byte[] data, int photometric, int width, int rows) throws IOException {
+        byte[] stream = splice(tables, data);
+        ImageReader reader = idle.poll();
+        if (reader == null) {
+            reader = newReader();
+        }
+        Raster raster;
+        try (MemoryCacheImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
+            reader.setInput(input, true, true);
+            raster = reader.readRaster(0, null);
+        } finally {
+            reader.setInput(null);
+            idle.add(reader);
+        }
+        if (raster.getWidth() < width || raster.getHeight() < rows) {
+            throw new IllegalArgumentException("JPEG data holds " + raster.getWidth() + "x" + raster.getHeight()
+                    + " px, less than the " + width + "x" + rows + " px expected");
+        }
+        return toArgb(raster, photometric, width, rows);
+    }
+
+    private static int[] toArgb(Raster raster, int photometric, int width, int rows) {
+        int bands = raster.getNumBands();
+        int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), width, rows, (int[]) null);
+        int[] argb = new int[width * rows];
+        if (bands == 1) {
+            boolean invert = photometric == TiffImage.PHOTOMETRIC_MIN_IS_WHITE;
+            for (int i = 0; i < argb.length; i++) {
+                int v = invert ? 255 - samples[i] : samples[i];
+                argb[i] = 0xff000000 | v << 16 | v << 8 | v;
+            }
+        } else if (bands >= 3) {
+            boolean ycc = photometric == TiffImage.PHOTOMETRIC_YCBCR;
+            for (int i = 0, s = 0; i < argb.length; i++, s += bands) {
+                argb[i] = ycc ? YCbCr.toArgb(samples[s], samples[s + 1], samples[s + 2])
+                        : 0xff000000 | samples[s] << 16 | samples[s + 1] << 8 | samples[s + 2];
+            }
+        } else {
+            throw new IllegalArgumentException("JPEG data has " + bands + " components");
+        }
+        return argb;
+    }
+
+    /** Tables stream without its end marker, then the tile stream without its start marker. */
+    private static byte[] splice(byte[] tables, byte[] data) {
+        if (data.length < 4 || (data[0] & 0xff) != 0xFF || (data[1] & 0xff) != 0xD8) {
+            throw new IllegalArgumentException("tile data does not start with a JPEG start-of-image marker");
+        }
+        if (tables == null || tables.length < 4) {
+            return data;
+        }
+        int tablesEnd = tables.length;
+        if ((tables[tablesEnd - 2] & 0xff) == 0xFF && (tables[tablesEnd - 1] & 0xff) == 0xD9) {
+            tablesEnd -= 2;
+        }
+        byte[] out = new byte[tablesEnd + data.length - 2];
+        System.arraycopy(tables, 0, out, 0, tablesEnd);
+        System.arraycopy(data, 2, out, tablesEnd, data.length - 2);
+        return out;
+    }
+
+    private static ImageReader newReader() throws IOException {
+        ImageReader fallback = null;
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext(); ) {
+            ImageReader r = it.next();
+            if (r.getClass().getName().contains("twelvemonkeys")) {
+                if (fallback != null) {
+                    fallback.dispose();
+                }
+                return r;
+            }
+            if (fallback == null) {
+                fallback = r;
+            } else {
+                r.dispose();
+            }
+        }
+        if (fallback == null) {
+            throw new IOException("no JPEG reader is installed in ImageIO");
+        }
+        return fallback;
+    }
+
+    @Override
+    public void close() {
+        for (ImageReader r; (r = idle.poll()) != null; ) {
+            r.dispose();
+        }
+    }
+}
