@@ -1,0 +1,62 @@
+package org.gloinone.io;
+
+import java.util.Optional;
+
+import org.gloinone.detect.Circle;
+
+/**
+ * One region of an annotation file (an ImageScope Region or a GeoJSON Feature), in level-0 pixels.
+ *
+ * @param layer    the layer (ImageScope Annotation Name, or the class) it belongs to; may be empty
+ * @param regionId the region's id within its file (ImageScope Region Id), 0 when it has none
+ * @param shape    the kind of shape
+ * @param text     the region's text or name; may be empty
+ * @param xs       vertex x coordinates (for ellipses and rectangles: at least two opposite corners)
+ * @param ys       vertex y coordinates
+ * @param negative a region cut out of its layer's other regions (ImageScope's NegativeROA), not an object
+ */
+public record AnnotationRegion(String layer, int regionId, RegionShape shape, String text, double[] xs, double[] ys,
+                               boolean negative) {
+    public AnnotationRegion {
+        if (xs.length != ys.length) {
+            throw new IllegalArgumentException(xs.length + " x but " + ys.length + " y coordinates");
+        }
+        xs = xs.clone();
+        ys = ys.clone();
+    }
+
+    @Override
+    public double[] xs() {
+        return xs.clone();
+    }
+
+    @Override
+    public double[] ys() {
+        return ys.clone();
+    }
+
+    /** Number of vertices. */
+    public int size() {
+        return xs.length;
+    }
+
+    /**
+     * The circle this region stands for, e.g. to classify and segment glomeruli a pathologist circled:
+     * ellipses and rectangles give the circle of their bounding box (radius = mean half-side), polygons
+     * the circle of equal area at their centroid. Points, lines, negative regions and shapes without
+     * extent give none.
+     */
+    public Optional<Circle> toCircle() {
+        if (negative || !shape.hasArea() || xs.length < 2) {
+            return Optional.empty();
+        }
+        try {
+            if (shape == RegionShape.POLYGON) {
+                return xs.length < 3 ? Optional.empty() : Optional.of(Polygons.equivalentCircle(xs, ys));
+            }
+            return Optional.of(Polygons.boundingCircle(xs, ys));
+        } catch (IllegalArgumentException noExtent) {
+            return Optional.empty();
+        }
+    }
+}
