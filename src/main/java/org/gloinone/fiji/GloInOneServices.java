@@ -54,18 +54,17 @@ public final class GloInOneServices {
 
     /** As {@link #load()}, from the given class loader and with the given preferred class name (may be empty). */
     static GloInOneService load(ClassLoader loader, String preferred) {
+        // Providers are looked at by type first, so only the chosen one is instantiated.
+        List<ServiceLoader.Provider<GloInOneService>> providers =
+                ServiceLoader.load(GloInOneService.class, loader).stream().toList();
         List<String> seen = new ArrayList<>();
-        GloInOneService first = null;
-        for (GloInOneService s : ServiceLoader.load(GloInOneService.class, loader)) {
-            String name = s.getClass().getName();
-            seen.add(name);
-            if (name.equals(preferred)) {
-                return s;
-            }
-            if (first == null) {
-                first = s;
+        for (ServiceLoader.Provider<GloInOneService> p : providers) {
+            seen.add(p.type().getName());
+            if (p.type().getName().equals(preferred)) {
+                return p.get();
             }
         }
+        ServiceLoader.Provider<GloInOneService> first = providers.isEmpty() ? null : providers.get(0);
         if (!preferred.isEmpty()) {
             throw new ServiceUnavailableException("the Glo-In-One service '" + preferred + "' named by -D"
                     + PROPERTY + " is not installed; installed: " + seen);
@@ -74,6 +73,6 @@ public final class GloInOneServices {
             throw new ServiceUnavailableException("the Glo-In-One pipeline is not installed: no "
                     + GloInOneService.class.getName() + " is registered; reinstall the Glo-In-One update site");
         }
-        return first;
+        return first.get();
     }
 }

@@ -30,7 +30,7 @@ public final class IsolatedEngineLoader extends URLClassLoader {
     static final Set<String> SHARED_CLASSES = Set.of(
             "org.gloinone.pipeline.SlideResult", "org.gloinone.pipeline.GlomerulusResult",
             "org.gloinone.pipeline.SlideInfo", "org.gloinone.pipeline.ModelInfo",
-            "org.gloinone.pipeline.StageTimings", "org.gloinone.pipeline.PipelineOptions",
+            "org.gloinone.pipeline.StageTimings", "org.gloinone.pipeline.CircleMicrons", "org.gloinone.pipeline.PipelineOptions",
             "org.gloinone.pipeline.PipelineOptions$Builder", "org.gloinone.pipeline.ProgressListener",
             "org.gloinone.pipeline.CancellationToken", "org.gloinone.pipeline.ProgramVersion",
             "org.gloinone.detect.Circle",

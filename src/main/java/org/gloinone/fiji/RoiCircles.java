@@ -20,7 +20,8 @@ import org.gloinone.detect.Circle;
  *   <li>polygon, freehand, traced or composite: a drawn outline; the circle of equal area centred on the
  *       outline's centroid;</li>
  *   <li>points and lines enclose nothing and are skipped, as are Glo-In-One's own mask outlines
- *       (ROIs whose property {@value GlomerulusRois#KIND} is {@value GlomerulusRois#OUTLINE}).</li>
+ *       (ROIs whose property {@value GlomerulusRois#KIND} is {@value GlomerulusRois#OUTLINE}, or whose name
+ *       ends in {@code " mask"}, as in a Glo-In-One ROI set file).</li>
  * </ul>
  */
 public final class RoiCircles {
@@ -49,7 +50,7 @@ public final class RoiCircles {
         List<String> skipped = new ArrayList<>();
         for (Roi roi : rois) {
             String name = roi.getName() == null ? roi.getTypeAsString() : roi.getName();
-            if (GlomerulusRois.OUTLINE.equals(roi.getProperty(GlomerulusRois.KIND))) {
+            if (isMaskOutline(roi)) {
                 skipped.add(name + ": a mask outline, not a glomerulus circle");
                 continue;
             }
@@ -65,6 +66,12 @@ public final class RoiCircles {
             circles.add(new Circle(c.centerX() * downsample, c.centerY() * downsample, c.radius() * downsample));
         }
         return new Conversion(circles, skipped);
+    }
+
+    /** True for Glo-In-One's mask outlines: made by {@link GlomerulusRois} or read from a result ROI set. */
+    public static boolean isMaskOutline(Roi roi) {
+        return GlomerulusRois.OUTLINE.equals(roi.getProperty(GlomerulusRois.KIND))
+                || roi.getName() != null && roi.getName().endsWith(" mask");
     }
 
     /** The circle of one area ROI in image pixels, or null when it is empty. */
