@@ -7,7 +7,8 @@ import java.util.ServiceLoader;
 /**
  * Finds the {@link GloInOneService} implementation: the seam between the Fiji front doors and the pipeline.
  * Implementations register themselves in {@code META-INF/services/org.gloinone.fiji.GloInOneService};
- * the system property {@value #PROPERTY} names one class when several are on the class path.
+ * the system property {@value #PROPERTY} names the class to use (registered or not, with a public no-argument
+ * constructor).
  * <p>
  * Inside an installed Fiji the implementation is loaded by the {@link IsolatedEngineLoader} over
  * {@code lib/glo-in-one/engine/} (see {@link EngineLocation}), so Fiji's own TensorFlow jars cannot clash with
@@ -33,6 +34,23 @@ public final class GloInOneServices {
             return withContextLoader(load(isolated.get(), preferred), isolated.get());
         }
         return load(GloInOneServices.class.getClassLoader(), preferred);
+    }
+
+    /** The class named by the property, when it is not registered: it must implement the facade. */
+    private static GloInOneService instantiate(ClassLoader loader, String name, List<String> registered) {
+        try {
+            Class<?> type = Class.forName(name, true, loader);
+            if (!GloInOneService.class.isAssignableFrom(type)) {
+                throw new ServiceUnavailableException("the class '" + name + "' named by -D" + PROPERTY
+                        + " is not a " + GloInOneService.class.getName());
+            }
+            return (GloInOneService) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            ServiceUnavailableException failure = new ServiceUnavailableException("the Glo-In-One service '" + name
+                    + "' named by -D" + PROPERTY + " cannot be created (" + e + "); registered: " + registered);
+            failure.initCause(e);
+            throw failure;
+        }
     }
 
     /** {@code service}, each call made with {@code loader} as the calling thread's context class loader. */
@@ -66,8 +84,7 @@ public final class GloInOneServices {
         }
         ServiceLoader.Provider<GloInOneService> first = providers.isEmpty() ? null : providers.get(0);
         if (!preferred.isEmpty()) {
-            throw new ServiceUnavailableException("the Glo-In-One service '" + preferred + "' named by -D"
-                    + PROPERTY + " is not installed; installed: " + seen);
+            return instantiate(loader, preferred, seen);
         }
         if (first == null) {
             throw new ServiceUnavailableException("the Glo-In-One pipeline is not installed: no "

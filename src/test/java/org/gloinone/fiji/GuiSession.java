@@ -40,12 +40,21 @@ public final class GuiSession {
     private GuiSession() {
     }
 
-    /** @param args the working folder, and optionally a PNG path for a screenshot */
+    /**
+     * @param args the working folder; {@code fixed} (menu commands over {@link FixedResultService}) or
+     *             {@code engine} (over the real engine with the pipeline tests' networks); optionally a PNG path
+     *             for a screenshot
+     */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Properties checks = new Properties();
         try {
-            session(dir, checks, args.length > 1 ? Path.of(args[1]) : null);
+            Path screenshot = args.length > 2 ? Path.of(args[2]) : null;
+            if (args[1].equals("engine")) {
+                engineSession(dir, checks, screenshot);
+            } else {
+                session(dir, checks, screenshot);
+            }
         } catch (Throwable t) {
             checks.setProperty("error", t.toString());
             throw t;
@@ -57,19 +66,38 @@ public final class GuiSession {
         }
     }
 
-    private static void session(Path dir, Properties checks, Path screenshot) throws Exception {
+    private static void startImageJ(Path dir) throws IOException {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         installPluginsConfig(plugins.resolve("Glo_In_One_test.jar"));
         System.setProperty("plugins.dir", plugins.toString());
         new ImageJ();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = GuiSession.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void engineSession(Path dir, Properties checks, Path screenshot) throws Exception {
+        startImageJ(dir);
+        Files.writeString(dir.resolve("kidney.fixture"), "generated slide");
+        runMacro(resource("engine-test.ijm"), dir.toString());
+        RoiManager rm = RoiManager.getInstance();
+        checks.setProperty("first_roi", rm.getRoi(0).getName());
+        ImagePlus image = WindowManager.getCurrentImage();
+        checks.setProperty("downsample", image.getProp(SlideView.DOWNSAMPLE));
+        if (screenshot != null) {
+            saveScreenshot(image, rm, screenshot);
+        }
+    }
+
+    private static void session(Path dir, Properties checks, Path screenshot) throws Exception {
+        startImageJ(dir);
         checks.setProperty("menu_all_in_one", String.valueOf(Menus.getCommands().get("All-in-One")));
         checks.setProperty("menu_classify", String.valueOf(Menus.getCommands().get("Classify Glomeruli")));
 
-        String macro;
-        try (InputStream in = GuiSession.class.getResourceAsStream("gui-test.ijm")) {
-            macro = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        runMacro(macro, dir.toString());
+        runMacro(resource("gui-test.ijm"), dir.toString());
 
         RoiManager rm = RoiManager.getInstance();
         checks.setProperty("roi0_name", rm.getRoi(0).getName());
@@ -125,11 +153,34 @@ public final class GuiSession {
             StringBuilder windows = new StringBuilder();
             for (Window w : Window.getWindows()) {
                 if (w.isShowing()) {
-                    windows.append(w instanceof java.awt.Dialog d ? d.getTitle() : w.getName()).append("; ");
+                    windows.append(w instanceof java.awt.Dialog d ? d.getTitle() : w.getName()).append(": ")
+                            .append(texts(w)).append("; ");
                 }
             }
-            throw new IllegalStateException("macro did not finish; windows: " + windows + " log: " + IJ.getLog());
+            try {
+                java.awt.Rectangle screen = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+                ImageIO.write(new Robot().createScreenCapture(screen), "png",
+                        Path.of(System.getProperty("java.io.tmpdir"), "glo-in-one-macro-hang.png").toFile());
+            } catch (java.awt.AWTException | IOException e) {
+                windows.append("(no screenshot: ").append(e).append(')');
+            }
+            throw new IllegalStateException("macro did not finish (screen in glo-in-one-macro-hang.png); windows: " + windows + " log: " + IJ.getLog());
         }
+    }
+
+    /** The text shown by a window's labels and text areas (to report an error dialog). */
+    private static String texts(java.awt.Container c) {
+        StringBuilder s = new StringBuilder();
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof java.awt.Label l) {
+                s.append(l.getText()).append(' ');
+            } else if (child instanceof java.awt.TextComponent t) {
+                s.append(t.getText()).append(' ');
+            } else if (child instanceof java.awt.Container inner) {
+                s.append(texts(inner));
+            }
+        }
+        return s.toString();
     }
 
     private static String tableText(ResultsTable t) {

@@ -31,13 +31,23 @@ class ImageJGuiTest {
 
     @BeforeAll
     static void runSession() throws Exception {
+        checks = runGuiSession(dir, "fixed", FixedResultService.class.getName());
+    }
+
+    /**
+     * Runs {@link GuiSession} in its own JVM on a virtual display and returns what it saw.
+     *
+     * @param mode    {@code fixed} or {@code engine}
+     * @param service the {@link GloInOneService} implementation the menu commands use
+     */
+    static Properties runGuiSession(Path dir, String mode, String service) throws Exception {
         assumeTrue(onPath("xvfb-run"), "xvfb-run is not installed (apt-get install xvfb); GUI test skipped");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1400x1000x24",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=false",
-                "-D" + GloInOneServices.PROPERTY + "=" + FixedResultService.class.getName(), "-Xmx1g",
-                "-cp", classPath, GuiSession.class.getName(), dir.toString()));
-        String screenshot = System.getProperty("gloinone.screenshot", "");
+                "-D" + GloInOneServices.PROPERTY + "=" + service, "-Xmx2g",
+                "-cp", classPath, GuiSession.class.getName(), dir.toString(), mode));
+        String screenshot = System.getProperty("gloinone.screenshot." + mode, "");
         if (!screenshot.isEmpty()) {
             command.add(Path.of(screenshot).toAbsolutePath().toString());
         }
@@ -52,11 +62,12 @@ class ImageJGuiTest {
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
         assertTrue(Files.exists(done), "the ImageJ session ended early: " + Files.readString(dir.resolve("session.log")));
-        checks = new Properties();
+        Properties seen = new Properties();
         try (InputStream in = Files.newInputStream(dir.resolve("gui-checks.properties"))) {
-            checks.load(in);
+            seen.load(in);
         }
-        assertEquals(null, checks.getProperty("error"), Files.readString(dir.resolve("session.log")));
+        assertEquals(null, seen.getProperty("error"), Files.readString(dir.resolve("session.log")));
+        return seen;
     }
 
     private static boolean onPath(String program) {
@@ -69,8 +80,12 @@ class ImageJGuiTest {
     }
 
     private static Properties macro() throws Exception {
+        return load(dir.resolve("macro-checks.properties"));
+    }
+
+    static Properties load(Path file) throws Exception {
         Properties m = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve("macro-checks.properties"))) {
+        try (InputStream in = Files.newInputStream(file)) {
             m.load(in);
         }
         return m;

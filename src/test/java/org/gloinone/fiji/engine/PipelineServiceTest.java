@@ -43,8 +43,6 @@ import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.pipeline.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.slide.InMemorySlide;
-import org.gloinone.slide.Slide;
-import org.gloinone.slide.SlideBackend;
 import org.gloinone.slide.SlideOpener;
 
 /**
@@ -57,34 +55,6 @@ class PipelineServiceTest {
     @TempDir
     static Path dir;
     private static Path slideFile;
-
-    /** Reads "*.fixture" files as the generated slide. */
-    private static final class FixtureBackend implements SlideBackend {
-        @Override
-        public String name() {
-            return "fixture";
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
-
-        @Override
-        public boolean recognises(Path file, byte[] header) {
-            return file.toString().endsWith(".fixture");
-        }
-
-        @Override
-        public Set<String> extensions() {
-            return Set.of("fixture");
-        }
-
-        @Override
-        public Slide open(Path file) {
-            return PipelineFixtures.slide();
-        }
-    }
 
     /** The networks are shared by the tests and closed once at the end. */
     private static final class Given implements ModelSource {
@@ -102,7 +72,7 @@ class PipelineServiceTest {
     @BeforeAll
     static void start() throws IOException {
         networks = PipelineFixtures.models();
-        service = new PipelineService(new Given(), new SlideOpener(List.of(new FixtureBackend())));
+        service = new PipelineService(new Given(), new SlideOpener(List.of(new FixtureSlideBackend())));
         slideFile = Files.writeString(dir.resolve("kidney.fixture"), "generated slide");
     }
 
