@@ -90,6 +90,7 @@ public final class GuiSession {
         if (screenshot != null) {
             saveScreenshot(image, rm, screenshot);
         }
+        runMacro(resource("engine-more.ijm"), dir.toString());
     }
 
     private static void session(Path dir, Properties checks, Path screenshot) throws Exception {

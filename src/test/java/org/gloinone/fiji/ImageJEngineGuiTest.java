@@ -44,6 +44,15 @@ class ImageJEngineGuiTest {
     }
 
     @Test
+    void modelsImportAndExportCommands() {
+        assertEquals("3", macro.getProperty("models_rows"), "detector, classifier, segmenter");
+        assertEquals("6", macro.getProperty("imported_rois"), "the six glomeruli of the written ImageScope XML");
+        assertEquals("1", macro.getProperty("export_table"));
+        assertEquals("1", macro.getProperty("export_summary"));
+        assertEquals("1", macro.getProperty("export_rois"));
+    }
+
+    @Test
     void afterDeletingAGlomerulusTheRestIsClassifiedFromTheThumbnail() {
         assertEquals("5", macro.getProperty("classify_rows"), "5 circles left; the outlines are not circles");
         assertEquals("16", macro.getProperty("classify_rois"), "11 kept + 5 classified");
