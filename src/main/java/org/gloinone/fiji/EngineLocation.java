@@ -55,9 +55,12 @@ public final class EngineLocation {
         return fijiDirectory().map(dir -> dir.resolve(MODELS)).filter(java.nio.file.Files::isDirectory);
     }
 
-    /** Fiji's directory as its launcher (or ImageJ 1) says; empty when not running inside Fiji or ImageJ. */
+    /**
+     * Fiji's directory as its launcher says ({@code imagej.dir}, {@code fiji.dir}, {@code ij.dir}), else plain
+     * ImageJ 1's ({@code plugins.dir}, the folder holding {@code plugins/}); empty outside Fiji and ImageJ.
+     */
     static Optional<Path> fijiDirectory() {
-        for (String property : List.of("imagej.dir", "fiji.dir", "ij.dir")) {
+        for (String property : List.of("imagej.dir", "fiji.dir", "ij.dir", "plugins.dir")) {
             String value = System.getProperty(property);
             if (value != null && !value.isBlank()) {
                 return Optional.of(Path.of(value));

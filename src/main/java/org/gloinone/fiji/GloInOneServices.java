@@ -72,9 +72,22 @@ public final class GloInOneServices {
 
     /** As {@link #load()}, from the given class loader and with the given preferred class name (may be empty). */
     static GloInOneService load(ClassLoader loader, String preferred) {
-        // Providers are looked at by type first, so only the chosen one is instantiated.
-        List<ServiceLoader.Provider<GloInOneService>> providers =
-                ServiceLoader.load(GloInOneService.class, loader).stream().toList();
+        // Providers are looked at by type first, so only the chosen one is instantiated. A registered provider
+        // that cannot be loaded (e.g. a class missing from this installation) is noted and skipped.
+        List<ServiceLoader.Provider<GloInOneService>> providers = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        java.util.Iterator<ServiceLoader.Provider<GloInOneService>> it =
+                ServiceLoader.load(GloInOneService.class, loader).stream().iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                providers.add(it.next());
+            } catch (java.util.ServiceConfigurationError e) {
+                broken.add(e.getMessage());
+            }
+        }
         List<String> seen = new ArrayList<>();
         for (ServiceLoader.Provider<GloInOneService> p : providers) {
             seen.add(p.type().getName());
@@ -88,7 +101,8 @@ public final class GloInOneServices {
         }
         if (first == null) {
             throw new ServiceUnavailableException("the Glo-In-One pipeline is not installed: no "
-                    + GloInOneService.class.getName() + " is registered; reinstall the Glo-In-One update site");
+                    + GloInOneService.class.getName() + " is registered" + (broken.isEmpty() ? "" : " that loads "
+                    + broken) + "; reinstall the Glo-In-One update site");
         }
         return first.get();
     }

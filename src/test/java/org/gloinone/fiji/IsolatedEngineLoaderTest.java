@@ -102,6 +102,50 @@ class IsolatedEngineLoaderTest {
         }
     }
 
+    @Test
+    void theRealEngineRunsIsolatedBesideAnOldTensorFlow(@TempDir Path dir) throws Exception {
+        Path slideFile = Files.writeString(dir.resolve("kidney.fixture"), "generated slide");
+        // Fiji: the old TensorFlow first, then the artifacts Fiji ships and the plugin jar (here: its classes).
+        List<URL> fijiPath = new ArrayList<>(List.of(oldLibTensorFlowJar(dir).toUri().toURL(),
+                Path.of("target/classes").toUri().toURL()));
+        // The engine: the plugin again, the test networks and slide, and every other runtime jar.
+        List<URL> engine = new ArrayList<>(List.of(Path.of("target/classes").toUri().toURL(),
+                Path.of("target/test-classes").toUri().toURL()));
+        for (String entry : classPath()) {
+            String name = Path.of(entry).getFileName().toString();
+            if (!name.endsWith(".jar") || name.matches("(junit|opentest4j|apiguardian).*")) {
+                continue;
+            }
+            boolean fijiShips = name.matches("(ij|imglib2|scijava-common|parsington)-[0-9].*");
+            (fijiShips ? fijiPath : engine).add(Path.of(entry).toUri().toURL());
+        }
+        try (URLClassLoader fiji = new URLClassLoader("fiji", fijiPath.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader());
+             IsolatedEngineLoader isolated = new IsolatedEngineLoader(engine.toArray(URL[]::new), fiji)) {
+            java.lang.reflect.Method load = fiji.loadClass(GloInOneServices.class.getName())
+                    .getDeclaredMethod("load", ClassLoader.class, String.class);
+            load.setAccessible(true);
+            Object service = load.invoke(null, isolated, "org.gloinone.fiji.engine.FixtureEngineService");
+            assertSame(isolated, service.getClass().getClassLoader(), "the engine is loaded in isolation");
+            Class<?> facade = fiji.loadClass(GloInOneService.class.getName());
+            assertTrue(facade.isInstance(service), "and implements Fiji's view of the facade");
+
+            Object source = fiji.loadClass(SlideSource.File.class.getName()).getConstructor(Path.class)
+                    .newInstance(slideFile);
+            Object options = fiji.loadClass("org.gloinone.pipeline.PipelineOptions").getMethod("defaults")
+                    .invoke(null);
+            Object silent = fiji.loadClass("org.gloinone.pipeline.ProgressListener").getField("SILENT").get(null);
+            Object cancel = fiji.loadClass("org.gloinone.pipeline.CancellationToken").getConstructor().newInstance();
+            Object result = facade.getMethod("allInOne", fiji.loadClass(SlideSource.class.getName()),
+                    options.getClass(), fiji.loadClass("org.gloinone.pipeline.ProgressListener"), cancel.getClass())
+                    .invoke(service, source, options, silent, cancel);
+            assertSame(fiji, result.getClass().getClassLoader(), "the result is Fiji's SlideResult");
+            List<?> glomeruli = (List<?>) result.getClass().getMethod("glomeruli").invoke(result);
+            assertEquals(6, glomeruli.size(), "the engine found the six glomeruli of the generated slide");
+            assertEquals("1.15.0", fiji.loadClass("org.tensorflow.TensorFlow").getMethod("version").invoke(null));
+        }
+    }
+
     private static List<String> classPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return List.of(cp.split(File.pathSeparator));
