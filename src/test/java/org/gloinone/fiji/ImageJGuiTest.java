@@ -129,6 +129,13 @@ class ImageJGuiTest {
         assertTrue(recorded.contains("output=" + dir.resolve("recorded") + " "), recorded);
         assertTrue(recorded.contains("score=0.7 "), recorded);
         assertTrue(recorded.contains("formats=csv"), recorded);
+        String options = recorded.substring("run(\"All-in-One\", \"".length(), recorded.length() - "\");".length());
+        StageOptions parsed = StageOptions.parse(Stage.ALL_IN_ONE, options);
+        assertEquals(java.util.Optional.of(dir.resolve("recorded")), parsed.output());
+        assertEquals(java.util.OptionalDouble.of(0.7), parsed.score());
+        assertEquals(java.util.Set.of(ResultFormat.CSV), parsed.formats());
+        assertEquals(StageOptions.defaults(Stage.ALL_IN_ONE).tissueMask(), parsed.tissueMask(),
+                "what ImageJ records is what our parser reads");
         assertEquals("3", checks.getProperty("recorded_added_rois"));
         assertEquals(checks.getProperty("recorded_added_rois"), checks.getProperty("replayed_added_rois"));
         assertNotEquals("", checks.getProperty("recorded_table"));
