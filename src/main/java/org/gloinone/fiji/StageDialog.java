@@ -5,13 +5,15 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import ij.Macro;
+import ij.Prefs;
 import ij.gui.GenericDialog;
 
 /**
  * The dialog of the four run commands. It only shows the fields and reads them into a {@link StageOptions},
  * which validates them. Field labels start with the macro key, so ImageJ records
  * {@code run("All-in-One", "slide=[...] output=[...] score=0.30 ...")} and replays it without a dialog.
- * Headless there is no dialog: the macro options are parsed directly, with the same keys.
+ * Headless there is no dialog: the macro options are parsed directly, with the same keys. The dialog starts
+ * from the options last chosen in it (kept in ImageJ's preferences); macros are not affected.
  */
 public final class StageDialog {
     private static final String[] DEVICES = {"auto", "cpu", "gpu"};
@@ -33,17 +35,18 @@ public final class StageDialog {
             }
             return Optional.of(StageOptions.parse(stage, macro));
         }
-        StageOptions d = StageOptions.defaults(stage);
+        boolean interactive = Macro.getOptions() == null; // a macro's options are not the user's choice
+        StageOptions d = lastUsed(stage);
         GenericDialog gd = new GenericDialog("Glo-In-One: " + stage.command());
-        gd.addFileField("Slide file (empty = current image)", "");
+        gd.addFileField("Slide file (empty = current image)", d.slideText());
         if (stage.needsCircles()) {
-            gd.addFileField("Annotations file (empty = ROI Manager)", "");
+            gd.addFileField("Annotations file (empty = ROI Manager)", text(d.annotations()));
         }
-        gd.addDirectoryField("Output folder (empty = no files)", "");
-        gd.addStringField("Score threshold (empty = model default)", "", 6);
-        gd.addStringField("NMS-IoU (empty = model default)", "", 6);
+        gd.addDirectoryField("Output folder (empty = no files)", text(d.output()));
+        gd.addStringField("Score threshold (empty = model default)", number(d.score()), 6);
+        gd.addStringField("NMS-IoU (empty = model default)", number(d.nmsIou()), 6);
         gd.addNumericField("Threads", d.threads(), 0);
-        gd.addChoice("Device", DEVICES, "auto");
+        gd.addChoice("Device", DEVICES, d.device().name().toLowerCase(java.util.Locale.ROOT));
         gd.addCheckbox("Tissue mask (skip empty tiles)", d.tissueMask());
         gd.addNumericField("Min-tissue fraction", d.minTissue(), 3);
         gd.addStringField("Formats (xml, geojson, csv, roiset)", ResultFormat.toList(d.formats()), 24);
@@ -73,9 +76,39 @@ public final class StageDialog {
         if (threads != Math.rint(threads)) {
             throw new IllegalArgumentException(StageOptions.THREADS + " must be a whole number, got " + threads);
         }
-        return Optional.of(new StageOptions(stage, slide, annotations, output, score, nmsIou, (int) threads,
+        StageOptions chosen = new StageOptions(stage, slide, annotations, output, score, nmsIou, (int) threads,
                 StageOptions.device(device), tissue, minTissue, ResultFormat.parseList(formats), rois, outlines,
-                overlay, tables));
+                overlay, tables);
+        if (interactive) {
+            Prefs.set(prefsKey(stage), chosen.toMacroOptions());
+        }
+        return Optional.of(chosen);
+    }
+
+    /** ImageJ preference holding a stage's last options from the dialog, as a macro options string. */
+    static String prefsKey(Stage stage) {
+        return "gloinone." + stage.name().toLowerCase(java.util.Locale.ROOT) + ".options";
+    }
+
+    /** The options last chosen in this stage's dialog, else the defaults (also when they no longer parse). */
+    private static StageOptions lastUsed(Stage stage) {
+        String last = Prefs.get(prefsKey(stage), null);
+        if (last == null) {
+            return StageOptions.defaults(stage);
+        }
+        try {
+            return StageOptions.parse(stage, last);
+        } catch (IllegalArgumentException e) {
+            return StageOptions.defaults(stage);
+        }
+    }
+
+    private static String text(Optional<Path> path) {
+        return path.map(Path::toString).orElse("");
+    }
+
+    private static String number(OptionalDouble value) {
+        return value.isPresent() ? Double.toString(value.getAsDouble()) : "";
     }
 
     private static Optional<Path> path(String text) {

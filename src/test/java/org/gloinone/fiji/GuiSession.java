@@ -129,6 +129,8 @@ public final class GuiSession {
         String recorded = text.lines().filter(l -> l.startsWith("run(\"All-in-One\"")).findFirst().orElse("");
         checks.setProperty("recorded", recorded);
         checks.setProperty("recorded_added_rois", Integer.toString(rm.getCount() - before));
+        checks.setProperty("remembered", ij.Prefs.get(StageDialog.prefsKey(Stage.ALL_IN_ONE), ""));
+        checks.setProperty("remembered_detect", ij.Prefs.get(StageDialog.prefsKey(Stage.DETECT), ""));
         ResultsTable first = ResultsTable.getResultsTable(ResultTables.GLOMERULI);
         checks.setProperty("recorded_table", first == null ? "" : tableText(first));
 

@@ -137,6 +137,9 @@ class ImageJGuiTest {
         assertEquals(StageOptions.defaults(Stage.ALL_IN_ONE).tissueMask(), parsed.tissueMask(),
                 "what ImageJ records is what our parser reads");
         assertEquals("3", checks.getProperty("recorded_added_rois"));
+        StageOptions remembered = StageOptions.parse(Stage.ALL_IN_ONE, checks.getProperty("remembered"));
+        assertEquals(parsed, remembered, "the dialog opens next time with what was chosen");
+        assertEquals("", checks.getProperty("remembered_detect"), "macro runs leave the dialog's memory alone");
         assertEquals(checks.getProperty("recorded_added_rois"), checks.getProperty("replayed_added_rois"));
         assertNotEquals("", checks.getProperty("recorded_table"));
         assertEquals(checks.getProperty("recorded_table"), checks.getProperty("replayed_table"));
