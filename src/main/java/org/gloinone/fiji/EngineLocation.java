@@ -52,7 +52,7 @@ public final class EngineLocation {
 
     /** The default models folder of an installed Fiji, when there is one. */
     public static Optional<Path> modelsFolder() {
-        return fijiDirectory().map(dir -> dir.resolve(MODELS)).filter(java.nio.file.Files::isDirectory);
+        return fijiDirectory().map(dir -> dir.resolve(MODELS)).filter(Files::isDirectory);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.gloinone.fiji;
 
 import java.awt.GraphicsEnvironment;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,7 +52,7 @@ public class ExportResults implements PlugIn {
                 Path zip = folder.resolve(name + "_RoiSet.zip");
                 Path temp = folder.resolve("." + name + "_RoiSet.part.zip");
                 if (!rm.save(temp.toString())) {
-                    throw new java.io.IOException(zip.getFileName() + ": could not save the ROI set");
+                    throw new IOException(zip.getFileName() + ": could not save the ROI set");
                 }
                 Files.move(temp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 written++;

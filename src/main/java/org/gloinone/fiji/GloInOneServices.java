@@ -1,7 +1,12 @@
 package org.gloinone.fiji;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -29,7 +34,7 @@ public final class GloInOneServices {
      */
     public static GloInOneService load() {
         String preferred = System.getProperty(PROPERTY, "");
-        java.util.Optional<ClassLoader> isolated = EngineLocation.isolatedLoader();
+        Optional<ClassLoader> isolated = EngineLocation.isolatedLoader();
         if (isolated.isPresent()) {
             return withContextLoader(load(isolated.get(), preferred), isolated.get());
         }
@@ -55,14 +60,14 @@ public final class GloInOneServices {
 
     /** {@code service}, each call made with {@code loader} as the calling thread's context class loader. */
     static GloInOneService withContextLoader(GloInOneService service, ClassLoader loader) {
-        return (GloInOneService) java.lang.reflect.Proxy.newProxyInstance(GloInOneService.class.getClassLoader(),
+        return (GloInOneService) Proxy.newProxyInstance(GloInOneService.class.getClassLoader(),
                 new Class<?>[] {GloInOneService.class}, (proxy, method, args) -> {
                     Thread thread = Thread.currentThread();
                     ClassLoader before = thread.getContextClassLoader();
                     thread.setContextClassLoader(loader);
                     try {
                         return method.invoke(service, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
+                    } catch (InvocationTargetException e) {
                         throw e.getCause();
                     } finally {
                         thread.setContextClassLoader(before);
@@ -76,7 +81,7 @@ public final class GloInOneServices {
         // that cannot be loaded (e.g. a class missing from this installation) is noted and skipped.
         List<ServiceLoader.Provider<GloInOneService>> providers = new ArrayList<>();
         List<String> broken = new ArrayList<>();
-        java.util.Iterator<ServiceLoader.Provider<GloInOneService>> it =
+        Iterator<ServiceLoader.Provider<GloInOneService>> it =
                 ServiceLoader.load(GloInOneService.class, loader).stream().iterator();
         while (true) {
             try {
@@ -84,7 +89,7 @@ public final class GloInOneServices {
                     break;
                 }
                 providers.add(it.next());
-            } catch (java.util.ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError e) {
                 broken.add(e.getMessage());
             }
         }

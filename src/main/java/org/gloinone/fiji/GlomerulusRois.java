@@ -1,5 +1,6 @@
 package org.gloinone.fiji;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class GlomerulusRois {
         ClassColours colours = new ClassColours(result.classNames(), result.sclerosedClasses());
         List<Roi> rois = new ArrayList<>();
         for (GlomerulusResult g : result.glomeruli()) {
-            java.awt.Color colour = colours.of(g.className());
+            Color colour = colours.of(g.className());
             Circle c = g.detection().circle();
             double r = c.radius() / downsample;
             Roi oval = new OvalRoi(c.centerX() / downsample - r, c.centerY() / downsample - r, 2 * r, 2 * r);
@@ -73,7 +74,7 @@ public final class GlomerulusRois {
         return rois;
     }
 
-    private static void tag(Roi roi, String name, String kind, int id, java.awt.Color colour) {
+    private static void tag(Roi roi, String name, String kind, int id, Color colour) {
         roi.setName(name);
         roi.setProperty(KIND, kind);
         roi.setProperty(ID, Integer.toString(id));

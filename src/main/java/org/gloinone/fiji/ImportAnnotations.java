@@ -2,7 +2,9 @@ package org.gloinone.fiji;
 
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -47,12 +49,12 @@ public class ImportAnnotations implements PlugIn {
 
     /** Ovals in the image's pixels named {@code "<file> 0001"}. */
     static List<Roi> rois(List<Circle> circles, double downsample, String source) {
-        java.util.ArrayList<Roi> rois = new java.util.ArrayList<>();
+        List<Roi> rois = new ArrayList<>();
         for (int i = 0; i < circles.size(); i++) {
             Circle c = circles.get(i);
             double r = c.radius() / downsample;
             Roi roi = new OvalRoi(c.centerX() / downsample - r, c.centerY() / downsample - r, 2 * r, 2 * r);
-            roi.setName(String.format(java.util.Locale.ROOT, "%s %04d", source, i + 1));
+            roi.setName(String.format(Locale.ROOT, "%s %04d", source, i + 1));
             rois.add(roi);
         }
         return rois;

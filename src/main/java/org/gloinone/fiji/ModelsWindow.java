@@ -1,5 +1,6 @@
 package org.gloinone.fiji;
 
+import java.awt.GraphicsEnvironment;
 import ij.IJ;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
@@ -26,7 +27,7 @@ public class ModelsWindow implements PlugIn {
                 table.addValue("SHA256", m.sha256());
                 IJ.log("Glo-In-One model: " + m.task() + " " + m.name() + " " + m.version() + " " + m.sha256());
             }
-            if (!java.awt.GraphicsEnvironment.isHeadless()) {
+            if (!GraphicsEnvironment.isHeadless()) {
                 table.show(TITLE);
             }
         } catch (Exception e) {

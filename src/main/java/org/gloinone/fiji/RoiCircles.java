@@ -1,5 +1,6 @@
 package org.gloinone.fiji;
 
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,7 @@ public final class RoiCircles {
 
     /** The circle of one area ROI in image pixels, or null when it is empty. */
     static Circle imageCircle(Roi roi) {
-        java.awt.geom.Rectangle2D.Double b = roi.getFloatBounds();
+        Rectangle2D.Double b = roi.getFloatBounds();
         if (roi instanceof OvalRoi) {
             return b.width > 0 && b.height > 0
                     ? new Circle(b.x + b.width / 2, b.y + b.height / 2, Math.sqrt(b.width * b.height) / 2) : null;

@@ -1,6 +1,7 @@
 package org.gloinone.fiji;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 import org.gloinone.model.Task;
@@ -37,9 +38,12 @@ public enum Stage {
 
     /** The stage whose plugin argument or command label is {@code word} ({@code detect}, {@code all}...). */
     public static Stage parse(String word) {
+        String w = word.trim().toLowerCase(Locale.ROOT);
+        if (w.equals("all")) {
+            return ALL_IN_ONE;
+        }
         for (Stage s : values()) {
-            if (s.name().equalsIgnoreCase(word) || s.command.equalsIgnoreCase(word)
-                    || s.name().toLowerCase().startsWith(word.toLowerCase()) && !word.isEmpty()) {
+            if (s.name().equalsIgnoreCase(w) || s.command.equalsIgnoreCase(w)) {
                 return s;
             }
         }

@@ -1,6 +1,7 @@
 package org.gloinone.fiji;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -46,7 +47,7 @@ public final class StageDialog {
         gd.addStringField("Score threshold (empty = model default)", number(d.score()), 6);
         gd.addStringField("NMS-IoU (empty = model default)", number(d.nmsIou()), 6);
         gd.addNumericField("Threads", d.threads(), 0);
-        gd.addChoice("Device", DEVICES, d.device().name().toLowerCase(java.util.Locale.ROOT));
+        gd.addChoice("Device", DEVICES, d.device().name().toLowerCase(Locale.ROOT));
         gd.addCheckbox("Tissue mask (skip empty tiles)", d.tissueMask());
         gd.addNumericField("Min-tissue fraction", d.minTissue(), 3);
         gd.addStringField("Formats (xml, geojson, csv, roiset)", ResultFormat.toList(d.formats()), 24);
@@ -87,7 +88,7 @@ public final class StageDialog {
 
     /** ImageJ preference holding a stage's last options from the dialog, as a macro options string. */
     static String prefsKey(Stage stage) {
-        return "gloinone." + stage.name().toLowerCase(java.util.Locale.ROOT) + ".options";
+        return "gloinone." + stage.name().toLowerCase(Locale.ROOT) + ".options";
     }
 
     /** The options last chosen in this stage's dialog, else the defaults (also when they no longer parse). */

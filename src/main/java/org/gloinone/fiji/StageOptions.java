@@ -2,7 +2,10 @@ package org.gloinone.fiji;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -167,8 +170,8 @@ public record StageOptions(Stage stage, Optional<Path> slide, Optional<Path> ann
      */
     static final class MacroText {
         private static final Pattern WORD = Pattern.compile("([^\\s=\\[\\]]+)(?:=(\\[[^\\]]*\\]|\\S*))?");
-        private final java.util.Map<String, String> values = new java.util.HashMap<>();
-        private final Set<String> flags = new java.util.HashSet<>();
+        private final Map<String, String> values = new HashMap<>();
+        private final Set<String> flags = new HashSet<>();
 
         MacroText(String options) {
             Matcher m = WORD.matcher(options == null ? "" : options);

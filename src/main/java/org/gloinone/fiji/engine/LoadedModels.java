@@ -1,6 +1,8 @@
 package org.gloinone.fiji.engine;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,10 +22,10 @@ public record LoadedModels(PipelineModels models, List<AutoCloseable> closers) i
 
     /** Closes everything, the last opened first; the first failure is thrown with the others suppressed. */
     @Override
-    public void close() throws java.io.IOException {
+    public void close() throws IOException {
         Exception first = null;
         List<AutoCloseable> reversed = new ArrayList<>(closers);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (AutoCloseable c : reversed) {
             try {
                 c.close();
@@ -35,11 +37,11 @@ public record LoadedModels(PipelineModels models, List<AutoCloseable> closers) i
                 }
             }
         }
-        if (first instanceof java.io.IOException io) {
+        if (first instanceof IOException io) {
             throw io;
         }
         if (first != null) {
-            throw new java.io.IOException("closing the models failed: " + first.getMessage(), first);
+            throw new IOException("closing the models failed: " + first.getMessage(), first);
         }
     }
 }
