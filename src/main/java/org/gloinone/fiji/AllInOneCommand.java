@@ -5,7 +5,7 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Detects, classifies and segments glomeruli for scripts and headless Fiji; no menu entry (Plugins &gt; Glo-In-One &gt; All-in-One is the
- * ImageJ 1 plugin). Headless: {@code --headless --run AllInOneCommand "slide='x.svs',output='out'"}.
+ * ImageJ 1 plugin). Headless Fiji runs it from a script through {@code CommandService}.
  */
 @Plugin(type = Command.class, label = "Glo-In-One: All-in-One", headless = true)
 public class AllInOneCommand extends StageCommand {
