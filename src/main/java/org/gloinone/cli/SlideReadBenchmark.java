@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,8 @@ import org.gloinone.slide.Slide;
 import org.gloinone.slide.SlideBackend;
 import org.gloinone.slide.SlideLevel;
 import org.gloinone.slide.SlideOpener;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -263,19 +264,22 @@ public final class SlideReadBenchmark implements Runnable {
         }
     }
 
-    /** Wall-clock and CPU time of one timed action on the calling thread (native decoding included). */
+    /**
+     * Wall-clock time and the CPU time of the whole process (all threads: a reader that decodes tiles in
+     * parallel, native decoding, and the garbage collector) of one timed action.
+     */
     record Timing(double wallSeconds, double cpuSeconds) {
         interface Action {
             void run() throws IOException;
         }
 
         static Timing of(Action action) throws IOException {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long c0 = threads.getCurrentThreadCpuTime();
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             action.run();
             long t1 = System.nanoTime();
-            long c1 = threads.getCurrentThreadCpuTime();
+            long c1 = os.getProcessCpuTime();
             return new Timing((t1 - t0) / 1e9, (c1 - c0) / 1e9);
         }
     }
