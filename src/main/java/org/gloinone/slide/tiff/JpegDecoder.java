@@ -2,6 +2,8 @@ package org.gloinone.slide.tiff;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -48,24 +50,48 @@ final class JpegDecoder implements AutoCloseable {
 
     private static int[] toArgb(Raster raster, int photometric, int width, int rows) {
         int bands = raster.getNumBands();
-        int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), width, rows, (int[]) null);
-        int[] argb = new int[width * rows];
-        if (bands == 1) {
-            boolean invert = photometric == TiffImage.PHOTOMETRIC_MIN_IS_WHITE;
-            for (int i = 0; i < argb.length; i++) {
-                int v = invert ? 255 - samples[i] : samples[i];
-                argb[i] = 0xff000000 | v << 16 | v << 8 | v;
-            }
-        } else if (bands >= 3) {
-            boolean ycc = photometric == TiffImage.PHOTOMETRIC_YCBCR;
-            for (int i = 0, s = 0; i < argb.length; i++, s += bands) {
-                argb[i] = ycc ? YCbCr.toArgb(samples[s], samples[s + 1], samples[s + 2])
-                        : 0xff000000 | samples[s] << 16 | samples[s + 1] << 8 | samples[s + 2];
-            }
-        } else {
+        if (bands != 1 && bands < 3) {
             throw new IllegalArgumentException("JPEG data has " + bands + " components");
         }
+        int[] argb = new int[width * rows];
+        boolean ycc = bands >= 3 && photometric == TiffImage.PHOTOMETRIC_YCBCR;
+        boolean invert = bands == 1 && photometric == TiffImage.PHOTOMETRIC_MIN_IS_WHITE;
+        if (raster.getDataBuffer() instanceof DataBufferByte buffer
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
+                && raster.getMinX() == 0 && raster.getMinY() == 0 && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0) {
+            // Fast path: read the decoder's interleaved bytes directly.
+            byte[] data = buffer.getData();
+            int[] offsets = model.getBandOffsets();
+            int stride = model.getScanlineStride();
+            int step = model.getPixelStride();
+            for (int y = 0; y < rows; y++) {
+                int s = buffer.getOffset() + y * stride;
+                for (int x = 0, o = y * width; x < width; x++, o++, s += step) {
+                    if (bands == 1) {
+                        argb[o] = grey(data[s + offsets[0]] & 0xff, invert);
+                    } else {
+                        argb[o] = colour(data[s + offsets[0]] & 0xff, data[s + offsets[1]] & 0xff,
+                                data[s + offsets[2]] & 0xff, ycc);
+                    }
+                }
+            }
+            return argb;
+        }
+        int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), width, rows, (int[]) null);
+        for (int i = 0, s = 0; i < argb.length; i++, s += bands) {
+            argb[i] = bands == 1 ? grey(samples[s], invert) : colour(samples[s], samples[s + 1], samples[s + 2], ycc);
+        }
         return argb;
+    }
+
+    private static int grey(int v, boolean invert) {
+        int g = invert ? 255 - v : v;
+        return 0xff000000 | g << 16 | g << 8 | g;
+    }
+
+    private static int colour(int a, int b, int c, boolean ycc) {
+        return ycc ? YCbCr.toArgb(a, b, c) : 0xff000000 | a << 16 | b << 8 | c;
     }
 
     /** Tables stream without its end marker, then the tile stream without its start marker. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
+import org.gloinone.slide.SlideException;
+
 /**
  * Decides which directories of a TIFF are pyramid levels and which are associated images, and
  * where the pixel size comes from: Aperio SVS (levels among the top-level directories, thumbnail
@@ -22,6 +24,8 @@ final class PyramidLayout {
     final String format;
     final List<Part> levels = new ArrayList<>();
     final Map<String, Part> associated = new LinkedHashMap<>();
+    /** Associated images the reader cannot decode, with the reason, reported when one is read. */
+    final Map<String, SlideException> undecodableAssociated = new LinkedHashMap<>();
     OptionalDouble micronsX = OptionalDouble.empty();
     OptionalDouble micronsY = OptionalDouble.empty();
     OptionalDouble magnification = OptionalDouble.empty();
@@ -80,8 +84,13 @@ final class PyramidLayout {
                 long type = dir.number(TiffTag.NEW_SUBFILE_TYPE, 0);
                 name = type == 1 ? "label" : type == 9 ? "macro" : null;
             }
-            if (name != null && !associated.containsKey(name)) {
-                associated.put(name, new Part(nextId++, name + " image", TiffImage.of(dir, in, name + " image")));
+            if (name != null && !associated.containsKey(name) && !undecodableAssociated.containsKey(name)) {
+                try {
+                    associated.put(name, new Part(nextId++, name + " image", TiffImage.of(dir, in, name + " image")));
+                } catch (SlideException e) {
+                    // A label in an odd format must not make the whole slide unreadable.
+                    undecodableAssociated.put(name, e);
+                }
             }
         }
         sortLevels();

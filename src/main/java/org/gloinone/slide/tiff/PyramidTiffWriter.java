@@ -88,26 +88,32 @@ public final class PyramidTiffWriter {
             return new Options(512, Compression.JPEG, 0.9f, 1024, OptionalDouble.empty(), "Glo-In-One pyramid");
         }
 
+        /** A copy with another tile size. */
         public Options withTileSize(int size) {
             return new Options(size, compression, jpegQuality, smallestLevelSide, micronsPerPixel, description);
         }
 
+        /** A copy with another compression. */
         public Options withCompression(Compression c) {
             return new Options(tileSize, c, jpegQuality, smallestLevelSide, micronsPerPixel, description);
         }
 
+        /** A copy with another JPEG quality. */
         public Options withJpegQuality(float q) {
             return new Options(tileSize, compression, q, smallestLevelSide, micronsPerPixel, description);
         }
 
+        /** A copy with another smallest level side. */
         public Options withSmallestLevelSide(int side) {
             return new Options(tileSize, compression, jpegQuality, side, micronsPerPixel, description);
         }
 
+        /** A copy with a level-0 pixel size in µm. */
         public Options withMicronsPerPixel(double mpp) {
             return new Options(tileSize, compression, jpegQuality, smallestLevelSide, OptionalDouble.of(mpp), description);
         }
 
+        /** A copy with another ImageDescription text. */
         public Options withDescription(String text) {
             return new Options(tileSize, compression, jpegQuality, smallestLevelSide, micronsPerPixel, text);
         }

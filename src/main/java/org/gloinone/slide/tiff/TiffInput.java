@@ -1,8 +1,11 @@
 package org.gloinone.slide.tiff;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,7 +18,8 @@ import org.gloinone.slide.SlideException;
  */
 final class TiffInput implements AutoCloseable {
     private final Path path;
-    private final FileChannel channel;
+    private volatile FileChannel channel;
+    private volatile boolean closed;
     private final long size;
     private ByteOrder order = ByteOrder.BIG_ENDIAN;
     private boolean bigTiff;
@@ -54,15 +58,35 @@ final class TiffInput implements AutoCloseable {
                     + length + " bytes, file size " + size + "); the file is truncated or corrupt");
         }
         ByteBuffer buffer = ByteBuffer.allocate(length).order(order);
-        long position = offset;
         while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, position);
+            long position = offset + buffer.position();
+            FileChannel c = channel;
+            int n;
+            try {
+                n = c.read(buffer, position);
+            } catch (ClosedChannelException e) {
+                if (closed) {
+                    throw new SlideException(path, "the slide is closed");
+                }
+                // An interrupt of any reading thread closes a FileChannel for every thread: reopen it,
+                // so that cancelling one read does not break the slide for the others.
+                reopen(c);
+                if (e instanceof ClosedByInterruptException) {
+                    throw new InterruptedIOException(path.getFileName() + ": reading " + what + " was interrupted");
+                }
+                continue;
+            }
             if (n < 0) {
                 throw new SlideException(path, what + ": unexpected end of file at offset " + position);
             }
-            position += n;
         }
         return buffer.flip();
+    }
+
+    private synchronized void reopen(FileChannel failed) throws IOException {
+        if (channel == failed && !closed) {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        }
     }
 
     SlideException error(String problem) {
@@ -70,7 +94,8 @@ final class TiffInput implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
         channel.close();
     }
 }

@@ -1,13 +1,16 @@
 package org.gloinone.slide.tiff;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -88,15 +91,22 @@ public final class TiffSlide implements Slide {
 
     @Override
     public Set<String> associatedImageNames() {
-        return Collections.unmodifiableSet(layout.associated.keySet());
+        Set<String> names = new LinkedHashSet<>(layout.associated.keySet());
+        names.addAll(layout.undecodableAssociated.keySet());
+        return Collections.unmodifiableSet(names);
     }
 
     @Override
     public ArrayImg<ARGBType, IntArray> readAssociatedImage(String name) throws IOException {
         PyramidLayout.Part part = layout.associated.get(name);
+        SlideException problem = layout.undecodableAssociated.get(name);
+        if (problem != null) {
+            throw new SlideException(path(), "the " + name + " image cannot be decoded: "
+                    + problem.getMessage().substring(path().getFileName().toString().length() + 2), problem);
+        }
         if (part == null) {
             throw new SlideException(path(), "has no associated image named '" + name + "' (it has "
-                    + layout.associated.keySet() + ")");
+                    + associatedImageNames() + ")");
         }
         TiffImage image = part.image();
         return read(part, 0, 0, image.width, image.height);
@@ -135,20 +145,35 @@ public final class TiffSlide implements Slide {
             int col1 = (int) ((x1 - 1) / image.chunkWidth);
             int row0 = (int) (y0 / image.chunkHeight);
             int row1 = (int) ((y1 - 1) / image.chunkHeight);
-            for (int row = row0; row <= row1; row++) {
-                for (int col = col0; col <= col1; col++) {
-                    copyChunk(part, col, row, x, y, width, x0, y0, x1, y1, out);
+            int cols = col1 - col0 + 1;
+            int count = cols * (row1 - row0 + 1);
+            int[][] tiles = new int[count][];
+            if (count == 1) {
+                tiles[0] = chunk(part, col0, row0);
+            } else {
+                // Tiles decode independently: spread them over the cores.
+                try {
+                    IntStream.range(0, count).parallel().forEach(i -> {
+                        try {
+                            tiles[i] = chunk(part, col0 + i % cols, row0 + i / cols);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
                 }
+            }
+            for (int i = 0; i < count; i++) {
+                copyChunk(image, tiles[i], col0 + i % cols, row0 + i / cols, x, y, width, x0, y0, x1, y1, out);
             }
         }
         return ArrayImgs.argbs(out, width, height);
     }
 
     /** Copies the part of one tile that lies inside the clipped region [x0,x1) x [y0,y1). */
-    private void copyChunk(PyramidLayout.Part part, int col, int row, long x, long y, int width,
-                           long x0, long y0, long x1, long y1, int[] out) throws IOException {
-        TiffImage image = part.image();
-        int[] tile = chunk(part, col, row);
+    private static void copyChunk(TiffImage image, int[] tile, int col, int row, long x, long y, int width,
+                                  long x0, long y0, long x1, long y1, int[] out) {
         if (tile == null) {
             return;
         }

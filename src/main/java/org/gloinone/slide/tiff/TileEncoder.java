@@ -56,7 +56,9 @@ final class TileEncoder implements AutoCloseable {
     }
 
     private static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater(6);
+        // Level 3: zlib's fast matcher (levels 1-3) rather than the lazy one (4-9), which is slow on
+        // noisy tissue texture.
+        Deflater deflater = new Deflater(3);
         try {
             deflater.setInput(data);
             deflater.finish();
