@@ -1,0 +1,110 @@
+package org.gloinone.fiji;
+
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.gui.OvalRoi;
+import ij.gui.Roi;
+import ij.process.FloatPolygon;
+
+import org.gloinone.detect.Circle;
+
+/**
+ * Turns ROIs a pathologist drew or corrected into the circles Classify and Segment start from, in level-0
+ * slide pixels:
+ * <ul>
+ *   <li>oval: its centre, and the radius of the circle of equal area ({@code sqrt(w h) / 2}), so a circle
+ *       comes back exactly;</li>
+ *   <li>rectangle: a box drawn around a glomerulus; the circle inscribed in it (centre of the box, radius the
+ *       mean half side {@code (w + h) / 4}), as CircleNet's circle is inscribed in the glomerulus' box;</li>
+ *   <li>polygon, freehand, traced or composite: a drawn outline; the circle of equal area centred on the
+ *       outline's centroid;</li>
+ *   <li>points and lines enclose nothing and are skipped, as are Glo-In-One's own mask outlines
+ *       (ROIs whose property {@value GlomerulusRois#KIND} is {@value GlomerulusRois#OUTLINE}, or whose name
+ *       ends in {@code " mask"}, as in a Glo-In-One ROI set file).</li>
+ * </ul>
+ */
+public final class RoiCircles {
+
+    /**
+     * The circles and what was skipped.
+     *
+     * @param circles circles in level-0 pixels, in ROI order
+     * @param skipped one line per skipped ROI, naming it and why
+     */
+    public record Conversion(List<Circle> circles, List<String> skipped) {
+        public Conversion {
+            circles = List.copyOf(circles);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    private RoiCircles() {
+    }
+
+    /**
+     * Converts ROIs drawn on an image whose pixels are {@code downsample} level-0 pixels wide.
+     */
+    public static Conversion toCircles(List<Roi> rois, double downsample) {
+        List<Circle> circles = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Roi roi : rois) {
+            String name = roi.getName() == null ? roi.getTypeAsString() : roi.getName();
+            if (isMaskOutline(roi)) {
+                skipped.add(name + ": a mask outline, not a glomerulus circle");
+                continue;
+            }
+            if (!roi.isArea()) {
+                skipped.add(name + ": a " + roi.getTypeAsString().toLowerCase() + " encloses no area");
+                continue;
+            }
+            Circle c = imageCircle(roi);
+            if (c == null) {
+                skipped.add(name + ": encloses no area");
+                continue;
+            }
+            circles.add(new Circle(c.centerX() * downsample, c.centerY() * downsample, c.radius() * downsample));
+        }
+        return new Conversion(circles, skipped);
+    }
+
+    /** True for Glo-In-One's mask outlines: made by {@link GlomerulusRois} or read from a result ROI set. */
+    public static boolean isMaskOutline(Roi roi) {
+        return GlomerulusRois.OUTLINE.equals(roi.getProperty(GlomerulusRois.KIND))
+                || roi.getName() != null && roi.getName().endsWith(" mask");
+    }
+
+    /** The circle of one area ROI in image pixels, or null when it is empty. */
+    static Circle imageCircle(Roi roi) {
+        Rectangle2D.Double b = roi.getFloatBounds();
+        if (roi instanceof OvalRoi) {
+            return b.width > 0 && b.height > 0
+                    ? new Circle(b.x + b.width / 2, b.y + b.height / 2, Math.sqrt(b.width * b.height) / 2) : null;
+        }
+        if (roi.getType() == Roi.RECTANGLE && roi.getCornerDiameter() == 0) {
+            return b.width > 0 && b.height > 0
+                    ? new Circle(b.x + b.width / 2, b.y + b.height / 2, (b.width + b.height) / 4) : null;
+        }
+        return equalAreaCircle(roi.getFloatPolygon());
+    }
+
+    /** Shoelace area and centroid of a polygon, as the circle of equal area at the centroid. */
+    static Circle equalAreaCircle(FloatPolygon p) {
+        double twiceArea = 0;
+        double cx = 0;
+        double cy = 0;
+        for (int i = 0; i < p.npoints; i++) {
+            int j = (i + 1) % p.npoints;
+            double cross = (double) p.xpoints[i] * p.ypoints[j] - (double) p.xpoints[j] * p.ypoints[i];
+            twiceArea += cross;
+            cx += (p.xpoints[i] + p.xpoints[j]) * cross;
+            cy += (p.ypoints[i] + p.ypoints[j]) * cross;
+        }
+        double area = Math.abs(twiceArea) / 2;
+        if (!(area > 0)) {
+            return null;
+        }
+        return new Circle(cx / (3 * twiceArea), cy / (3 * twiceArea), Math.sqrt(area / Math.PI));
+    }
+}

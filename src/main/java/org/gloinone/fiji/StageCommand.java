@@ -1,0 +1,145 @@
+package org.gloinone.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+
+import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+
+import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.pipeline.SlideResult;
+
+/**
+ * The shared parameters and outputs of the SciJava commands that run a stage from scripts
+ * ({@code CommandService}) and headless Fiji ({@code --headless --run}). The commands have no menu path: the
+ * ImageJ 1 plugins own the menu entries. They touch no window; they return the result, both tables and the
+ * ROIs (in level-0 pixels) and, given an output folder, write the files. Inputs are not persisted: a script
+ * gets the same defaults every time, whatever an earlier run used.
+ */
+public abstract class StageCommand extends ContextCommand {
+
+    @Parameter(persist = false, label = "Slide file", description = "empty = the image parameter", required = false)
+    protected File slide;
+
+    @Parameter(persist = false, label = "Image", description = "an open image, used when no slide file is given", required = false)
+    protected ImagePlus image;
+
+    @Parameter(persist = false, label = "Output folder", description = "empty = no files", required = false,
+            style = "directory")
+    protected File output;
+
+    // Text, not a number: SciJava fills an empty number input with 0, which would hide the model's default.
+    @Parameter(persist = false, label = "Score threshold", description = "0 to 1; empty = the detector's default",
+            required = false)
+    protected String score = "";
+
+    @Parameter(persist = false, label = "NMS IoU", description = "0 to 1; empty = the detector's default",
+            required = false)
+    protected String nmsIou = "";
+
+    @Parameter(persist = false, label = "Threads", min = "1", max = "256", required = false)
+    protected int threads = Math.min(256, Runtime.getRuntime().availableProcessors());
+
+    @Parameter(persist = false, label = "Device", choices = {"auto", "cpu", "gpu"}, required = false)
+    protected String device = "auto";
+
+    @Parameter(persist = false, label = "Tissue mask", required = false)
+    protected boolean tissueMask = true;
+
+    @Parameter(persist = false, label = "Minimum tissue fraction", min = "0", max = "1", required = false)
+    protected double minTissue = 0.01;
+
+    @Parameter(persist = false, label = "Formats", description = "xml, geojson, csv, roiset", required = false)
+    protected String formats = "xml,geojson,csv,roiset";
+
+    @Parameter(persist = false, label = "Write tables", description = "also save both tables as CSV", required = false)
+    protected boolean tables = true;
+
+    @Parameter(persist = false, label = "Mask outlines as ROIs", required = false)
+    protected boolean outlines = false;
+
+    /** The facade; empty = the installed one ({@link GloInOneServices#load()}). Scripts and tests may pass one. */
+    @Parameter(required = false, persist = false, visibility = ItemVisibility.INVISIBLE)
+    protected GloInOneService service;
+
+    @Parameter(required = false)
+    private StatusService status;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Result")
+    protected SlideResult result;
+
+    @Parameter(type = ItemIO.OUTPUT, label = ResultTables.GLOMERULI)
+    protected ResultsTable glomeruli;
+
+    @Parameter(type = ItemIO.OUTPUT, label = ResultTables.SUMMARY)
+    protected ResultsTable summary;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "ROIs")
+    protected Roi[] rois;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Glomeruli")
+    protected int count;
+
+    private final CancellationToken token = new CancellationToken();
+
+    /** The stage this command runs. */
+    protected abstract Stage stage();
+
+    /** An annotation file with the circles (Classify, Segment); empty otherwise. */
+    protected Optional<Path> annotations() {
+        return Optional.empty();
+    }
+
+    /** ROIs whose circles are classified or segmented (Classify, Segment); empty otherwise. */
+    protected List<Roi> inputRois() {
+        return List.of();
+    }
+
+    @Override
+    public void run() {
+        StageOptions options = new StageOptions(stage(), Optional.ofNullable(slide).map(File::toPath), annotations(),
+                Optional.ofNullable(output).map(File::toPath), optional(StageOptions.SCORE, score),
+                optional(StageOptions.NMS_IOU, nmsIou), threads,
+                StageOptions.device(device), tissueMask, minTissue, ResultFormat.parseList(formats), false,
+                outlines, false, tables);
+        GloInOneService facade = service != null ? service : GloInOneServices.load();
+        ProgressListener progress = status == null ? ProgressListener.SILENT
+                : (fraction, message) -> status.showStatus((int) Math.round(fraction * 1000), 1000, message);
+        try {
+            StageOutcome outcome = new StageRunner(facade).run(options, Optional.ofNullable(image), inputRois(),
+                    progress, token);
+            result = outcome.result();
+            glomeruli = outcome.glomeruli();
+            summary = outcome.summary();
+            rois = GlomerulusRois.of(result, 1, outlines).toArray(Roi[]::new);
+            count = result.glomeruli().size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Also stops a run in progress. */
+    @Override
+    public void cancel(String reason) {
+        super.cancel(reason);
+        token.cancel();
+    }
+
+    private static OptionalDouble optional(String key, String value) {
+        return new StageOptions.MacroText(value == null || value.isBlank() ? "" : key + "=[" + value + "]")
+                .optionalNumber(key);
+    }
+}

@@ -1,0 +1,110 @@
+package org.gloinone.fiji.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gloinone.fiji.EngineLocation;
+import org.gloinone.model.FoundModels;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelFinder;
+import org.gloinone.model.ModelPackage;
+import org.gloinone.model.PredictorOptions;
+import org.gloinone.model.Task;
+import org.gloinone.model.TensorFlowPredictor;
+import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.pipeline.ModelInfo;
+import org.gloinone.pipeline.PipelineModels;
+import org.gloinone.pipeline.PipelineOptions;
+import org.gloinone.pipeline.StageModel;
+
+/**
+ * The model packages {@link ModelFinder} finds: first the update site's {@code lib/glo-in-one/models/} when
+ * running in Fiji, then the finder's usual places ({@code GLO_IN_ONE_MODELS}, beside the program, Fiji's
+ * {@code models/glo-in-one/}).
+ */
+public final class InstalledModels implements ModelSource {
+    private final ModelFinder finder;
+
+    /** The installed models of this Fiji or program. */
+    public InstalledModels() {
+        this(ModelFinder.forThisProgram(EngineLocation.modelsFolder().orElse(null)));
+    }
+
+    /** The models {@code finder} finds. */
+    public InstalledModels(ModelFinder finder) {
+        this.finder = finder;
+    }
+
+    @Override
+    public LoadedModels load(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) throws IOException {
+        FoundModels found = find();
+        PredictorOptions predictorOptions = new PredictorOptions(options.device(), options.threads(), 0, false);
+        Map<Task, StageModel> stages = new EnumMap<>(Task.class);
+        List<AutoCloseable> closers = new ArrayList<>();
+        try {
+            for (Task task : tasks) {
+                cancel.throwIfCancelled();
+                ModelPackage p = ModelPackage.open(found.require(task));
+                closers.add(p);
+                TensorFlowPredictor predictor = p.openPredictor(predictorOptions);
+                closers.add(predictor);
+                stages.put(task, new StageModel(p.spec(), predictor, info(task, p)));
+            }
+        } catch (ModelException e) {
+            closeAll(closers, e);
+            throw new IOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAll(closers, e);
+            throw e;
+        }
+        return new LoadedModels(new PipelineModels(Optional.ofNullable(stages.get(Task.DETECT)),
+                Optional.ofNullable(stages.get(Task.CLASSIFY)), Optional.ofNullable(stages.get(Task.SEGMENT))),
+                closers);
+    }
+
+    @Override
+    public List<ModelInfo> describe() throws IOException {
+        FoundModels found = find();
+        List<ModelInfo> infos = new ArrayList<>();
+        for (Task task : Task.values()) {
+            Optional<Path> path = found.get(task);
+            if (path.isPresent()) {
+                try (ModelPackage p = ModelPackage.open(path.get())) {
+                    infos.add(info(task, p));
+                } catch (ModelException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+        }
+        return infos;
+    }
+
+    private FoundModels find() throws IOException {
+        try {
+            return finder.find();
+        } catch (ModelException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static ModelInfo info(Task task, ModelPackage p) throws ModelException {
+        return new ModelInfo(task.word(), p.spec().name(), p.spec().version(), p.weightsSha256());
+    }
+
+    /** Closes what was opened before a failure; their own failures are kept with the first one. */
+    private static void closeAll(List<AutoCloseable> opened, Exception cause) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+}

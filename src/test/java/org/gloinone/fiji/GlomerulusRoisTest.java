@@ -1,0 +1,103 @@
+package org.gloinone.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import ij.gui.OvalRoi;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+
+import org.junit.jupiter.api.Test;
+
+import org.gloinone.detect.Circle;
+import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.pipeline.PipelineOptions;
+import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.pipeline.SlideResult;
+
+class GlomerulusRoisTest {
+    private static final SlideSource SLIDE = new SlideSource.File(java.nio.file.Path.of("kidney.svs"));
+
+    private static SlideResult allInOne() {
+        return new FixedResultService().allInOne(SLIDE, PipelineOptions.defaults(), ProgressListener.SILENT,
+                new CancellationToken());
+    }
+
+    @Test
+    void oneNamedColouredOvalPerGlomerulus() {
+        List<Roi> rois = GlomerulusRois.of(allInOne(), 1, false);
+        assertEquals(4, rois.size(), "scores 0.95, 0.90, 0.80, 0.60 pass the 0.5 default; 0.40 does not");
+        assertEquals(List.of("G0001 normal 0.90", "G0002 sclerosed 0.90", "G0003 normal 0.90",
+                "G0004 sclerosed 0.90"), rois.stream().map(Roi::getName).toList());
+        assertTrue(rois.get(0) instanceof OvalRoi);
+        assertEquals(ClassColours.NORMAL, rois.get(0).getStrokeColor());
+        assertEquals(ClassColours.SCLEROSED, rois.get(1).getStrokeColor());
+        assertEquals("2", rois.get(1).getProperty(GlomerulusRois.ID));
+    }
+
+    @Test
+    void detectionOnlyNamesTheScoreInYellow() {
+        SlideResult detected = new FixedResultService().detect(SLIDE, PipelineOptions.defaults(),
+                ProgressListener.SILENT, new CancellationToken());
+        Roi first = GlomerulusRois.of(detected, 1, true).get(0);
+        assertEquals("G0001 glomerulus 0.95", first.getName());
+        assertEquals(ClassColours.UNCLASSIFIED, first.getStrokeColor());
+    }
+
+    @Test
+    void outlinesFollowTheirCircleAndAreSkippedAsCircles() {
+        List<Roi> rois = GlomerulusRois.of(allInOne(), 1, true);
+        assertEquals(8, rois.size());
+        assertEquals("G0001 normal outline", rois.get(1).getName());
+        assertEquals(GlomerulusRois.OUTLINE, rois.get(1).getProperty(GlomerulusRois.KIND));
+        assertEquals(4, RoiCircles.toCircles(rois, 1).circles().size());
+    }
+
+    @Test
+    void roisOnAThumbnailMapBackToTheSameCircles() {
+        SlideResult r = allInOne();
+        List<Circle> back = RoiCircles.toCircles(GlomerulusRois.of(r, 8, true), 8).circles();
+        for (int i = 0; i < back.size(); i++) {
+            Circle c = r.glomeruli().get(i).detection().circle();
+            RoiCirclesTest.assertCircle(c.centerX(), c.centerY(), c.radius(), back.get(i));
+        }
+        assertEquals(6.25, GlomerulusRois.of(r, 8, false).get(0).getFloatBounds().x, 1e-9); // (100 - 50) / 8
+    }
+
+    @Test
+    void overlayKeepsTheUsersOwnElementsAndReplacesOurs() {
+        Overlay user = new Overlay(new OvalRoi(1, 1, 5, 5));
+        Overlay first = GlomerulusRois.overlay(user, GlomerulusRois.of(allInOne(), 1, false));
+        assertEquals(5, first.size());
+        Overlay second = GlomerulusRois.overlay(first, GlomerulusRois.of(allInOne(), 1, true));
+        assertEquals(9, second.size(), "the user's oval plus 4 circles and 4 outlines, the first run's replaced");
+    }
+
+    @Test
+    void tablesHoldOneRowPerGlomerulusAndOnePerSlide() {
+        SlideResult r = allInOne();
+        ResultsTable g = ResultTables.glomeruli(r);
+        assertEquals(4, g.size());
+        for (String column : List.of("Slide", "ID", "Class", "Score", "Confidence", "X", "Y", "Radius",
+                "Diameter_um", "P_normal", "P_sclerosed", "Area_um2", "Perimeter_um", "EqDiameter_um",
+                "Circularity", "Solidity")) {
+            assertTrue(g.columnExists(column), column);
+        }
+        assertEquals("sclerosed", g.getStringValue("Class", 1));
+        assertEquals(300, g.getValue("X", 1), 0);
+        assertEquals(30, g.getValue("Diameter_um", 1), 1e-9); // 2 * 30 px * 0.5 um/px
+        assertEquals(Math.PI * 22.5 * 22.5, g.getValue("Area_um2", 0), 1e-6); // 0.9 * 50 px * 0.5 um/px
+        ResultsTable s = ResultTables.summary(r);
+        assertEquals(1, s.size());
+        assertEquals(4, s.getValue("Glomeruli", 0), 0);
+        assertEquals(2, s.getValue("N_normal", 0), 0);
+        assertEquals(2, s.getValue("N_sclerosed", 0), 0);
+        assertEquals(50, s.getValue("Percent_sclerosed", 0), 1e-9);
+        assertEquals(20, s.getValue("Glomeruli_per_mm2", 0), 1e-9);
+        ResultTables.appendSummary(s, r);
+        assertEquals(2, s.size(), "a second slide appends a row");
+    }
+}

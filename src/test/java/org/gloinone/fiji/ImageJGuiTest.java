@@ -1,0 +1,147 @@
+package org.gloinone.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * ImageJ 1 with its real menus, dialogs, ROI Manager and tables, on a virtual display (Xvfb): a macro calls
+ * each menu command, and a recorded dialog replays to the same result. The pipeline is replaced by
+ * {@link FixedResultService}: this test is about the front door. Skips where {@code xvfb-run} is absent.
+ */
+class ImageJGuiTest {
+    @TempDir
+    static Path dir;
+    private static Properties checks;
+
+    @BeforeAll
+    static void runSession() throws Exception {
+        checks = runGuiSession(dir, "fixed", FixedResultService.class.getName());
+    }
+
+    /**
+     * Runs {@link GuiSession} in its own JVM on a virtual display and returns what it saw.
+     *
+     * @param mode    {@code fixed} or {@code engine}
+     * @param service the {@link GloInOneService} implementation the menu commands use
+     */
+    static Properties runGuiSession(Path dir, String mode, String service) throws Exception {
+        assumeTrue(onPath("xvfb-run"), "xvfb-run is not installed (apt-get install xvfb); GUI test skipped");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1400x1000x24",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=false",
+                "-D" + GloInOneServices.PROPERTY + "=" + service, "-Xmx2g",
+                "-cp", classPath, GuiSession.class.getName(), dir.toString(), mode));
+        String screenshot = System.getProperty("gloinone.screenshot." + mode, "");
+        if (!screenshot.isEmpty()) {
+            command.add(Path.of(screenshot).toAbsolutePath().toString());
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("session.log").toFile()).start();
+        Path done = dir.resolve("done");
+        for (int i = 0; i < 1200 && !Files.exists(done) && p.isAlive(); i++) {
+            Thread.sleep(100);
+        }
+        // The session never quits by itself (ImageJ keeps its windows): end the JVM and the X server.
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        assertTrue(Files.exists(done), "the ImageJ session ended early: " + Files.readString(dir.resolve("session.log")));
+        Properties seen = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("gui-checks.properties"))) {
+            seen.load(in);
+        }
+        assertEquals(null, seen.getProperty("error"), Files.readString(dir.resolve("session.log")));
+        return seen;
+    }
+
+    private static boolean onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Properties macro() throws Exception {
+        return load(dir.resolve("macro-checks.properties"));
+    }
+
+    static Properties load(Path file) throws Exception {
+        Properties m = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            m.load(in);
+        }
+        return m;
+    }
+
+    @Test
+    void pluginsConfigPutsTheCommandsInTheMenu() {
+        assertEquals("org.gloinone.fiji.StagePlugin(\"all\")", checks.getProperty("menu_all_in_one"));
+        assertEquals("org.gloinone.fiji.StagePlugin(\"classify\")", checks.getProperty("menu_classify"));
+    }
+
+    @Test
+    void eachCommandAddsItsRoisAndNeverClearsTheUsers() throws Exception {
+        Properties m = macro();
+        assertEquals("5", m.getProperty("after_detect_rois"), "the user's box + 4 detections");
+        assertEquals("4", m.getProperty("detect_table_rows"));
+        assertEquals("4", m.getProperty("after_detect_overlay"));
+        assertEquals("7", m.getProperty("after_classify_rois"), "one deleted, 3 classified added");
+        assertEquals("3", m.getProperty("classify_table_rows"));
+        assertEquals("normal,normal,sclerosed", m.getProperty("classify_classes"));
+        assertEquals("13", m.getProperty("after_segment_rois"), "3 circles and 3 outlines added");
+        assertEquals("19", m.getProperty("after_allinone_rois"), "score 0.70 keeps 3, with outlines");
+        assertEquals("6", m.getProperty("after_allinone_overlay"), "the overlay shows the latest run only");
+        assertEquals("4", m.getProperty("summary_rows"), "one summary row per run");
+        assertTrue(m.getProperty("glomeruli_headings").contains("Slide,ID,Class,Score,Confidence,X,Y,Radius,"
+                + "Diameter_um,P_normal,P_sclerosed,Area_um2"), m.getProperty("glomeruli_headings"));
+        assertEquals("1", m.getProperty("file_glomeruli_table"));
+        assertEquals("1", m.getProperty("file_summary_table"));
+        assertEquals("1", m.getProperty("file_xml"));
+        assertEquals("G0001 glomerulus 0.95", checks.getProperty("roi1_name"));
+        assertEquals("ffffff00", checks.getProperty("roi1_colour"), "unclassified: yellow");
+        assertEquals("0010-0010", checks.getProperty("roi0_name"), "the user's own box is still first");
+        assertEquals("G0003 sclerosed 0.90", checks.getProperty("roi6_name"));
+        assertEquals("ffe60000", checks.getProperty("roi6_colour"), "sclerosed: red");
+    }
+
+    @Test
+    void aRecordedDialogReplaysToTheSameResult() {
+        String recorded = checks.getProperty("recorded");
+        assertTrue(recorded.startsWith("run(\"All-in-One\", \"slide=[] output="), checks.getProperty("recorded_text"));
+        assertTrue(recorded.contains("output=" + dir.resolve("recorded") + " "), recorded);
+        assertTrue(recorded.contains("score=0.7 "), recorded);
+        assertTrue(recorded.contains("formats=csv"), recorded);
+        String options = recorded.substring("run(\"All-in-One\", \"".length(), recorded.length() - "\");".length());
+        StageOptions parsed = StageOptions.parse(Stage.ALL_IN_ONE, options);
+        assertEquals(java.util.Optional.of(dir.resolve("recorded")), parsed.output());
+        assertEquals(java.util.OptionalDouble.of(0.7), parsed.score());
+        assertEquals(java.util.Set.of(ResultFormat.CSV), parsed.formats());
+        assertEquals(StageOptions.defaults(Stage.ALL_IN_ONE).tissueMask(), parsed.tissueMask(),
+                "what ImageJ records is what our parser reads");
+        assertEquals("3", checks.getProperty("recorded_added_rois"));
+        StageOptions remembered = StageOptions.parse(Stage.ALL_IN_ONE, checks.getProperty("remembered"));
+        assertEquals(parsed, remembered, "the dialog opens next time with what was chosen");
+        assertEquals("", checks.getProperty("remembered_detect"), "macro runs leave the dialog's memory alone");
+        assertEquals(checks.getProperty("recorded_added_rois"), checks.getProperty("replayed_added_rois"));
+        assertNotEquals("", checks.getProperty("recorded_table"));
+        assertEquals(checks.getProperty("recorded_table"), checks.getProperty("replayed_table"));
+    }
+}
