@@ -20,6 +20,7 @@ import org.gloinone.pipeline.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.Pipeline;
 import org.gloinone.pipeline.PipelineModels;
+import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.pipeline.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.pipeline.StageModel;
@@ -87,7 +88,9 @@ public final class SlideJob {
 
     private boolean isFinished(String name, SlideFingerprint fingerprint) throws IOException {
         Optional<RunManifest> earlier = ResultWriter.existingManifest(settings.outputFolder(), name);
-        return earlier.isPresent() && earlier.get().matches(modelInfos, settings.pipeline(), fingerprint);
+        PipelineOptions planned = settings.pipeline().stages().contains(Task.DETECT)
+                ? new Pipeline(models).withDetectorDefaults(settings.pipeline()) : settings.pipeline();
+        return earlier.isPresent() && earlier.get().matches(modelInfos, planned, fingerprint);
     }
 
     /** The classifier's view of a glomerulus, or the segmenter's when there is no classifier. */

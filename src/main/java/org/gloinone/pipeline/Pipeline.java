@@ -187,13 +187,18 @@ public final class Pipeline {
         progress.progress(1, "done: " + glomeruli.size() + " glomeruli, " + rejected.size() + " rejected");
         StageTimings timings = new StageTimings(detectMillis, classifyMillis, segmentMillis, millisSince(start));
         // Record the thresholds actually used, so the result says what the spec's defaults were.
-        PipelineOptions used = options;
-        if (given == null) {
-            DetectionSettings resolved = detectionSettings(options);
-            used = options.toBuilder().scoreThreshold(resolved.scoreThreshold()).nmsIou(resolved.nmsIou()).build();
-        }
+        PipelineOptions used = given == null ? withDetectorDefaults(options) : options;
         return new SlideResult(slideInfo(slide), used, models.infos(stages), reportClasses(stages),
                 sclerosedClasses(stages), glomeruli, rejected, tissueAreaMm2, tilesPlanned, tilesSkipped, timings);
+    }
+
+    /**
+     * The options with the detector's own score threshold and NMS IoU filled in where they are absent: what a
+     * detecting run records as used, and so what a resumed run must compare against.
+     */
+    public PipelineOptions withDetectorDefaults(PipelineOptions options) {
+        DetectionSettings resolved = detectionSettings(options);
+        return options.toBuilder().scoreThreshold(resolved.scoreThreshold()).nmsIou(resolved.nmsIou()).build();
     }
 
     /** The detection settings these options give with this pipeline's detector. */

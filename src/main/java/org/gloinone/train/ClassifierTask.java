@@ -29,6 +29,8 @@ public final class ClassifierTask implements TrainingTask {
     // window sides in tile pixels at 1 um/px: about the size of a glomerulus plus context
     private static final double MIN_WINDOW = 110;
     private static final double MAX_WINDOW = 320;
+    // share of the normal examples cut from the tiles' own glomeruli rather than from the crops
+    private static final double TILE_GLOMERULUS_SHARE = 0.3;
 
     private final List<GlomerulusCrop> trainNormal;
     private final List<GlomerulusCrop> trainSclerosed;
@@ -39,8 +41,13 @@ public final class ClassifierTask implements TrainingTask {
     private final ResNetClassifier net;
     private final Augmenter augmenter;
     private final float gamma;
-    private final List<FloatImage> hardNegativeSources;
-    private final List<Circle> hardNegativeCircles;
+    private final List<TileCircle> hardNegatives;
+    private final List<TileCircle> trainTileGlomeruli;
+    private final List<TileCircle> validationTileGlomeruli;
+
+    /** A circle on one tile image: a glomerulus or a detector false positive. */
+    private record TileCircle(FloatImage image, Circle circle) {
+    }
 
     /**
      * @param train           training crops
@@ -67,8 +74,9 @@ public final class ClassifierTask implements TrainingTask {
         this.net = net;
         this.augmenter = augmenter;
         this.gamma = gamma;
-        this.hardNegativeSources = new ArrayList<>();
-        this.hardNegativeCircles = new ArrayList<>();
+        this.hardNegatives = new ArrayList<>();
+        this.trainTileGlomeruli = wholeGlomeruli(trainTiles);
+        this.validationTileGlomeruli = wholeGlomeruli(validationTiles);
     }
 
     /**
@@ -83,17 +91,44 @@ public final class ClassifierTask implements TrainingTask {
                                  List<KidneyTile> tiles) {
         for (DetectorFalsePositives.FalsePositive fp : falsePositives) {
             tiles.stream().filter(t -> t.id() == fp.tile().id()).findFirst().ifPresent(t -> {
-                hardNegativeSources.add(t.image());
                 Circle c = fp.circle();
-                hardNegativeCircles.add(new Circle(c.centerX() * tileFactor, c.centerY() * tileFactor,
-                        c.radius() * tileFactor));
+                hardNegatives.add(new TileCircle(t.image(), new Circle(c.centerX() * tileFactor,
+                        c.centerY() * tileFactor, c.radius() * tileFactor)));
             });
         }
     }
 
     /** Number of detector false positives used as non-glomerular examples. */
     public int hardNegativeCount() {
-        return hardNegativeCircles.size();
+        return hardNegatives.size();
+    }
+
+    /**
+     * The annotated glomeruli of the tiles whose centre lies at least half a radius inside the tile. They are
+     * normal examples cut exactly as the pipeline cuts detections, so that "comes from a tile" cannot become a
+     * cue for non-glomerular: without them every tile-cut patch in training was a negative.
+     */
+    private static List<TileCircle> wholeGlomeruli(List<KidneyTile> tiles) {
+        List<TileCircle> out = new ArrayList<>();
+        for (KidneyTile t : tiles) {
+            for (Circle c : t.circles()) {
+                double margin = c.radius() / 2;
+                if (c.centerX() >= margin && c.centerY() >= margin
+                        && c.centerX() <= t.image().width() - margin && c.centerY() <= t.image().height() - margin) {
+                    out.add(new TileCircle(t.image(), c));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The patch around a circle of a tile, augmented: the circle's square plus 12.5 % context each side. */
+    private FloatImage patchAround(Random rnd, TileCircle tc) {
+        Circle c = tc.circle();
+        double scale = 2 * c.radius() * 1.25 / size;
+        FloatImage patch = augmenter.randomWarp(rnd, c.centerX(), c.centerY(), scale, size).sample(tc.image(), size);
+        augmenter.jitterColour(rnd, patch);
+        return patch;
     }
 
     @Override
@@ -151,14 +186,10 @@ public final class ClassifierTask implements TrainingTask {
             double u = rnd.nextDouble();
             int label = u < 0.4 ? NORMAL : (u < 0.75 ? SCLEROSED : OTHER);
             FloatImage patch = null;
-            if (label == OTHER && !hardNegativeCircles.isEmpty() && rnd.nextBoolean()) {
-                int k = rnd.nextInt(hardNegativeCircles.size());
-                Circle c = hardNegativeCircles.get(k);
-                // the circle's square plus about 12 % context each side, as around a detection
-                double scale = 2 * c.radius() * 1.25 / size;
-                patch = augmenter.randomWarp(rnd, c.centerX(), c.centerY(), scale, size)
-                        .sample(hardNegativeSources.get(k), size);
-                augmenter.jitterColour(rnd, patch);
+            if (label == OTHER && !hardNegatives.isEmpty() && rnd.nextBoolean()) {
+                patch = patchAround(rnd, hardNegatives.get(rnd.nextInt(hardNegatives.size())));
+            } else if (label == NORMAL && !trainTileGlomeruli.isEmpty() && rnd.nextDouble() < TILE_GLOMERULUS_SHARE) {
+                patch = patchAround(rnd, trainTileGlomeruli.get(rnd.nextInt(trainTileGlomeruli.size())));
             } else if (label == OTHER) {
                 patch = TissueWindows.sample(trainTiles.get(rnd.nextInt(trainTiles.size())), rnd, size,
                         MIN_WINDOW, MAX_WINDOW);
@@ -219,7 +250,36 @@ public final class ClassifierTask implements TrainingTask {
             float[] p = inference.run(images, n, size, size).get(PROBABILITIES);
             System.arraycopy(p, 0, probs, start * k, n * k);
         }
-        return ClassifierMetrics.of(probs, truth.stream().mapToInt(Integer::intValue).toArray(), k);
+        Map<String, Double> metrics = new LinkedHashMap<>(
+                ClassifierMetrics.of(probs, truth.stream().mapToInt(Integer::intValue).toArray(), k));
+        metrics.put("tile_glomeruli_kept", tileGlomeruliKept(inference));
+        metrics.put("validation_tile_glomeruli", (double) validationTileGlomeruli.size());
+        return metrics;
+    }
+
+    /** Share of the held-out tiles' glomeruli the classifier does not call non-glomerular. */
+    private double tileGlomeruliKept(Inference inference) {
+        if (validationTileGlomeruli.isEmpty()) {
+            return Double.NaN;
+        }
+        int px = size * size * 3;
+        float[] images = new float[validationTileGlomeruli.size() * px];
+        for (int i = 0; i < validationTileGlomeruli.size(); i++) {
+            TileCircle tc = validationTileGlomeruli.get(i);
+            Circle c = tc.circle();
+            FloatImage patch = new Warp(c.centerX(), c.centerY(), 2 * c.radius() * 1.25 / size, 0, false)
+                    .sample(tc.image(), size);
+            System.arraycopy(patch.data(), 0, images, i * px, px);
+        }
+        float[] p = inference.run(images, validationTileGlomeruli.size(), size, size).get(PROBABILITIES);
+        int kept = 0;
+        for (int i = 0; i < validationTileGlomeruli.size(); i++) {
+            int o = i * CLASSES.size();
+            if (p[o + OTHER] < Math.max(p[o + NORMAL], p[o + SCLEROSED])) {
+                kept++;
+            }
+        }
+        return kept / (double) validationTileGlomeruli.size();
     }
 
     @Override
