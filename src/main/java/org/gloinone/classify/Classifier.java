@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.detect.Prefetcher;
 import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
@@ -26,9 +25,8 @@ import org.gloinone.slide.Slide;
 public final class Classifier {
     private final ModelSpec spec;
     private final ClassifyConfig config;
-    private final Predictor predictor;
     private final PatchExtractor patches;
-    private final int batchSize;
+    private final PatchBatches batches;
 
     /**
      * @param spec      the classifier's spec (task classify)
@@ -40,14 +38,10 @@ public final class Classifier {
             throw new IllegalArgumentException("model '" + spec.name() + "' is a " + spec.task().word()
                     + " model, not a classifier");
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        }
         this.spec = spec;
         this.config = spec.classify();
-        this.predictor = predictor;
         this.patches = new PatchExtractor(config.paddingMicrons(), config.patchSize(), spec.micronsPerPixel());
-        this.batchSize = batchSize;
+        this.batches = new PatchBatches(spec, predictor, patches, batchSize);
     }
 
     /**
@@ -59,29 +53,12 @@ public final class Classifier {
      */
     public List<Classification> classify(Slide slide, List<Circle> circles, ProgressListener progress,
                                          CancellationToken cancel) throws IOException, ModelException {
-        List<Classification> results = new ArrayList<>(circles.size());
-        try (Prefetcher<Circle> reader = new Prefetcher<>(circles, c -> readInput(slide, c), 2 * batchSize,
-                cancel, "glo-in-one patch reader")) {
-            for (List<Prefetcher.Prepared<Circle>> next = reader.nextBatch(batchSize); !next.isEmpty();
-                 next = reader.nextBatch(batchSize)) {
-                cancel.throwIfCancelled();
-                results.addAll(classifyBatch(next));
-                progress.progress((double) results.size() / circles.size(),
-                        "classify: glomerulus " + results.size() + "/" + circles.size());
-            }
-        }
-        return List.copyOf(results);
+        return batches.run(slide, circles, "classify", this::classifyBatch, progress, cancel);
     }
 
-    private List<Classification> classifyBatch(List<Prefetcher.Prepared<Circle>> batch) throws ModelException {
-        int size = config.patchSize();
-        int patchFloats = size * size * 3;
+    private List<Classification> classifyBatch(List<Circle> batch, Map<String, FloatTensor> out)
+            throws ModelException {
         int n = batch.size();
-        float[] input = new float[n * patchFloats];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(batch.get(i).input(), 0, input, i * patchFloats, patchFloats);
-        }
-        Map<String, FloatTensor> out = predictor.predict(new FloatTensor(new long[] {n, size, size, 3}, input));
         FloatTensor probabilities = out.get(config.probabilitiesOutput());
         int classes = config.classNames().size();
         if (probabilities == null) {
@@ -120,12 +97,5 @@ public final class Classifier {
     /** The patch geometry this classifier uses. */
     public PatchExtractor patches() {
         return patches;
-    }
-
-    private float[] readInput(Slide slide, Circle circle) throws IOException {
-        int size = patches.patchSize();
-        float[] input = new float[size * size * 3];
-        spec.preprocessing().apply(patches.extract(slide, circle), input, 0);
-        return input;
     }
 }

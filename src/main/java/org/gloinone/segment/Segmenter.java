@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.gloinone.classify.PatchBatches;
 import org.gloinone.classify.PatchExtractor;
 import org.gloinone.classify.PatchGeometry;
 import org.gloinone.detect.Circle;
-import org.gloinone.detect.Prefetcher;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
@@ -30,9 +30,8 @@ import org.gloinone.slide.Slide;
 public final class Segmenter {
     private final ModelSpec spec;
     private final SegmentConfig config;
-    private final Predictor predictor;
     private final PatchExtractor patches;
-    private final int batchSize;
+    private final PatchBatches batches;
 
     /**
      * @param spec      the segmenter's spec (task segment)
@@ -44,14 +43,10 @@ public final class Segmenter {
             throw new IllegalArgumentException("model '" + spec.name() + "' is a " + spec.task().word()
                     + " model, not a segmenter");
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        }
         this.spec = spec;
         this.config = spec.segment();
-        this.predictor = predictor;
         this.patches = new PatchExtractor(config.paddingMicrons(), config.patchSize(), spec.micronsPerPixel());
-        this.batchSize = batchSize;
+        this.batches = new PatchBatches(spec, predictor, patches, batchSize);
     }
 
     /**
@@ -65,30 +60,13 @@ public final class Segmenter {
                                       CancellationToken cancel) throws IOException, ModelException {
         OptionalDouble mpp = slide.micronsPerPixelX().isPresent() && slide.micronsPerPixelY().isPresent()
                 ? OptionalDouble.of(slide.requireMicronsPerPixel()) : OptionalDouble.empty();
-        List<Segmentation> results = new ArrayList<>(circles.size());
-        try (Prefetcher<Circle> reader = new Prefetcher<>(circles, c -> readInput(slide, c), 2 * batchSize,
-                cancel, "glo-in-one patch reader")) {
-            for (List<Prefetcher.Prepared<Circle>> next = reader.nextBatch(batchSize); !next.isEmpty();
-                 next = reader.nextBatch(batchSize)) {
-                cancel.throwIfCancelled();
-                results.addAll(segmentBatch(slide, next, mpp));
-                progress.progress((double) results.size() / circles.size(),
-                        "segment: glomerulus " + results.size() + "/" + circles.size());
-            }
-        }
-        return List.copyOf(results);
+        return batches.run(slide, circles, "segment", (batch, out) -> segmentBatch(slide, batch, out, mpp),
+                progress, cancel);
     }
 
-    private List<Segmentation> segmentBatch(Slide slide, List<Prefetcher.Prepared<Circle>> batch, OptionalDouble mpp)
-            throws ModelException {
-        int size = config.patchSize();
-        int patchFloats = size * size * 3;
+    private List<Segmentation> segmentBatch(Slide slide, List<Circle> batch, Map<String, FloatTensor> out,
+                                            OptionalDouble mpp) throws ModelException {
         int n = batch.size();
-        float[] input = new float[n * patchFloats];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(batch.get(i).input(), 0, input, i * patchFloats, patchFloats);
-        }
-        Map<String, FloatTensor> out = predictor.predict(new FloatTensor(new long[] {n, size, size, 3}, input));
         FloatTensor mask = out.get(config.maskOutput());
         if (mask == null) {
             throw new ModelException("segmenter '" + spec.name() + "' has no output '" + config.maskOutput()
@@ -100,7 +78,7 @@ public final class Segmenter {
         }
         List<Segmentation> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Circle circle = batch.get(i).item();
+            Circle circle = batch.get(i);
             results.add(outline(mask, i, circle, patches.geometry(slide, circle), mpp));
         }
         return results;
@@ -136,12 +114,5 @@ public final class Segmenter {
         Optional<Morphometry> morphometry = mpp.isPresent()
                 ? Optional.of(Morphometry.of(outline, mpp.getAsDouble())) : Optional.empty();
         return new Segmentation(Optional.of(outline), morphometry);
-    }
-
-    private float[] readInput(Slide slide, Circle circle) throws IOException {
-        int size = patches.patchSize();
-        float[] input = new float[size * size * 3];
-        spec.preprocessing().apply(patches.extract(slide, circle), input, 0);
-        return input;
     }
 }
