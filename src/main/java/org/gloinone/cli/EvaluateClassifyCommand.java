@@ -30,7 +30,7 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
-            var crops = CropDataset.read(options.data);
+            var crops = options.selectCrops(CropDataset.read(options.data));
             try (LoadedModel model = parent.models().open(options.models, Task.CLASSIFY, options.predictorOptions())) {
                 ClassificationReport r = new CropClassificationEvaluator(model.spec(), model.predictor(),
                         options.batchSize).evaluate(crops);

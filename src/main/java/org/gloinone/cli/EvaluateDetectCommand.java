@@ -52,7 +52,7 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                 EvaluationRun.checkOption("--score-threshold", scoreThreshold,
                         scoreThreshold >= 0 && scoreThreshold <= 1, "in [0, 1]");
             }
-            var tiles = TileDataset.read(options.data);
+            var tiles = options.selectTiles(TileDataset.read(options.data));
             try (LoadedModel model = parent.models().open(options.models, Task.DETECT, options.predictorOptions())) {
                 double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();
                 DetectionReport r = new TileDetectionEvaluator(TileDetectors.of(model), micronsPerPixel, minAreaUm2,

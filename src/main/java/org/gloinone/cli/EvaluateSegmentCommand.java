@@ -47,7 +47,7 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
             if (CropDataset.isCrops(options.data)) {
-                var crops = CropDataset.read(options.data);
+                var crops = options.selectCrops(CropDataset.read(options.data));
                 try (LoadedModel model = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
                     SegmentationReport r = new CropSegmentationEvaluator(model.spec(), model.predictor(),
                             options.batchSize).evaluate(crops);
@@ -63,7 +63,7 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             }
             EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
             EvaluationRun.checkMinArea(minAreaUm2);
-            var tiles = TileDataset.read(options.data);
+            var tiles = options.selectTiles(TileDataset.read(options.data));
             try (LoadedModel detector = parent.models().open(options.models, Task.DETECT, options.predictorOptions());
                  LoadedModel segmenter = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
                 SegmentationReport r = new TileSegmentationEvaluator(TileDetectors.of(detector),

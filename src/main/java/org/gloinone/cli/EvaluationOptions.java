@@ -1,6 +1,10 @@
 package org.gloinone.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import org.gloinone.eval.LabelledCrop;
+import org.gloinone.eval.LabelledTile;
 
 import org.gloinone.model.Device;
 import org.gloinone.model.PredictorOptions;
@@ -39,6 +43,43 @@ final class EvaluationOptions {
             description = "Load models whose graph holds operations that touch files, processes or the network "
                     + "(default: ${DEFAULT-VALUE}).")
     boolean trustModel;
+
+    @Option(names = "--slides", split = ",", paramLabel = "ID",
+            description = "Crops datasets: score only the crops of these slide_id values (e.g. a held-out split).")
+    List<String> slides;
+
+    @Option(names = "--tiles", paramLabel = "FIRST-LAST",
+            description = "Tiles datasets: score only the tiles whose numeric name lies in this id range.")
+    String tiles;
+
+    /** The crops of the slides named with {@code --slides}, or all of them. */
+    List<LabelledCrop> selectCrops(List<LabelledCrop> crops) {
+        if (slides == null) {
+            return crops;
+        }
+        List<LabelledCrop> chosen = crops.stream().filter(c -> slides.contains(c.slideId())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--slides: no crop of " + data + " comes from " + slides);
+        }
+        return chosen;
+    }
+
+    /**
+     * The tiles in the {@code --tiles} range, or all of them.
+     *
+     * @throws IllegalArgumentException if the range is malformed or selects nothing
+     */
+    List<LabelledTile> selectTiles(List<LabelledTile> all) {
+        if (tiles == null) {
+            return all;
+        }
+        int[] range = IdRange.parse("--tiles", tiles);
+        List<LabelledTile> chosen = all.stream().filter(t -> IdRange.contains(range, t.name())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--tiles: no tile of " + data + " has an id in " + tiles);
+        }
+        return chosen;
+    }
 
     /**
      * How the networks run.

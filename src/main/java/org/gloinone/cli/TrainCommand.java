@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
+import org.gloinone.io.AtomicFiles;
 import org.gloinone.train.DefaultModels;
 import org.gloinone.train.TrainingData;
 import org.gloinone.train.TrainingListener;
@@ -73,15 +77,17 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The pixel size of the kidney tiles (20x scans), which their PNGs do not carry. */
+    private static final double KIDNEY_TILES_MICRONS_PER_PIXEL = 0.5;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         int[] range;
         try {
-            String[] p = validationTiles.split("-");
-            range = new int[] {Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip())};
-        } catch (RuntimeException e) {
-            err.println("--validation-tiles: expected FIRST-LAST, got '" + validationTiles + "'");
+            range = IdRange.parse("--validation-tiles", validationTiles);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return 2;
         }
         if (!Files.isDirectory(data)) {
@@ -122,11 +128,48 @@ public final class TrainCommand implements Callable<Integer> {
             o.println("validation: " + format(result.metrics()));
             o.println("wrote " + out);
             o.flush();
-            return 0;
+            return evaluateHeldOut(td);
         } catch (IOException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Runs {@code glo-in-one evaluate} on the held-out split with the new package and keeps its JSON in the
+     * package as {@code evaluation.json}: the numbers a model card quotes come from the same command users run.
+     */
+    private int evaluateHeldOut(TrainingData td) {
+        List<String> args = new ArrayList<>(List.of("evaluate", task, "--models", out.toString(),
+                "--out", out.resolve("evaluation.json").toString()));
+        if (task.equals("detect")) {
+            args.addAll(List.of("--data", data.resolve("kidney-tiles").toString(), "--tiles", validationTiles,
+                    "--mpp", Double.toString(KIDNEY_TILES_MICRONS_PER_PIXEL)));
+        } else {
+            args.addAll(List.of("--data", data.resolve("glomerulus-crops").toString(),
+                    "--slides", String.join(",", new TreeSet<>(td.validationSlides()))));
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("held-out evaluation: glo-in-one " + String.join(" ", args));
+        o.flush();
+        CommandLine evaluate = GloInOne.commandLine();
+        evaluate.setOut(o);
+        evaluate.setErr(spec.commandLine().getErr());
+        int code = evaluate.execute(args.toArray(String[]::new));
+        if (code == 0) {
+            try {
+                Path card = out.resolve("MODEL_CARD.md");
+                AtomicFiles.writeString(card, Files.readString(card) + "\n## Held-out evaluation\n\n"
+                        + "`glo-in-one " + String.join(" ", args).replace(out.toString(), "PACKAGE")
+                        + "` printed (also in `evaluation.json`):\n\n```json\n"
+                        + Files.readString(out.resolve("evaluation.json")).strip() + "\n```\n");
+            } catch (IOException e) {
+                spec.commandLine().getErr().println(out.resolve("MODEL_CARD.md") + ": cannot add the evaluation ("
+                        + e.getMessage() + ")");
+                return 1;
+            }
+        }
+        return code;
     }
 
     /** The SavedModel folder of a package folder (its saved_model/), or the folder itself; null stays null. */

@@ -114,8 +114,10 @@ final class ModelCard {
             ## Known limits
 
             - Trained on 599 crops from 19 slides of one centre's PAS stain; other stains and scanners are untested.
-            - Non-glomerular examples are tissue windows from only 8 tiles, not yet the detector's own false
-              positives: the false-positive filter is the weakest part (see non_glomerular_recall).
+            - Normal examples are the crops plus (30 %) the glomeruli of the 8 training tiles, cut as the pipeline
+              cuts detections. Non-glomerular examples are tissue windows away from glomeruli on those 8 tiles and,
+              when trained with `--detector`, the detector's false positives there. So few tiles make the
+              false-positive filter the weakest part (see non_glomerular_recall).
             - Only global sclerosis is modelled; segmental sclerosis and other lesions are not.
             """;
 

@@ -59,5 +59,9 @@ class TrainCommandTest {
             assertTrue(Files.isRegularFile(pkg.resolve(f)), f);
         }
         assertTrue(Files.isRegularFile(dir.resolve("segmenter.checkpoints/checkpoint.bin")));
+        // The held-out crops were scored by the evaluate command, with the new package.
+        assertTrue(out.toString().contains("held-out evaluation: glo-in-one evaluate segment"), out.toString());
+        String evaluation = Files.readString(pkg.resolve("evaluation.json"));
+        assertTrue(evaluation.contains("\"dice\"") && evaluation.contains("\"n\""), evaluation);
     }
 }
