@@ -41,7 +41,6 @@ public final class DemoCommand implements Callable<Integer> {
             Path folder = output.resolve(stem);
             System.out.println("overlay picture: " + folder.resolve(stem + "-overlay.png"));
             System.out.println("glomeruli table: " + folder.resolve(stem + "-glomeruli.csv"));
-            System.out.println("summary table:   " + output.resolve("summary.csv"));
         }
         return code;
     }

@@ -38,6 +38,8 @@ public final class GloInOne implements Runnable {
 
     /** Entry point of the launcher. */
     public static void main(String[] args) {
+        // Log records as one line ("INFO: message") instead of java.util.logging's two-line default.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         System.exit(commandLine().execute(args));
     }
 

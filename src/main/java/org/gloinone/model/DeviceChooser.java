@@ -11,6 +11,7 @@ import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.types.TFloat32;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns the requested {@link Device} into the one TensorFlow will use, and the session configuration for it.
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public final class DeviceChooser {
     private static final System.Logger LOG = System.getLogger(DeviceChooser.class.getName());
+    private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
 
     private DeviceChooser() {
     }
@@ -43,7 +45,10 @@ public final class DeviceChooser {
             case AUTO -> {
                 Optional<String> why = whyNoGpu();
                 if (why.isPresent()) {
-                    LOG.log(System.Logger.Level.INFO, "device auto: no usable GPU, running on the CPU");
+                    // Each network asks; one line per program run is enough.
+                    if (!FALLBACK_LOGGED.getAndSet(true)) {
+                        LOG.log(System.Logger.Level.INFO, "device auto: no usable GPU, running on the CPU");
+                    }
                     yield Device.CPU;
                 }
                 yield Device.GPU;
