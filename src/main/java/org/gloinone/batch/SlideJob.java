@@ -24,6 +24,7 @@ import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.pipeline.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.pipeline.StageModel;
+import org.gloinone.slide.AssumedPixelSize;
 import org.gloinone.slide.Slide;
 import org.gloinone.slide.SlideOpener;
 
@@ -66,7 +67,8 @@ public final class SlideJob {
             if (settings.resume() && isFinished(name, fingerprint)) {
                 return SlideOutcome.skipped(slideFile, ResultWriter.slideFolder(settings.outputFolder(), name));
             }
-            try (Slide slide = opener.open(slideFile)) {
+            try (Slide slide = AssumedPixelSize.ifMissing(opener.open(slideFile),
+                    settings.pipeline().assumedMicronsPerPixel())) {
                 SlideResult result = new Pipeline(models).run(slide, settings.pipeline(), progress, cancel);
                 progress.progress(1.0, "writing results");
                 Optional<Thumbnail> thumbnail = Optional.of(SlideExtrasReader.thumbnail(slide));

@@ -44,6 +44,11 @@ final class RunOptions {
             description = "Where the networks run (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--mpp", paramLabel = "X",
+            description = "Pixel size in um/px for slides whose file does not state one (PNG, JPEG, some TIFFs); "
+                    + "a stated pixel size always wins (default: none, such slides fail).")
+    Double mpp;
+
     @Option(names = "--no-tissue-mask", description = "Run the detector on every tile, tissue or not.")
     boolean noTissueMask;
 
@@ -71,6 +76,9 @@ final class RunOptions {
         }
         if (threads != null) {
             b.threads(threads);
+        }
+        if (mpp != null) {
+            b.assumedMicronsPerPixel(mpp);
         }
         return b.build();
     }

@@ -63,6 +63,8 @@ public record RunManifest(String programVersion, String slideName, SlideFingerpr
         m.put("min-tissue", Numbers.format(o.minTissueFraction(), 6));
         m.put("threads", Integer.toString(o.threads()));
         m.put("device", o.device().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("mpp", o.assumedMicronsPerPixel().isPresent()
+                ? Numbers.format(o.assumedMicronsPerPixel().getAsDouble(), 6) : "");
         return m;
     }
 

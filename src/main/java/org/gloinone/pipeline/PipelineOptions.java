@@ -20,9 +20,12 @@ import org.gloinone.model.Task;
  * @param device            where the networks run (default: auto)
  * @param useTissueMask     skip tiles without tissue (default: true)
  * @param minTissueFraction tiles with less tissue than this are skipped (default: 0.01)
+ * @param assumedMicronsPerPixel pixel size for a slide whose file does not state one (default: none, such a
+ *                          slide is refused); a stated pixel size always wins
  */
 public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, OptionalDouble nmsIou,
-                              int threads, Device device, boolean useTissueMask, double minTissueFraction) {
+                              int threads, Device device, boolean useTissueMask, double minTissueFraction,
+                              OptionalDouble assumedMicronsPerPixel) {
     public PipelineOptions {
         Objects.requireNonNull(device, "device");
         if (stages.isEmpty()) {
@@ -35,6 +38,11 @@ public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, O
             throw new IllegalArgumentException("threads must be in [1, 256], got " + threads);
         }
         requireUnit("min-tissue", minTissueFraction);
+        assumedMicronsPerPixel.ifPresent(v -> {
+            if (!(v > 0 && v < 1000)) {
+                throw new IllegalArgumentException("mpp must be a pixel size in um/px in (0, 1000), got " + v);
+            }
+        });
     }
 
     private static void requireUnit(String option, double value) {
@@ -63,6 +71,7 @@ public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, O
         b.device = device;
         b.useTissueMask = useTissueMask;
         b.minTissueFraction = minTissueFraction;
+        b.assumedMicronsPerPixel = assumedMicronsPerPixel;
         return b;
     }
 
@@ -75,6 +84,7 @@ public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, O
         private Device device = Device.AUTO;
         private boolean useTissueMask = true;
         private double minTissueFraction = 0.01;
+        private OptionalDouble assumedMicronsPerPixel = OptionalDouble.empty();
 
         private Builder() {
         }
@@ -115,9 +125,14 @@ public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, O
             return this;
         }
 
+        public Builder assumedMicronsPerPixel(double value) {
+            assumedMicronsPerPixel = OptionalDouble.of(value);
+            return this;
+        }
+
         public PipelineOptions build() {
             return new PipelineOptions(stages, scoreThreshold, nmsIou, threads, device, useTissueMask,
-                    minTissueFraction);
+                    minTissueFraction, assumedMicronsPerPixel);
         }
     }
 }

@@ -104,6 +104,28 @@ class RunCommandTest {
     }
 
     @Test
+    void aSlideWithoutPixelSizeNeedsMpp(@TempDir Path out, @TempDir Path pictures) throws IOException {
+        // A PNG stores no pixel size: refused with the reason, then run with --mpp.
+        Path png = pictures.resolve("piece.png");
+        try (Slide sample = new TiffSlideBackend().open(SAMPLE)) {
+            int[] argb = sample.readRegion(0, 0, 1024, 768, 768).update(null).getCurrentStorageArray();
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(768, 768,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            image.setRGB(0, 0, 768, 768, argb, 0, 768);
+            javax.imageio.ImageIO.write(image, "png", png.toFile());
+        }
+        CliRunner refused = CliRunner.run("run", png.toString(), "-o", out.toString(), "--models", MODELS.toString(),
+                "--stages", "detect", "--no-patches");
+        assertEquals(1, refused.exitCode, refused.err);
+        assertTrue(refused.err.contains("piece.png") && refused.err.contains("pixel size"), refused.err);
+
+        CliRunner assumed = CliRunner.run("run", png.toString(), "-o", out.toString(), "--models", MODELS.toString(),
+                "--stages", "detect", "--no-patches", "--mpp", "0.5");
+        assertEquals(0, assumed.exitCode, assumed.err);
+        assertTrue(Files.readString(out.resolve("piece").resolve("run.json")).contains("\"mpp\" : \"0.5\""));
+    }
+
+    @Test
     void usageErrorsExitTwoWithTheirMessage(@TempDir Path out) {
         CliRunner missingOutput = CliRunner.run("run", small.toString());
         assertEquals(2, missingOutput.exitCode);
