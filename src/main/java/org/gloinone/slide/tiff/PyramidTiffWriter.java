@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 import org.gloinone.slide.Slide;
@@ -165,10 +166,11 @@ public final class PyramidTiffWriter {
                     + " px per side, got " + width + "x" + height);
         }
         Path dir = output.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + output.getFileName(), ".part");
+        // Not Files.createTempFile, whose owner-only permissions the renamed slide would keep.
+        Path temp = dir.resolve("." + output.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
         boolean done = false;
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
              TileEncoder encoder = new TileEncoder(options.compression(), options.jpegQuality())) {
             new Run(source, options, channel, encoder, width, height).write();
             channel.force(false);

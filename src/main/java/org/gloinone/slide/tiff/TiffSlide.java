@@ -219,7 +219,9 @@ public final class TiffSlide implements Slide {
         } catch (SlideException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new SlideException(path(), where + " is corrupt (" + e.getMessage() + ")", e);
+            // Decoders may throw without a message (e.g. an array index past the data): name the error then.
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new SlideException(path(), where + " is corrupt (" + why + ")", e);
         }
         cache.put(key, tile);
         return tile;

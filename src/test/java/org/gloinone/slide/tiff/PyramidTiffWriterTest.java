@@ -70,6 +70,11 @@ class PyramidTiffWriterTest {
                 }
             }
         }
+        // The slide gets the permissions of any new file in its folder (the umask), not owner-only ones.
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+        }
     }
 
     @Test
