@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 
+import org.gloinone.slide.PlainSlide;
 import org.gloinone.slide.Slide;
-import org.gloinone.slide.SlideException;
 import org.gloinone.slide.SlideLevel;
 
 import net.imglib2.img.array.ArrayImg;
@@ -19,10 +18,8 @@ import net.imglib2.type.numeric.ARGBType;
  * One labelled image (a crop or a tile) seen as a single-level slide, so that the pipeline's stages and the
  * slide resampler ({@link Slide#readScaled}) run on it unchanged. Nothing to close.
  */
-public final class ImageSlide implements Slide {
-    private final Path path;
+public final class ImageSlide extends PlainSlide {
     private final RgbImage image;
-    private final OptionalDouble micronsPerPixel;
 
     /**
      * Wraps an image.
@@ -32,55 +29,19 @@ public final class ImageSlide implements Slide {
      * @param micronsPerPixel its pixel size, or empty when unknown
      */
     public ImageSlide(Path path, RgbImage image, OptionalDouble micronsPerPixel) {
-        this.path = path;
+        super(path, "image", "image", List.of(new SlideLevel(image.width(), image.height(), 1.0)), micronsPerPixel,
+                micronsPerPixel);
         this.image = image;
-        this.micronsPerPixel = micronsPerPixel;
     }
 
-    @Override
-    public Path path() {
-        return path;
-    }
 
-    @Override
-    public String backendName() {
-        return "image";
-    }
 
-    @Override
-    public String formatName() {
-        return "image";
-    }
 
-    @Override
-    public List<SlideLevel> levels() {
-        return List.of(new SlideLevel(image.width(), image.height(), 1.0));
-    }
 
-    @Override
-    public OptionalDouble micronsPerPixelX() {
-        return micronsPerPixel;
-    }
 
-    @Override
-    public OptionalDouble micronsPerPixelY() {
-        return micronsPerPixel;
-    }
 
-    @Override
-    public OptionalDouble objectiveMagnification() {
-        return OptionalDouble.empty();
-    }
 
-    @Override
-    public Set<String> associatedImageNames() {
-        return Set.of();
-    }
 
-    @Override
-    public ArrayImg<ARGBType, IntArray> readAssociatedImage(String name) throws IOException {
-        throw new SlideException(path, "no associated image '" + name + "'");
-    }
 
     @Override
     public ArrayImg<ARGBType, IntArray> readRegion(int level, long x, long y, int width, int height) {

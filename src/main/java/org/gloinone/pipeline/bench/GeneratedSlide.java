@@ -1,14 +1,11 @@
 package org.gloinone.pipeline.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 
-import org.gloinone.slide.Slide;
-import org.gloinone.slide.SlideException;
+import org.gloinone.slide.PlainSlide;
 import org.gloinone.slide.SlideLevel;
 
 import net.imglib2.img.array.ArrayImg;
@@ -22,7 +19,7 @@ import net.imglib2.type.numeric.ARGBType;
  * grain, and round purple "glomeruli" of 50-90 um radius on a jittered 400 um grid. Pyramid levels
  * have downsamples 1, 4, 16 and 64, like an Aperio file. Reads are thread-safe.
  */
-public final class GeneratedSlide implements Slide {
+public final class GeneratedSlide extends PlainSlide {
     private static final double CELL_MICRONS = 400;
     private static final int GLASS = 0xfff3f1f4;
 
@@ -30,7 +27,6 @@ public final class GeneratedSlide implements Slide {
     private final long height;
     private final double micronsPerPixel;
     private final long seed;
-    private final List<SlideLevel> levels;
 
     /**
      * @param width           level-0 width in pixels
@@ -39,16 +35,21 @@ public final class GeneratedSlide implements Slide {
      * @param seed            varies the glomeruli
      */
     public GeneratedSlide(long width, long height, double micronsPerPixel, long seed) {
+        super(Path.of("generated-" + width + "x" + height + ".tif"), "generated", "generated", levels(width, height),
+                OptionalDouble.of(micronsPerPixel), OptionalDouble.of(micronsPerPixel));
         this.width = width;
         this.height = height;
         this.micronsPerPixel = micronsPerPixel;
         this.seed = seed;
+    }
+
+    private static List<SlideLevel> levels(long width, long height) {
         List<SlideLevel> l = new ArrayList<>();
         for (double ds = 1; l.isEmpty() || (width / ds >= 256 && height / ds >= 256 && ds <= 64); ds *= 4) {
             l.add(new SlideLevel(Math.max(1, Math.round(width / ds)), Math.max(1, Math.round(height / ds)),
                     ds == 1 ? 1 : width / (double) Math.max(1, Math.round(width / ds))));
         }
-        this.levels = List.copyOf(l);
+        return l;
     }
 
     /** The fraction of the slide covered by tissue (the ellipse fills 0.44 of each axis on each side). */
@@ -56,54 +57,18 @@ public final class GeneratedSlide implements Slide {
         return Math.PI * 0.44 * 0.44;
     }
 
-    @Override
-    public Path path() {
-        return Path.of("generated-" + width + "x" + height + ".tif");
-    }
 
-    @Override
-    public String backendName() {
-        return "generated";
-    }
 
-    @Override
-    public String formatName() {
-        return "generated";
-    }
 
-    @Override
-    public List<SlideLevel> levels() {
-        return levels;
-    }
 
-    @Override
-    public OptionalDouble micronsPerPixelX() {
-        return OptionalDouble.of(micronsPerPixel);
-    }
 
-    @Override
-    public OptionalDouble micronsPerPixelY() {
-        return OptionalDouble.of(micronsPerPixel);
-    }
 
-    @Override
-    public OptionalDouble objectiveMagnification() {
-        return OptionalDouble.empty();
-    }
 
-    @Override
-    public Set<String> associatedImageNames() {
-        return Set.of();
-    }
 
-    @Override
-    public ArrayImg<ARGBType, IntArray> readAssociatedImage(String name) throws IOException {
-        throw new SlideException(path(), "no associated image '" + name + "'");
-    }
 
     @Override
     public ArrayImg<ARGBType, IntArray> readRegion(int level, long x, long y, int w, int h) {
-        SlideLevel l = levels.get(level);
+        SlideLevel l = levels().get(level);
         double ds = l.downsample();
         int[] out = new int[w * h];
         double cx = width / 2.0;

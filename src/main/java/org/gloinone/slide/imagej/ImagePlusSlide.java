@@ -1,14 +1,12 @@
 package org.gloinone.slide.imagej;
 
-import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 import org.gloinone.slide.LengthUnits;
-import org.gloinone.slide.Slide;
+import org.gloinone.slide.PlainSlide;
 import org.gloinone.slide.SlideException;
 import org.gloinone.slide.SlideLevel;
 
@@ -35,14 +33,10 @@ import net.imglib2.type.numeric.ARGBType;
  * The pixel size comes from the image's {@link Calibration} when its unit is a length in micrometres,
  * millimetres or nanometres; otherwise it is unknown (never guessed from a screen resolution).
  */
-public final class ImagePlusSlide implements Slide {
-    private final Path path;
-    private final String format;
+public final class ImagePlusSlide extends PlainSlide {
     private final int width;
     private final int height;
     private final int[] argb;
-    private final OptionalDouble mppX;
-    private final OptionalDouble mppY;
 
     /**
      * Wraps an image already open in ImageJ (e.g. the current image in Fiji). Its path is the file it
@@ -63,24 +57,25 @@ public final class ImagePlusSlide implements Slide {
      */
     ImagePlusSlide(ImagePlus image, Path file, String format, OptionalDouble fallbackMicronsPerPixel)
             throws SlideException {
+        super(file, ImageJSlideBackend.NAME, format, List.of(new SlideLevel(image.getWidth(), image.getHeight(), 1.0)),
+                pixelSize(image, true, fallbackMicronsPerPixel), pixelSize(image, false, fallbackMicronsPerPixel));
         if (image.getNChannels() > 1 && image.getType() != ImagePlus.COLOR_RGB) {
             throw new SlideException(file, "has " + image.getNChannels() + " channels; merge them into an RGB "
                     + "image first (Image > Color > Stack to RGB)");
         }
-        this.path = file;
-        this.format = format;
         this.width = image.getWidth();
         this.height = image.getHeight();
         this.argb = opaqueArgb(image.getProcessor());
+    }
+
+    /** Micrometres per pixel along x (or y) from the calibration when its unit is a length, else the fallback. */
+    private static OptionalDouble pixelSize(ImagePlus image, boolean x, OptionalDouble fallback) {
         Calibration cal = image.getCalibration();
         double toMicrons = LengthUnits.micronsPer(cal.getUnit(), false);
         if (toMicrons > 0 && cal.pixelWidth > 0 && cal.pixelHeight > 0) {
-            this.mppX = OptionalDouble.of(cal.pixelWidth * toMicrons);
-            this.mppY = OptionalDouble.of(cal.pixelHeight * toMicrons);
-        } else {
-            this.mppX = fallbackMicronsPerPixel;
-            this.mppY = fallbackMicronsPerPixel;
+            return OptionalDouble.of((x ? cal.pixelWidth : cal.pixelHeight) * toMicrons);
         }
+        return fallback;
     }
 
     private static Path pathOf(ImagePlus image) {
@@ -109,51 +104,14 @@ public final class ImagePlusSlide implements Slide {
         return out;
     }
 
-    @Override
-    public Path path() {
-        return path;
-    }
 
-    @Override
-    public String backendName() {
-        return ImageJSlideBackend.NAME;
-    }
 
-    /** {@code png}, {@code jpeg}, {@code tiff}, {@code gif}, {@code bmp}, or {@code imagej-image} for a wrapped image. */
-    @Override
-    public String formatName() {
-        return format;
-    }
 
-    @Override
-    public List<SlideLevel> levels() {
-        return List.of(new SlideLevel(width, height, 1.0));
-    }
 
-    @Override
-    public OptionalDouble micronsPerPixelX() {
-        return mppX;
-    }
 
-    @Override
-    public OptionalDouble micronsPerPixelY() {
-        return mppY;
-    }
 
-    @Override
-    public OptionalDouble objectiveMagnification() {
-        return OptionalDouble.empty();
-    }
 
-    @Override
-    public Set<String> associatedImageNames() {
-        return Set.of();
-    }
 
-    @Override
-    public ArrayImg<ARGBType, IntArray> readAssociatedImage(String name) throws IOException {
-        throw new SlideException(path, "a plain image has no associated image '" + name + "'");
-    }
 
     @Override
     public ArrayImg<ARGBType, IntArray> readRegion(int level, long x, long y, int w, int h) {
