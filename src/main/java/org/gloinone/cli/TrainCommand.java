@@ -5,13 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.io.AtomicFiles;
+import org.gloinone.train.AnnotatedSlide;
 import org.gloinone.train.DefaultModels;
 import org.gloinone.train.TrainingData;
 import org.gloinone.train.TrainingListener;
@@ -68,6 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "positives on the training tiles become non-glomerular examples")
     private Path detector;
 
+    @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
+            description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
+                    + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
+    private Map<Path, Path> annotations = new LinkedHashMap<>();
+
     @Option(names = "--overwrite", description = "replace an existing package in --out")
     private boolean overwrite;
 
@@ -77,8 +86,6 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** The pixel size of the kidney tiles (20x scans), which their PNGs do not carry. */
-    private static final double KIDNEY_TILES_MICRONS_PER_PIXEL = 0.5;
 
     @Override
     public Integer call() {
@@ -107,7 +114,15 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            TrainingData td = TrainingData.read(data, seed, tiny ? 40 : 0, range);
+            List<AnnotatedSlide> annotated = new ArrayList<>();
+            for (Map.Entry<Path, Path> e : annotations.entrySet()) {
+                annotated.add(new AnnotatedSlide(e.getKey(), AnnotationFiles.read(e.getValue())));
+            }
+            TrainingData td = TrainingData.read(data, seed, tiny ? 40 : 0, range, annotated);
+            if (!annotated.isEmpty()) {
+                spec.commandLine().getOut().println("annotated slides: " + annotated.size() + ", glomeruli: "
+                        + td.annotatedCrops().size());
+            }
             TrainingTask t = switch (task) {
                 case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
                 case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny,
@@ -144,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
                 "--out", out.resolve("evaluation.json").toString()));
         if (task.equals("detect")) {
             args.addAll(List.of("--data", data.resolve("kidney-tiles").toString(), "--tiles", validationTiles,
-                    "--mpp", Double.toString(KIDNEY_TILES_MICRONS_PER_PIXEL)));
+                    "--mpp", Double.toString(TrainingData.TILE_MICRONS_PER_PIXEL)));
         } else {
             args.addAll(List.of("--data", data.resolve("glomerulus-crops").toString(),
                     "--slides", String.join(",", new TreeSet<>(td.validationSlides()))));
@@ -190,6 +205,8 @@ public final class TrainCommand implements Callable<Integer> {
         return "glo-in-one train " + task + " --data " + data + " --out " + out + " --epochs " + epochs
                 + " --batch " + batch + " --lr " + learningRate + " --seed " + seed
                 + " --validation-tiles " + validationTiles + (detector != null ? " --detector " + detector : "")
+                + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining())
                 + (tiny ? " --tiny" : "");
     }
 

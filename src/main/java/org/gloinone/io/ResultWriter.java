@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.gloinone.model.Folders;
 import org.gloinone.pipeline.CancellationToken;
 import org.gloinone.pipeline.SlideResult;
 
@@ -74,7 +75,7 @@ public final class ResultWriter {
         Files.createDirectories(outputFolder);
         Path finalFolder = outputFolder.resolve(stem);
         Path partial = outputFolder.resolve(stem + ".partial");
-        AtomicFiles.deleteTree(partial); // left over from a run that was killed
+        Folders.deleteTree(partial); // left over from a run that was killed
         Files.createDirectories(partial);
         boolean done = false;
         try {
@@ -85,7 +86,7 @@ public final class ResultWriter {
             return finalFolder;
         } finally {
             if (!done) {
-                AtomicFiles.deleteTree(partial);
+                Folders.deleteTree(partial);
             }
         }
     }
@@ -128,7 +129,7 @@ public final class ResultWriter {
 
     /** Replaces {@code target} by {@code partial}: the old folder is moved aside first, then removed. */
     private static void publish(Path partial, Path target, Path aside) throws IOException {
-        AtomicFiles.deleteTree(aside);
+        Folders.deleteTree(aside);
         boolean hadOld = Files.exists(target);
         if (hadOld) {
             Files.move(target, aside);
@@ -141,7 +142,7 @@ public final class ResultWriter {
             }
             throw e;
         }
-        AtomicFiles.deleteTree(aside);
+        Folders.deleteTree(aside);
     }
 
     /** Writes {@code summary.csv} for the slides of a run into {@code outputFolder} (atomically). */

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Folder helpers for unpacked and half-written packages. */
-final class Folders {
+/** Folder helpers: for unpacked and half-written model packages, and for result folders. */
+public final class Folders {
     private Folders() {
     }
 
     /** Deletes a folder and everything in it, without following symbolic links. */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -111,6 +111,9 @@ public final class ClassifierTask implements TrainingTask {
     private static List<TileCircle> wholeGlomeruli(List<KidneyTile> tiles) {
         List<TileCircle> out = new ArrayList<>();
         for (KidneyTile t : tiles) {
+            if (t.id() < 0) {
+                continue; // a tile of an annotated slide: its glomeruli come in as crops, with their own labels
+            }
             for (Circle c : t.circles()) {
                 double margin = c.radius() / 2;
                 if (c.centerX() >= margin && c.centerY() >= margin

@@ -43,7 +43,11 @@ public record FloatImage(int width, int height, int channels, float[] data) {
         BufferedImage img = read(file);
         int w = img.getWidth();
         int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        return fromArgb(w, h, img.getRGB(0, 0, w, h, null, 0, w));
+    }
+
+    /** Packed ARGB pixels (alpha ignored) as RGB in 0-1. */
+    public static FloatImage fromArgb(int w, int h, int[] argb) {
         float[] d = new float[w * h * 3];
         for (int i = 0; i < argb.length; i++) {
             d[3 * i] = ((argb[i] >> 16) & 0xff) / 255f;

@@ -53,6 +53,13 @@ public final class TileDataset {
         return new TileDataset(out);
     }
 
+    /** These tiles and {@code more}. */
+    public TileDataset plus(List<KidneyTile> more) {
+        List<KidneyTile> all = new ArrayList<>(tiles);
+        all.addAll(more);
+        return new TileDataset(all);
+    }
+
     /** All tiles, by id. */
     public List<KidneyTile> tiles() {
         return tiles;

@@ -3,21 +3,37 @@ package org.gloinone.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The training data of the default models, split by slide: the crops layout ({@code glomerulus-crops/}, split by
- * {@code slide_id}) and the tiles layout ({@code kidney-tiles/}, split by an id range).
+ * {@code slide_id}) and the tiles layout ({@code kidney-tiles/}, split by an id range), plus any annotated slides,
+ * which always train (their crops and tiles join the training side).
  *
  * @param crops            all crops
  * @param validationSlides slides held out for validation
  * @param tileRoot         the tiles folder
  * @param validationFirstTile first held-out tile id
  * @param validationLastTile  last held-out tile id
+ * @param annotated        annotated slides
+ * @param annotatedCrops   the crops cut from them
  */
 public record TrainingData(CropDataset crops, Set<String> validationSlides, Path tileRoot,
-                           int validationFirstTile, int validationLastTile) {
+                           int validationFirstTile, int validationLastTile, List<AnnotatedSlide> annotated,
+                           List<GlomerulusCrop> annotatedCrops) {
+    /** Pixel size of the kidney tiles (20x scans), which their PNGs do not carry. */
+    public static final double TILE_MICRONS_PER_PIXEL = 0.5;
+    /** Side of the kidney tiles in pixels; annotated slides are cut into tiles of the same size. */
+    public static final int TILE_SIDE = 1024;
+    /** Side of the glomerulus crops in pixels; annotated glomeruli are cut to the same size. */
+    public static final int CROP_SIDE = 224;
+
+    public TrainingData {
+        annotated = List.copyOf(annotated);
+        annotatedCrops = List.copyOf(annotatedCrops);
+    }
 
     /** Share of crops held out. */
     public static final double VALIDATION_FRACTION = 0.2;
@@ -29,6 +45,16 @@ public record TrainingData(CropDataset crops, Set<String> validationSlides, Path
      * few crops per class (tests).
      */
     public static TrainingData read(Path root, long seed, int limitPerClass, int[] validationTiles) throws IOException {
+        return read(root, seed, limitPerClass, validationTiles, List.of());
+    }
+
+    /**
+     * As {@link #read(Path, long, int, int[])}, with annotated slides added to the training side.
+     *
+     * @throws IOException naming the folder or slide that cannot be read
+     */
+    public static TrainingData read(Path root, long seed, int limitPerClass, int[] validationTiles,
+                                    List<AnnotatedSlide> annotated) throws IOException {
         Path cropDir = root.resolve("glomerulus-crops");
         Path tileDir = root.resolve("kidney-tiles");
         if (!Files.isDirectory(cropDir) || !Files.isDirectory(tileDir)) {
@@ -36,12 +62,15 @@ public record TrainingData(CropDataset crops, Set<String> validationSlides, Path
         }
         CropDataset crops = CropDataset.read(cropDir, limitPerClass);
         Set<String> val = SlideSplit.validationSlides(crops.slideIds(), VALIDATION_FRACTION, seed);
-        return new TrainingData(crops, val, tileDir, validationTiles[0], validationTiles[1]);
+        return new TrainingData(crops, val, tileDir, validationTiles[0], validationTiles[1], annotated,
+                AnnotatedSlideData.crops(annotated, CROP_SIDE));
     }
 
     /** Training crops. */
     public List<GlomerulusCrop> trainCrops() {
-        return crops.select(validationSlides, false);
+        List<GlomerulusCrop> train = new ArrayList<>(crops.select(validationSlides, false));
+        train.addAll(annotatedCrops);
+        return train;
     }
 
     /** Held-out crops. */
@@ -51,6 +80,7 @@ public record TrainingData(CropDataset crops, Set<String> validationSlides, Path
 
     /** Tiles at {@code factor} downsampling. */
     public TileDataset tiles(int factor, int minArea) throws IOException {
-        return TileDataset.read(tileRoot, factor, minArea);
+        return TileDataset.read(tileRoot, factor, minArea)
+                .plus(AnnotatedSlideData.tiles(annotated, TILE_MICRONS_PER_PIXEL * factor, TILE_SIDE / factor));
     }
 }

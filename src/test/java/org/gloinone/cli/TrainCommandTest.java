@@ -8,6 +8,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.gloinone.slide.Slide;
+import org.gloinone.slide.tiff.PyramidTiffWriter;
+import org.gloinone.slide.tiff.TiffSlideBackend;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +66,35 @@ class TrainCommandTest {
         assertTrue(out.toString().contains("held-out evaluation: glo-in-one evaluate segment"), out.toString());
         String evaluation = Files.readString(pkg.resolve("evaluation.json"));
         assertTrue(evaluation.contains("\"dice\"") && evaluation.contains("\"n\""), evaluation);
+    }
+
+    @Test
+    void trainsATinyDetectorWithAnAnnotatedSlide(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        // A piece of the sample slide with its one annotated glomerulus (tile 10064) as a QuPath-style polygon.
+        Path slide = dir.resolve("piece.tif");
+        try (Slide sample = new TiffSlideBackend().open(Path.of(DemoCommand.SAMPLE))) {
+            PyramidTiffWriter.write((x, y, w, h) -> sample.readRegion(0, x, 1024 + y, w, h).update(null)
+                    .getCurrentStorageArray(), 1024, 1024, PyramidTiffWriter.Options.defaults().withTileSize(256)
+                    .withMicronsPerPixel(0.5), slide);
+        }
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i <= 24; i++) {
+            double a = 2 * Math.PI * (i % 24) / 24;
+            ring.append(i == 0 ? "" : ",").append("[").append(521 + 200 * Math.cos(a)).append(",")
+                    .append(139 + 200 * Math.sin(a)).append("]");
+        }
+        Path annotations = Files.writeString(dir.resolve("piece.geojson"), "{\"type\": \"FeatureCollection\", "
+                + "\"features\": [{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [["
+                + ring + "]]}, \"properties\": {\"classification\": {\"name\": \"normal\"}}}]}");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path pkg = dir.resolve("detector");
+        int code = run(out, err, "train", "detect", "--data", DATA.toString(), "--out", pkg.toString(), "--tiny",
+                "--epochs", "1", "--batch", "2", "--annotations", slide + "=" + annotations);
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("annotated slides: 1, glomeruli: 1"), out.toString());
+        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--annotations " + slide + "="),
+                "the card records the command");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.gloinone.detect.Circle;
 import org.gloinone.detect.Detection;
 import org.gloinone.imagej.RoiSetZip;
+import org.gloinone.model.Folders;
 import org.gloinone.pipeline.GlomerulusResult;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.segment.Morphometry;
@@ -57,7 +58,7 @@ public final class ResultFilesBenchmark {
                 System.out.printf(Locale.ROOT, "%-10s %8.1f MB%n", f, Files.size(dir.resolve(f)) / 1e6);
             }
         } finally {
-            AtomicFiles.deleteTree(dir);
+            Folders.deleteTree(dir);
         }
     }
 

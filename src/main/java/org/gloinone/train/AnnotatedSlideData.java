@@ -1,0 +1,162 @@
+package org.gloinone.train;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gloinone.detect.Circle;
+import org.gloinone.io.AnnotationRegion;
+import org.gloinone.io.RegionShape;
+import org.gloinone.slide.Slide;
+import org.gloinone.slide.SlideOpener;
+
+/**
+ * Training material cut from annotated slides, in the shapes the kidney tiles and glomerulus crops have, so every
+ * task trains on them unchanged: tiles (windows around the annotated glomeruli, with their masks) and crops (one
+ * per glomerulus, centred on it).
+ */
+public final class AnnotatedSlideData {
+    /** Crop side in glomerulus diameters: the glomerulus and a ring of context, as in the crops dataset. */
+    static final double CROP_DIAMETERS = 1.5;
+
+    private AnnotatedSlideData() {
+    }
+
+    /**
+     * Windows of {@code side} x {@code side} pixels at {@code micronsPerPixel} on a grid over the annotated
+     * glomeruli, each kept when a glomerulus centre lies in it. Tile ids count down from -1, outside every
+     * validation range, so they always train.
+     *
+     * @throws IOException naming the slide when it cannot be read or does not state its pixel size
+     */
+    public static List<KidneyTile> tiles(List<AnnotatedSlide> slides, double micronsPerPixel, int side)
+            throws IOException {
+        List<KidneyTile> tiles = new ArrayList<>();
+        SlideOpener opener = SlideOpener.withDefaultBackends();
+        for (AnnotatedSlide annotated : slides) {
+            List<AnnotationRegion> glomeruli = annotated.glomeruli();
+            if (glomeruli.isEmpty()) {
+                continue;
+            }
+            List<Circle> circles = glomeruli.stream().map(r -> r.toCircle().orElseThrow()).toList();
+            try (Slide slide = opener.open(annotated.slide())) {
+                double window = side * micronsPerPixel / slide.requireMicronsPerPixel(); // level-0 pixels
+                double minX = circles.stream().mapToDouble(Circle::centerX).min().orElseThrow() - window / 2;
+                double minY = circles.stream().mapToDouble(Circle::centerY).min().orElseThrow() - window / 2;
+                double maxX = circles.stream().mapToDouble(Circle::centerX).max().orElseThrow() + window / 2;
+                double maxY = circles.stream().mapToDouble(Circle::centerY).max().orElseThrow() + window / 2;
+                for (double y0 = minY; y0 < maxY; y0 += window) {
+                    for (double x0 = minX; x0 < maxX; x0 += window) {
+                        double wx = x0;
+                        double wy = y0;
+                        List<Circle> inside = circles.stream().filter(c -> c.centerX() >= wx
+                                && c.centerX() < wx + window && c.centerY() >= wy && c.centerY() < wy + window).toList();
+                        if (inside.isEmpty()) {
+                            continue;
+                        }
+                        double scale = side / window;
+                        FloatImage image = read(slide, x0, y0, window, side);
+                        FloatImage mask = mask(glomeruli, x0, y0, scale, side);
+                        List<Circle> local = circles.stream().map(c -> new Circle((c.centerX() - wx) * scale,
+                                (c.centerY() - wy) * scale, c.radius() * scale)).toList();
+                        tiles.add(new KidneyTile(-1 - tiles.size(), image, mask, local));
+                    }
+                }
+            }
+        }
+        return tiles;
+    }
+
+    /**
+     * One {@code size} x {@code size} crop per annotated glomerulus, {@link #CROP_DIAMETERS} of its circle wide,
+     * with its mask and its sclerosis label; the slide file name is the crop's slide id.
+     *
+     * @throws IOException naming the slide when it cannot be read
+     */
+    public static List<GlomerulusCrop> crops(List<AnnotatedSlide> slides, int size) throws IOException {
+        List<GlomerulusCrop> crops = new ArrayList<>();
+        SlideOpener opener = SlideOpener.withDefaultBackends();
+        for (AnnotatedSlide annotated : slides) {
+            String slideId = annotated.slide().getFileName().toString();
+            try (Slide slide = opener.open(annotated.slide())) {
+                for (AnnotationRegion r : annotated.glomeruli()) {
+                    Circle c = r.toCircle().orElseThrow();
+                    double side0 = 2 * c.radius() * CROP_DIAMETERS;
+                    double x0 = c.centerX() - side0 / 2;
+                    double y0 = c.centerY() - side0 / 2;
+                    crops.add(new GlomerulusCrop(slideId + "#" + r.regionId(), read(slide, x0, y0, side0, size),
+                            mask(List.of(r), x0, y0, size / side0, size), AnnotatedSlide.sclerosed(r), slideId));
+                }
+            }
+        }
+        return crops;
+    }
+
+    private static FloatImage read(Slide slide, double x0, double y0, double side0, int side) throws IOException {
+        int[] argb = slide.readScaled(x0, y0, side0, side0, side, side).update(null).getCurrentStorageArray();
+        return FloatImage.fromArgb(side, side, argb);
+    }
+
+    /** The regions filled into a side x side mask whose origin is level-0 (x0, y0), at {@code scale} px per px. */
+    static FloatImage mask(List<AnnotationRegion> regions, double x0, double y0, double scale, int side) {
+        BufferedImage raster = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = raster.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            g.setColor(java.awt.Color.WHITE);
+            for (AnnotationRegion r : regions) {
+                g.fill(shape(r, x0, y0, scale));
+            }
+        } finally {
+            g.dispose();
+        }
+        byte[] bytes = ((DataBufferByte) raster.getRaster().getDataBuffer()).getData();
+        float[] values = new float[side * side];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = bytes[i] != 0 ? 1f : 0f;
+        }
+        return new FloatImage(side, side, 1, values);
+    }
+
+    private static Shape shape(AnnotationRegion r, double x0, double y0, double scale) {
+        double[] xs = r.xs();
+        double[] ys = r.ys();
+        if (r.shape() == RegionShape.POLYGON) {
+            Path2D.Double p = new Path2D.Double();
+            for (int i = 0; i < xs.length; i++) {
+                double x = (xs[i] - x0) * scale;
+                double y = (ys[i] - y0) * scale;
+                if (i == 0) {
+                    p.moveTo(x, y);
+                } else {
+                    p.lineTo(x, y);
+                }
+            }
+            p.closePath();
+            return p;
+        }
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < xs.length; i++) {
+            minX = Math.min(minX, xs[i]);
+            maxX = Math.max(maxX, xs[i]);
+            minY = Math.min(minY, ys[i]);
+            maxY = Math.max(maxY, ys[i]);
+        }
+        double x = (minX - x0) * scale;
+        double y = (minY - y0) * scale;
+        double w = (maxX - minX) * scale;
+        double h = (maxY - minY) * scale;
+        return r.shape() == RegionShape.ELLIPSE ? new Ellipse2D.Double(x, y, w, h) : new Rectangle2D.Double(x, y, w, h);
+    }
+}
