@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gloinone.detect.TissueMask;
+import org.gloinone.model.Device;
 import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelFinder;
+import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
+import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.Pipeline;
 import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;
@@ -46,16 +50,29 @@ public final class PipelineBenchmark {
         boolean compareMask = Boolean.parseBoolean(a.getOrDefault("compare-mask", "true"));
 
         GeneratedSlide slide = new GeneratedSlide(width, height, mpp, 1);
-        RandomNetworks nets = new RandomNetworks(netWidth, threads, 42);
-        StageModel d = nets.detector(detectMpp, tileMicrons);
+        EnumSet<Task> stages = detectOnly ? EnumSet.of(Task.DETECT) : EnumSet.allOf(Task.class);
+        // --models=DIR measures real model packages; without it, random networks of CircleNet's cost.
+        PipelineModels loaded;
+        String networks;
+        if (a.containsKey("models")) {
+            loaded = LoadedModels.load(ModelFinder.forThisProgram(Path.of(a.get("models"))).find(), stages,
+                    new PredictorOptions(Device.CPU, threads, 0, false)).models();
+            networks = "";
+        } else {
+            RandomNetworks nets = new RandomNetworks(netWidth, threads, 42);
+            loaded = new PipelineModels(Optional.of(nets.detector(detectMpp, tileMicrons)),
+                    detectOnly ? Optional.empty() : Optional.of(nets.classifier()),
+                    detectOnly ? Optional.empty() : Optional.of(nets.segmenter()));
+            networks = "random ";
+        }
+        StageModel d = loaded.detector().orElseThrow();
         TimedPredictor detectTime = new TimedPredictor(d.predictor());
         StageModel detector = new StageModel(d.spec(), detectTime, d.info());
-        StageModel classifier = detectOnly ? null : timed(nets.classifier());
-        StageModel segmenter = detectOnly ? null : timed(nets.segmenter());
+        StageModel classifier = loaded.classifier().map(PipelineBenchmark::timed).orElse(null);
+        StageModel segmenter = loaded.segmenter().map(PipelineBenchmark::timed).orElse(null);
         PipelineModels models = new PipelineModels(Optional.of(detector),
                 Optional.ofNullable(classifier), Optional.ofNullable(segmenter));
         Pipeline pipeline = new Pipeline(models, batch);
-        EnumSet<Task> stages = detectOnly ? EnumSet.of(Task.DETECT) : EnumSet.allOf(Task.class);
         ProgressListener progress = new ConsoleProgress();
 
         long maskStart = System.nanoTime();
@@ -70,8 +87,9 @@ public final class PipelineBenchmark {
         out.append(String.format(Locale.ROOT, "| slide | %d x %d px at %.2f um/px, %.0f %% tissue by the mask (%.1f mm2) |%n",
                 width, height, mpp, 100 * mask.tissueAreaMm2(mpp) / (width * height * mpp * mpp / 1e6),
                 mask.tissueAreaMm2(mpp)));
-        out.append(String.format(Locale.ROOT, "| detector | random %s, %d px tiles at %.2f um/px, batch %d, %d threads |%n",
-                d.spec().name(), Math.round(tileMicrons / detectMpp), detectMpp, batch, threads));
+        out.append(String.format(Locale.ROOT, "| detector | %s%s, %d px tiles at %.2f um/px, batch %d, %d threads |%n",
+                networks, d.spec().name(), Math.round(d.spec().detect().tileMicrons() / d.spec().micronsPerPixel()),
+                d.spec().micronsPerPixel(), batch, threads));
         out.append(String.format(Locale.ROOT, "| tissue mask | %d ms (%d x %d px) |%n", maskMillis, mask.width(), mask.height()));
         out.append(String.format(Locale.ROOT, "| tiles | %d planned, %d skipped, %d analysed |%n",
                 withMask.tilesPlanned(), withMask.tilesSkipped(), analysed));
