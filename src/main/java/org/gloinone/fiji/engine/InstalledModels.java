@@ -3,9 +3,7 @@ package org.gloinone.fiji.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,12 +14,9 @@ import org.gloinone.model.ModelFinder;
 import org.gloinone.model.ModelPackage;
 import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
-import org.gloinone.model.TensorFlowPredictor;
 import org.gloinone.pipeline.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
-import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.StageModel;
 
 /**
  * The model packages {@link ModelFinder} finds: first the update site's {@code lib/glo-in-one/models/} when
@@ -44,28 +39,14 @@ public final class InstalledModels implements ModelSource {
     @Override
     public LoadedModels load(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) throws IOException {
         FoundModels found = find();
-        PredictorOptions predictorOptions = new PredictorOptions(options.device(), options.threads(), 0, false);
-        Map<Task, StageModel> stages = new EnumMap<>(Task.class);
-        List<AutoCloseable> closers = new ArrayList<>();
+        cancel.throwIfCancelled();
         try {
-            for (Task task : tasks) {
-                cancel.throwIfCancelled();
-                ModelPackage p = ModelPackage.open(found.require(task));
-                closers.add(p);
-                TensorFlowPredictor predictor = p.openPredictor(predictorOptions);
-                closers.add(predictor);
-                stages.put(task, new StageModel(p.spec(), predictor, info(task, p)));
-            }
+            org.gloinone.pipeline.LoadedModels loaded = org.gloinone.pipeline.LoadedModels.load(found, tasks,
+                    new PredictorOptions(options.device(), options.threads(), 0, false));
+            return new LoadedModels(loaded.models(), List.of(loaded));
         } catch (ModelException e) {
-            closeAll(closers, e);
             throw new IOException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeAll(closers, e);
-            throw e;
         }
-        return new LoadedModels(new PipelineModels(Optional.ofNullable(stages.get(Task.DETECT)),
-                Optional.ofNullable(stages.get(Task.CLASSIFY)), Optional.ofNullable(stages.get(Task.SEGMENT))),
-                closers);
     }
 
     @Override
@@ -95,16 +76,5 @@ public final class InstalledModels implements ModelSource {
 
     private static ModelInfo info(Task task, ModelPackage p) throws ModelException {
         return new ModelInfo(task.word(), p.spec().name(), p.spec().version(), p.weightsSha256());
-    }
-
-    /** Closes what was opened before a failure; their own failures are kept with the first one. */
-    private static void closeAll(List<AutoCloseable> opened, Exception cause) {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception e) {
-                cause.addSuppressed(e);
-            }
-        }
     }
 }
