@@ -19,6 +19,8 @@ import java.util.jar.JarOutputStream;
 
 import javax.imageio.ImageIO;
 
+import org.gloinone.model.ModelFinder;
+
 import ij.IJ;
 import ij.ImageJ;
 import ij.ImagePlus;
@@ -52,6 +54,8 @@ public final class GuiSession {
             Path screenshot = args.length > 2 ? Path.of(args[2]) : null;
             if (args[1].equals("engine")) {
                 engineSession(dir, checks, screenshot);
+            } else if (args[1].equals("bundled")) {
+                bundledSession(dir, screenshot);
             } else {
                 session(dir, checks, screenshot);
             }
@@ -91,6 +95,17 @@ public final class GuiSession {
             saveScreenshot(image, rm, screenshot);
         }
         runMacro(resource("engine-more.ijm"), dir.toString());
+    }
+
+    /** All-in-One with the bundled models on the bundled sample (run from the project folder). */
+    private static void bundledSession(Path dir, Path screenshot) throws Exception {
+        System.setProperty(ModelFinder.HOME_PROPERTY, ".");
+        startImageJ(dir);
+        Path sample = Path.of("samples", "kidney-pas-mosaic.tif").toAbsolutePath();
+        runMacro(resource("bundled-test.ijm"), dir + ";" + sample);
+        if (screenshot != null) {
+            saveScreenshot(WindowManager.getCurrentImage(), RoiManager.getInstance(), screenshot);
+        }
     }
 
     private static void session(Path dir, Properties checks, Path screenshot) throws Exception {

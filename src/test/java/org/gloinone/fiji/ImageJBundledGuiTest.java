@@ -1,0 +1,35 @@
+package org.gloinone.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.gloinone.fiji.engine.PipelineService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ImageJ 1 on a virtual display running Plugins > Glo-In-One > All-in-One with the real engine and the bundled
+ * models on the bundled sample slide, as a user would after installing the plugin. With
+ * {@code -Dgloinone.screenshot.bundled=FILE} it saves the screenshot shown in the README. Skips where
+ * {@code xvfb-run} is absent.
+ */
+class ImageJBundledGuiTest {
+
+    @Test
+    void allInOneOnTheSampleFillsTheRoiManagerAndTables(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("models", "detector")), "the bundled models are absent");
+        ImageJGuiTest.runGuiSession(dir, "bundled", PipelineService.class.getName());
+        Properties seen = ImageJGuiTest.load(dir.resolve("bundled-checks.properties"));
+        // 13 glomeruli as on the command line, each a circle and a mask outline in the ROI Manager.
+        assertEquals("13", seen.getProperty("rows"));
+        assertEquals("26", seen.getProperty("rois"));
+        assertEquals("6", seen.getProperty("rejected"));
+        assertTrue(seen.getProperty("thumbnail").startsWith("kidney-pas-mosaic.tif"), seen.getProperty("thumbnail"));
+        assertTrue(Files.isRegularFile(dir.resolve("out/kidney-pas-mosaic/kidney-pas-mosaic.xml")));
+    }
+}
