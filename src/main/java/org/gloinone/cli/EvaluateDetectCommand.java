@@ -37,6 +37,10 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             description = "Score for recall and precision (default: the model's detect.score_threshold).")
     private Double scoreThreshold;
 
+    @Option(names = "--ignore-border-cut",
+            description = "Count glomeruli cut by a tile's edge as ignore regions, not ground truths (default: false).")
+    private boolean ignoreBorderCut;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
@@ -56,9 +60,9 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             try (LoadedModel model = parent.models().open(options.models, Task.DETECT, options.predictorOptions())) {
                 double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();
                 DetectionReport r = new TileDetectionEvaluator(TileDetectors.of(model), micronsPerPixel, minAreaUm2,
-                        threshold).evaluate(tiles);
+                        threshold, ignoreBorderCut).evaluate(tiles);
                 return new EvaluationRun.Result(ReportJson.detection(model.spec(), micronsPerPixel, minAreaUm2,
-                        r.images().size(), r.scores()), PredictionTables.detection(r.images()));
+                        ignoreBorderCut, r.images().size(), r.scores()), PredictionTables.detection(r.images()));
             }
         });
     }

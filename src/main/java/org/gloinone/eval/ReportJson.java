@@ -58,12 +58,13 @@ public final class ReportJson {
     }
 
     /** The summary of a detection run over {@code images} tiles. */
-    public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2, int images,
-                                   DetectionScores s) {
+    public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2,
+                                   boolean borderCutIgnored, int images, DetectionScores s) {
         ObjectNode root = header("detect", model);
         root.put("images", images);
         root.put("microns_per_pixel", micronsPerPixel);
         root.put("min_area_um2", minAreaUm2);
+        root.put("border_cut_ignored", borderCutIgnored);
         number(root, "ap", s.averagePrecision());
         number(root, "ap50", s.ap50());
         number(root, "ap75", s.ap75());

@@ -14,6 +14,7 @@ public final class TileDetectionEvaluator {
     private final TileDetector detector;
     private final double micronsPerPixel;
     private final double minAreaUm2;
+    private final boolean borderCutIgnored;
     private final double scoreThreshold;
 
     /**
@@ -25,6 +26,15 @@ public final class TileDetectionEvaluator {
      */
     public TileDetectionEvaluator(TileDetector detector, double micronsPerPixel, double minAreaUm2,
                                   double scoreThreshold) {
+        this(detector, micronsPerPixel, minAreaUm2, scoreThreshold, false);
+    }
+
+    /**
+     * As above; with {@code borderCutIgnored}, glomeruli cut by a tile's edge are ignore regions (see
+     * {@link TileGroundTruth#fromMask(BinaryMask, double, double, boolean)}).
+     */
+    public TileDetectionEvaluator(TileDetector detector, double micronsPerPixel, double minAreaUm2,
+                                  double scoreThreshold, boolean borderCutIgnored) {
         if (!(micronsPerPixel > 0) || Double.isInfinite(micronsPerPixel)) {
             throw new IllegalArgumentException("pixel size (um/px) must be > 0, got " + micronsPerPixel);
         }
@@ -38,6 +48,7 @@ public final class TileDetectionEvaluator {
         this.micronsPerPixel = micronsPerPixel;
         this.minAreaUm2 = minAreaUm2;
         this.scoreThreshold = scoreThreshold;
+        this.borderCutIgnored = borderCutIgnored;
     }
 
     /**
@@ -51,7 +62,7 @@ public final class TileDetectionEvaluator {
         DetectionEvaluation evaluation = new DetectionEvaluation();
         for (LabelledTile t : tiles) {
             ImageAndMask im = ImageAndMask.read(t.image(), t.mask());
-            TileGroundTruth truth = TileGroundTruth.fromMask(im.mask(), micronsPerPixel, minAreaUm2);
+            TileGroundTruth truth = TileGroundTruth.fromMask(im.mask(), micronsPerPixel, minAreaUm2, borderCutIgnored);
             evaluation.add(t.name(), detector.detect(im.image(), micronsPerPixel), truth);
         }
         return new DetectionReport(evaluation.scores(scoreThreshold), evaluation.images());

@@ -29,6 +29,16 @@ public record TileGroundTruth(List<MaskComponent> glomeruli, List<MaskComponent>
      * @param minAreaUm2      components smaller than this (in µm²) become ignore regions
      */
     public static TileGroundTruth fromMask(BinaryMask mask, double micronsPerPixel, double minAreaUm2) {
+        return fromMask(mask, micronsPerPixel, minAreaUm2, false);
+    }
+
+    /**
+     * As {@link #fromMask(BinaryMask, double, double)}; with {@code borderCutIgnored}, components that touch the
+     * tile's edge are ignore regions too: a glomerulus cut by the tile is not a whole one to find, and its visible
+     * part gives a circle a detector of whole glomeruli cannot match.
+     */
+    public static TileGroundTruth fromMask(BinaryMask mask, double micronsPerPixel, double minAreaUm2,
+                                           boolean borderCutIgnored) {
         if (!(micronsPerPixel > 0) || Double.isInfinite(micronsPerPixel)) {
             throw new IllegalArgumentException("pixel size (um/px) must be > 0, got " + micronsPerPixel);
         }
@@ -36,7 +46,9 @@ public record TileGroundTruth(List<MaskComponent> glomeruli, List<MaskComponent>
         List<MaskComponent> ignore = new ArrayList<>();
         double pixelArea = micronsPerPixel * micronsPerPixel;
         for (MaskComponent c : ConnectedComponents.of(mask)) {
-            (c.area() * pixelArea >= minAreaUm2 ? keep : ignore).add(c);
+            boolean cut = c.left() == 0 || c.top() == 0 || c.left() + c.boxWidth() == mask.width()
+                    || c.top() + c.boxHeight() == mask.height();
+            (c.area() * pixelArea >= minAreaUm2 && !(borderCutIgnored && cut) ? keep : ignore).add(c);
         }
         return new TileGroundTruth(keep, ignore);
     }

@@ -112,4 +112,28 @@ class DetectionMetricsTest {
         o = CircleMatcher.match(List.of(new Detection(new Circle(11.5, 10.5, 5), 0.5)), List.of(gt), fragment, 0.9);
         assertEquals(IGNORED, o.get(0).kind());
     }
+
+    @Test
+    void glomeruliCutByTheTileEdgeCanBeIgnoreRegions() {
+        // 20x20 tile at 1 um/px: a 5x5 glomerulus inside, and a 4x6 one cut by the right edge (x 16-19).
+        boolean[] p = new boolean[400];
+        for (int y = 2; y <= 6; y++) {
+            for (int x = 2; x <= 6; x++) {
+                p[y * 20 + x] = true;
+            }
+        }
+        for (int y = 10; y <= 15; y++) {
+            for (int x = 16; x <= 19; x++) {
+                p[y * 20 + x] = true;
+            }
+        }
+        BinaryMask mask = new BinaryMask(20, 20, p);
+        TileGroundTruth all = TileGroundTruth.fromMask(mask, 1.0, 10);
+        assertEquals(2, all.glomeruli().size());
+        TileGroundTruth whole = TileGroundTruth.fromMask(mask, 1.0, 10, true);
+        assertEquals(1, whole.glomeruli().size());
+        assertEquals(4.5, whole.circles().get(0).centerX(), 1e-12);
+        assertEquals(1, whole.ignoreRegions().size());
+        assertEquals(16, whole.ignoreRegions().get(0).left());
+    }
 }
