@@ -145,17 +145,9 @@ public final class ClassifierTask implements TrainingTask {
     }
 
     @Override
-    public boolean anyInputSize() {
-        return false;
-    }
-
-    @Override
     public Map<String, Operand<TFloat32>> network(Layers layers, Operand<TFloat32> image) {
         Operand<TFloat32> logits = net.logits(layers, image);
-        Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
-        out.put(PROBABILITIES, layers.tf().nn.softmax(logits));
-        out.put("logits", logits);
-        return out;
+        return TrainingTask.withLogits(PROBABILITIES, layers.tf().nn.softmax(logits), logits);
     }
 
     @Override

@@ -58,17 +58,9 @@ public final class SegmenterTask implements TrainingTask {
     }
 
     @Override
-    public boolean anyInputSize() {
-        return false;
-    }
-
-    @Override
     public Map<String, Operand<TFloat32>> network(Layers layers, Operand<TFloat32> image) {
         Operand<TFloat32> logits = net.logits(layers, image);
-        Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
-        out.put(MASK, layers.tf().math.sigmoid(logits));
-        out.put("logits", logits);
-        return out;
+        return TrainingTask.withLogits(MASK, layers.tf().math.sigmoid(logits), logits);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.gloinone.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,13 +20,24 @@ public interface TrainingTask {
     int inputSize();
 
     /** Whether the exported model accepts any input size (fully convolutional), not only {@link #inputSize()}. */
-    boolean anyInputSize();
+    default boolean anyInputSize() {
+        return false;
+    }
 
     /**
      * Builds the network on {@code image} (NHWC RGB 0-1). Returns the exported outputs under their names plus any
      * outputs the loss needs (e.g. logits).
      */
     Map<String, Operand<TFloat32>> network(Layers layers, Operand<TFloat32> image);
+
+    /** A network's outputs: the exported {@code name} (the activated logits) and the logits the loss needs. */
+    static Map<String, Operand<TFloat32>> withLogits(String name, Operand<TFloat32> activated,
+                                                     Operand<TFloat32> logits) {
+        Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
+        out.put(name, activated);
+        out.put("logits", logits);
+        return out;
+    }
 
     /** Names of the outputs exported in the SavedModel, in signature order. */
     List<String> exportedOutputs();
