@@ -40,7 +40,7 @@ class AnnotatedSlideDataTest {
             return px;
         }, SIDE, SIDE, PyramidTiffWriter.Options.defaults().withTileSize(256).withMicronsPerPixel(0.5)
                 .withCompression(PyramidTiffWriter.Compression.DEFLATE), file);
-        AnnotationRegion ellipse = new AnnotationRegion("normal", 1, RegionShape.ELLIPSE, "", new double[] {350, 650},
+        AnnotationRegion ellipse = new AnnotationRegion("nonGS", 1, RegionShape.ELLIPSE, "", new double[] {350, 650},
                 new double[] {450, 750}, false);
         double[] xs = new double[32];
         double[] ys = new double[32];
