@@ -7,10 +7,10 @@ import java.io.IOException;
  * command line, the tests and the model cards agree.
  */
 public final class DefaultModels {
-    /** Segmenter patch edge in pixels. */
-    public static final int SEGMENT_SIZE = 128;
-    /** Classifier patch edge in pixels. */
-    public static final int CLASSIFY_SIZE = 128;
+    /** Segmenter patch edge in pixels: the paper's 256 x 256. */
+    public static final int SEGMENT_SIZE = 256;
+    /** Classifier patch edge in pixels: the paper's 256 x 256. */
+    public static final int CLASSIFY_SIZE = 256;
     /** Detector training scene edge in pixels. */
     public static final int DETECT_SIZE = 256;
     /** Detector resolution: tiles are read at 0.5 um/px and downsampled 4 x. */
