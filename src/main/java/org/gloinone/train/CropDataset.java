@@ -1,15 +1,17 @@
 package org.gloinone.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.gloinone.eval.DatasetException;
+import org.gloinone.eval.LabelledCrop;
+
 /**
- * The glomerulus-crops layout: {@code labels.csv} with columns
- * {@code image,mask,class,is_globally_sclerotic,slide_id} and the image and mask files it names.
+ * The glomerulus-crops layout loaded for training: the crops {@code labels.csv} lists, with their images and masks
+ * in memory.
  */
 public final class CropDataset {
     private final List<GlomerulusCrop> crops;
@@ -19,31 +21,23 @@ public final class CropDataset {
     }
 
     /**
-     * Reads every crop listed in {@code dir/labels.csv}; {@code limit} > 0 keeps only the first crops of each
-     * class (for quick tests).
+     * Reads every crop listed in {@code dir/labels.csv} (checked by the evaluation's reader); {@code limit} > 0 keeps
+     * only the first crops of each class (for quick tests).
+     *
+     * @throws IOException naming labels.csv (with its line) or the missing or unreadable file
      */
     public static CropDataset read(Path dir, int limit) throws IOException {
-        Path csv = dir.resolve("labels.csv");
-        if (!Files.isRegularFile(csv)) {
-            throw new IOException(csv + ": missing (expected the glomerulus-crops layout)");
-        }
-        List<String> lines = Files.readAllLines(csv);
-        if (lines.isEmpty() || !lines.get(0).startsWith("image,mask,class,is_globally_sclerotic,slide_id")) {
-            throw new IOException(csv + ": header must be image,mask,class,is_globally_sclerotic,slide_id");
+        List<LabelledCrop> listed;
+        try {
+            listed = org.gloinone.eval.CropDataset.read(dir);
+        } catch (DatasetException e) {
+            throw new IOException(e.getMessage(), e);
         }
         List<GlomerulusCrop> out = new ArrayList<>();
         int gs = 0;
         int other = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split(",");
-            if (f.length < 5) {
-                throw new IOException(csv + ": line " + (i + 1) + " has " + f.length + " fields, expected 5");
-            }
-            boolean sclerosed = f[3].strip().equals("1");
+        for (LabelledCrop c : listed) {
+            boolean sclerosed = c.globallySclerotic();
             if (limit > 0 && (sclerosed ? gs : other) >= limit) {
                 continue;
             }
@@ -52,8 +46,8 @@ public final class CropDataset {
             } else {
                 other++;
             }
-            out.add(new GlomerulusCrop(f[0], FloatImage.readRgb(dir.resolve(f[0])),
-                    FloatImage.readMask(dir.resolve(f[1])), sclerosed, f[4].strip()));
+            out.add(new GlomerulusCrop(c.name(), FloatImage.readRgb(c.image()), FloatImage.readMask(c.mask()),
+                    sclerosed, c.slideId()));
         }
         return new CropDataset(out);
     }

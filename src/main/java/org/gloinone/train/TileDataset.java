@@ -1,11 +1,12 @@
 package org.gloinone.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+
+import org.gloinone.eval.DatasetException;
+import org.gloinone.eval.LabelledTile;
 
 /**
  * The kidney-tiles layout: {@code images/ID.png} RGB tiles and {@code masks/ID.png} masks (glomerulus where red),
@@ -24,25 +25,23 @@ public final class TileDataset {
      * {@code minArea} pixels at that resolution (slivers at the border) are ignored.
      */
     public static TileDataset read(Path dir, int factor, int minArea) throws IOException {
-        Path images = dir.resolve("images");
-        if (!Files.isDirectory(images) || !Files.isDirectory(dir.resolve("masks"))) {
-            throw new IOException(dir + ": expected images/ and masks/ (the kidney-tiles layout)");
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(images)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+        List<LabelledTile> listed;
+        try {
+            listed = org.gloinone.eval.TileDataset.read(dir);
+        } catch (DatasetException e) {
+            throw new IOException(e.getMessage(), e);
         }
         List<KidneyTile> out = new ArrayList<>();
-        for (Path f : files) {
-            String base = f.getFileName().toString().replaceFirst("\\.png$", "");
+        for (LabelledTile t : listed) {
+            String base = t.name().replaceFirst("\\.png$", "");
             int id;
             try {
                 id = Integer.parseInt(base);
             } catch (NumberFormatException e) {
-                throw new IOException(f + ": tile names must be numeric ids", e);
+                throw new IOException(t.image() + ": tile names must be numeric ids", e);
             }
-            FloatImage img = FloatImage.readRgb(f);
-            FloatImage mask = FloatImage.readMask(dir.resolve("masks").resolve(base + ".png"));
+            FloatImage img = FloatImage.readRgb(t.image());
+            FloatImage mask = FloatImage.readMask(t.mask());
             if (factor > 1) {
                 img = img.downsample(factor);
                 mask = mask.downsample(factor);
