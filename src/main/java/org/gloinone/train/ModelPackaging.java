@@ -33,15 +33,27 @@ public final class ModelPackaging {
     public static final double DETECT_TILE_MICRONS = 1024;
     /** Detector tile overlap in micrometres: more than the largest glomerulus (about 250 um). */
     public static final double DETECT_OVERLAP_MICRONS = 300;
-    /**
-     * Nominal pixel size of classifier and segmenter patches: a 200 um glomerulus plus padding over 128 px. The
-     * pipeline cuts these patches around each circle, so their real pixel size follows the glomerulus.
-     */
-    public static final double PATCH_MICRONS_PER_PIXEL = 1.75;
+    /** Diameter of a typical glomerulus, for the nominal pixel size of patches. */
+    private static final double NOMINAL_GLOMERULUS_MICRONS = 200;
     private static final String LICENSE = "CC-BY-NC-SA-4.0";
     private static final List<String> RGB = List.of("red", "green", "blue");
 
     private ModelPackaging() {
+    }
+
+    /**
+     * Nominal pixel size of a classifier or segmenter patch: a typical glomerulus plus its padding over the patch.
+     * The pipeline cuts patches around each circle, so their real pixel size follows the glomerulus; this one
+     * stands in only for images that do not state theirs.
+     */
+    static double patchMicronsPerPixel(TrainingTask task) {
+        return (NOMINAL_GLOMERULUS_MICRONS + 2 * PADDING_MICRONS) / task.inputSize();
+    }
+
+    /** The head layout and decoding settings of the default detector, as the pipeline reads them. */
+    static DetectConfig detectConfig() {
+        return new DetectConfig(DetectorTask.HEATMAP, DetectorTask.OFFSET, DetectorTask.RADIUS, true,
+                CircleNetModel.STRIDE, false, 100, 0.3, 0.35, DETECT_TILE_MICRONS, DETECT_OVERLAP_MICRONS);
     }
 
     /** The pipeline settings of a trained default model of {@code task}. */
@@ -50,15 +62,14 @@ public final class ModelPackaging {
         return switch (task.task()) {
             case DETECT -> new ModelSpec("glo-in-one-detector", "1.0.0", task.task(),
                     DefaultModels.DETECT_MICRONS_PER_PIXEL, SavedModelExport.INPUT, unit,
-                    new DetectConfig(DetectorTask.HEATMAP, DetectorTask.OFFSET, DetectorTask.RADIUS, true,
-                            CircleNetModel.STRIDE, false, 100, 0.3, 0.35, DETECT_TILE_MICRONS, DETECT_OVERLAP_MICRONS),
+                    detectConfig(),
                     null, null);
-            case CLASSIFY -> new ModelSpec("glo-in-one-classifier", "1.0.0", task.task(), PATCH_MICRONS_PER_PIXEL,
+            case CLASSIFY -> new ModelSpec("glo-in-one-classifier", "1.0.0", task.task(), patchMicronsPerPixel(task),
                     SavedModelExport.INPUT, unit, null,
                     new ClassifyConfig(ClassifierTask.PROBABILITIES, ClassifierTask.CLASSES, "non-glomerular",
                             java.util.Set.of("sclerosed"), PADDING_MICRONS, task.inputSize()),
                     null);
-            case SEGMENT -> new ModelSpec("glo-in-one-segmenter", "1.0.0", task.task(), PATCH_MICRONS_PER_PIXEL,
+            case SEGMENT -> new ModelSpec("glo-in-one-segmenter", "1.0.0", task.task(), patchMicronsPerPixel(task),
                     SavedModelExport.INPUT, unit, null, null,
                     new SegmentConfig(SegmenterTask.MASK, PADDING_MICRONS, task.inputSize(), 0.5));
         };
