@@ -1,64 +1,54 @@
 package org.gloinone.train;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.CircleNms;
+import org.gloinone.detect.Detection;
+import org.gloinone.model.FloatTensor;
+import org.gloinone.model.ModelException;
 
 /**
- * Turns the detector heads of one image into scored circles for validation: 3 x 3 local maxima of the heatmap
- * above a threshold, the best {@code topK}, then greedy circle non-maximum suppression.
+ * Decodes the detector heads of one training-time image with the pipeline's own decoder and circle NMS, so that
+ * validation and false-positive mining see the circles a run would.
  */
 final class CircleDecoder {
     private CircleDecoder() {
     }
 
-    static List<ValidationMetrics.Scored> decode(int image, float[] heatLogits, float[] offset, float[] radius,
-                                                 int base, int w, int h, int stride, double threshold, int topK,
-                                                 double nmsIou) {
-        List<ValidationMetrics.Scored> peaks = new ArrayList<>();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float v = heatLogits[base + y * w + x];
-                boolean max = true;
-                for (int dy = -1; dy <= 1 && max; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int xx = x + dx;
-                        int yy = y + dy;
-                        if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < w && yy < h
-                                && heatLogits[base + yy * w + xx] > v) {
-                            max = false;
-                            break;
-                        }
-                    }
-                }
-                double score = 1 / (1 + Math.exp(-v));
-                if (max && score >= threshold) {
-                    int k = base + y * w + x;
-                    double r = Math.max(0.25, radius[k]) * stride;
-                    peaks.add(new ValidationMetrics.Scored(image, new Circle((x + offset[2 * k]) * stride,
-                            (y + offset[2 * k + 1]) * stride, r), score));
+    /**
+     * The circles of one image's heads, in its pixels, best first.
+     *
+     * @param heads     the heatmap (logits), offset and radius outputs of a batch of one, by output name
+     * @param w         image width in pixels (a multiple of the stride)
+     * @param h         image height in pixels
+     * @param threshold lowest score kept
+     * @param nmsIou    circle IoU above which the weaker circle is dropped
+     */
+    static List<Detection> decode(Map<String, float[]> heads, int w, int h, double threshold, double nmsIou) {
+        int stride = CircleNetModel.STRIDE;
+        long[] cells = {1, h / stride, w / stride};
+        Map<String, FloatTensor> outputs = Map.of(
+                DetectorTask.HEATMAP, new FloatTensor(shape(cells, 1), heads.get(DetectorTask.HEATMAP)),
+                DetectorTask.OFFSET, new FloatTensor(shape(cells, 2), heads.get(DetectorTask.OFFSET)),
+                DetectorTask.RADIUS, new FloatTensor(shape(cells, 1), heads.get(DetectorTask.RADIUS)));
+        List<Detection> found = new ArrayList<>();
+        try {
+            for (org.gloinone.detect.CircleDecoder.Peak p : new org.gloinone.detect.CircleDecoder(
+                    ModelPackaging.detectConfig(), threshold).peaks(outputs, 0)) {
+                if (p.radius() > 0) {
+                    found.add(new Detection(new Circle(p.x(), p.y(), p.radius()), Math.min(1, p.score())));
                 }
             }
+        } catch (ModelException e) {
+            throw new IllegalStateException("the detector's own heads do not decode: " + e.getMessage(), e);
         }
-        peaks.sort(Comparator.comparingDouble(ValidationMetrics.Scored::score).reversed());
-        List<ValidationMetrics.Scored> kept = new ArrayList<>();
-        for (ValidationMetrics.Scored p : peaks) {
-            if (kept.size() >= topK) {
-                break;
-            }
-            boolean suppressed = false;
-            for (ValidationMetrics.Scored k : kept) {
-                if (ValidationMetrics.circleIou(p.circle(), k.circle()) > nmsIou) {
-                    suppressed = true;
-                    break;
-                }
-            }
-            if (!suppressed) {
-                kept.add(p);
-            }
-        }
-        return kept;
+        return new CircleNms(nmsIou).suppress(found);
+    }
+
+    private static long[] shape(long[] cells, int channels) {
+        return new long[] {cells[0], cells[1], cells[2], channels};
     }
 }

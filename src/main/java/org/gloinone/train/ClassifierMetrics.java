@@ -3,6 +3,8 @@ package org.gloinone.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.gloinone.eval.RocAuc;
+
 /** Classifier validation metrics from probabilities of the classes normal (0), sclerosed (1), other (2). */
 final class ClassifierMetrics {
     private ClassifierMetrics() {
@@ -48,7 +50,7 @@ final class ClassifierMetrics {
             }
         }
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("auc_sclerosed_vs_normal", ValidationMetrics.auc(score, positive));
+        m.put("auc_sclerosed_vs_normal", RocAuc.of(score, positive));
         m.put("balanced_accuracy_sclerosed_vs_normal", ValidationMetrics.balancedAccuracy(binPred, binTruth, 2));
         m.put("balanced_accuracy_3_classes", ValidationMetrics.balancedAccuracy(argmax, truth, k));
         m.put("non_glomerular_recall", others == 0 ? Double.NaN : otherHits / (double) others);

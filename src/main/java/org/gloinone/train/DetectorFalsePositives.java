@@ -2,10 +2,13 @@ package org.gloinone.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.CircleIou;
+import org.gloinone.detect.Detection;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.types.TFloat32;
 
@@ -32,20 +35,16 @@ public final class DetectorFalsePositives {
         try (SavedModelBundle b = SavedModelBundle.load(savedModel.toString(), SavedModelBundle.DEFAULT_TAG)) {
             for (KidneyTile t : tiles) {
                 FloatImage img = t.image();
-                float[][] heads = new float[3][];
+                Map<String, float[]> heads = new HashMap<>();
                 try (TFloat32 in = Tensors.floats(img.data(), 1, img.height(), img.width(), 3);
                      var r = b.call(Map.of(SavedModelExport.INPUT, in))) {
-                    String[] names = {DetectorTask.HEATMAP, DetectorTask.OFFSET, DetectorTask.RADIUS};
-                    for (int i = 0; i < 3; i++) {
-                        heads[i] = Tensors.toFloats((TFloat32) r.get(names[i]).orElseThrow(
-                                () -> new IllegalArgumentException(savedModel + ": not a detector (no outputs)")));
+                    for (String name : List.of(DetectorTask.HEATMAP, DetectorTask.OFFSET, DetectorTask.RADIUS)) {
+                        heads.put(name, Tensors.toFloats((TFloat32) r.get(name).orElseThrow(
+                                () -> new IllegalArgumentException(savedModel + ": not a detector (no outputs)"))));
                     }
                 }
-                int s = CircleNetModel.STRIDE;
-                for (ValidationMetrics.Scored d : CircleDecoder.decode(0, heads[0], heads[1], heads[2], 0,
-                        img.width() / s, img.height() / s, s, minScore, 50, 0.35)) {
-                    boolean matches = t.circles().stream()
-                            .anyMatch(c -> ValidationMetrics.circleIou(c, d.circle()) > maxIou);
+                for (Detection d : CircleDecoder.decode(heads, img.width(), img.height(), minScore, 0.35)) {
+                    boolean matches = t.circles().stream().anyMatch(c -> CircleIou.of(c, d.circle()) > maxIou);
                     if (!matches) {
                         out.add(new FalsePositive(t, d.circle()));
                     }

@@ -190,8 +190,9 @@ public final class DetectorTask implements TrainingTask {
             int w = s.image().width();
             int h = s.image().height();
             Map<String, float[]> out = inference.run(s.image().data(), 1, h, w);
-            dets.addAll(CircleDecoder.decode(i, out.get(HEATMAP), out.get(OFFSET), out.get(RADIUS), 0,
-                    w / STRIDE, h / STRIDE, STRIDE, 0.05, 50, 0.35));
+            int image = i;
+            CircleDecoder.decode(out, w, h, 0.05, 0.35)
+                    .forEach(d -> dets.add(new ValidationMetrics.Scored(image, d.circle(), d.score())));
             truth.add(s.circles());
             boolean[] ig = new boolean[s.circles().size()];
             for (int k = 0; k < ig.length; k++) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.CircleIou;
 
 /** The few validation metrics the trainer reports after each validation pass. */
 public final class ValidationMetrics {
@@ -33,31 +34,6 @@ public final class ValidationMetrics {
         return a + b == 0 ? 1 : 2 * inter / (a + b);
     }
 
-    /** Area under the ROC curve (Mann-Whitney U, ties count half); NaN without both classes. */
-    public static double auc(double[] scores, boolean[] positive) {
-        long pos = 0;
-        long neg = 0;
-        double wins = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (!positive[i]) {
-                continue;
-            }
-            pos++;
-            for (int j = 0; j < scores.length; j++) {
-                if (positive[j]) {
-                    continue;
-                }
-                wins += scores[i] > scores[j] ? 1 : (scores[i] == scores[j] ? 0.5 : 0);
-            }
-        }
-        for (boolean p : positive) {
-            if (!p) {
-                neg++;
-            }
-        }
-        return pos == 0 || neg == 0 ? Double.NaN : wins / (pos * neg);
-    }
-
     /** Mean of the per-class recalls over the classes present in {@code truth}. */
     public static double balancedAccuracy(int[] predicted, int[] truth, int classes) {
         int[] hit = new int[classes];
@@ -77,26 +53,6 @@ public final class ValidationMetrics {
             }
         }
         return present == 0 ? Double.NaN : sum / present;
-    }
-
-    /** Intersection over union of two circles (exact lens area). */
-    public static double circleIou(Circle a, Circle b) {
-        double d = Math.hypot(a.centerX() - b.centerX(), a.centerY() - b.centerY());
-        double r1 = a.radius();
-        double r2 = b.radius();
-        double inter;
-        if (d >= r1 + r2) {
-            inter = 0;
-        } else if (d <= Math.abs(r1 - r2)) {
-            double r = Math.min(r1, r2);
-            inter = Math.PI * r * r;
-        } else {
-            double a1 = r1 * r1 * Math.acos((d * d + r1 * r1 - r2 * r2) / (2 * d * r1));
-            double a2 = r2 * r2 * Math.acos((d * d + r2 * r2 - r1 * r1) / (2 * d * r2));
-            double k = 0.5 * Math.sqrt((-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2) * (d + r1 + r2));
-            inter = a1 + a2 - k;
-        }
-        return inter / (a.area() + b.area() - inter);
     }
 
     /** A scored detection on image {@code image}. */
@@ -140,7 +96,7 @@ public final class ValidationMetrics {
             int best = -1;
             double bestIou = iou;
             for (int g = 0; g < gt.size(); g++) {
-                double v = circleIou(s.circle(), gt.get(g));
+                double v = CircleIou.of(s.circle(), gt.get(g));
                 if (!used.get(s.image())[g] && v >= bestIou) {
                     best = g;
                     bestIou = v;

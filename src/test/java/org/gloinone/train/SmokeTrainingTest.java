@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.gloinone.detect.CircleIou;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.SavedModelBundle;
@@ -91,7 +92,7 @@ class SmokeTrainingTest {
         var fps = DetectorFalsePositives.mine(dir.resolve("savedmodel"), List.of(tile), 0.0, 0.2);
         assertTrue(!fps.isEmpty(), "an untrained detector fires somewhere");
         for (var fp : fps) {
-            assertTrue(ValidationMetrics.circleIou(fp.circle(), tile.circles().get(0)) <= 0.2, fp.toString());
+            assertTrue(CircleIou.of(fp.circle(), tile.circles().get(0)) <= 0.2, fp.toString());
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.CircleIou;
+import org.gloinone.eval.RocAuc;
 import org.junit.jupiter.api.Test;
 
 class ValidationMetricsTest {
@@ -17,7 +19,7 @@ class ValidationMetricsTest {
     @Test
     void aucCountsPairsAndTies() {
         // positives 0.9, 0.4; negatives 0.4, 0.1: pairs (0.9>0.4, 0.9>0.1, 0.4=0.4 half, 0.4>0.1) = 3.5 / 4
-        assertEquals(0.875, ValidationMetrics.auc(new double[] {0.9, 0.4, 0.4, 0.1},
+        assertEquals(0.875, RocAuc.of(new double[] {0.9, 0.4, 0.4, 0.1},
                 new boolean[] {true, true, false, false}), 1e-9);
     }
 
@@ -30,9 +32,9 @@ class ValidationMetricsTest {
     @Test
     void circleIouOfIdenticalDisjointAndNested() {
         Circle a = new Circle(0, 0, 2);
-        assertEquals(1, ValidationMetrics.circleIou(a, a), 1e-9);
-        assertEquals(0, ValidationMetrics.circleIou(a, new Circle(10, 0, 2)), 1e-9);
-        assertEquals(0.25, ValidationMetrics.circleIou(a, new Circle(0, 0, 1)), 1e-9);
+        assertEquals(1, CircleIou.of(a, a), 1e-9);
+        assertEquals(0, CircleIou.of(a, new Circle(10, 0, 2)), 1e-9);
+        assertEquals(0.25, CircleIou.of(a, new Circle(0, 0, 1)), 1e-9);
     }
 
     @Test
