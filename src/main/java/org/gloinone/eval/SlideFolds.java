@@ -1,0 +1,85 @@
+package org.gloinone.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Leave-slides-out k-fold cross-validation: every slide falls in exactly one fold, so a model is always
+ * scored on slides it never saw (crops or tiles of one slide are not independent).
+ *
+ * <p>Slides are shuffled with a fixed seed, then dealt largest first to the fold that holds the fewest items
+ * so far, which keeps the folds' sizes close even when slides differ in size.
+ */
+public final class SlideFolds {
+    private final List<Set<String>> folds;
+
+    private SlideFolds(List<Set<String>> folds) {
+        this.folds = folds;
+    }
+
+    /**
+     * @param itemSlides the slide of each item (e.g. of each crop)
+     * @param k          number of folds, from 2 to the number of distinct slides
+     * @param seed       shuffling seed
+     * @return the folds
+     * @throws IllegalArgumentException when k is out of range
+     */
+    public static SlideFolds of(List<String> itemSlides, int k, long seed) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String s : itemSlides) {
+            counts.merge(s, 1, Integer::sum);
+        }
+        if (k < 2 || k > counts.size()) {
+            throw new IllegalArgumentException("folds must be from 2 to the number of slides ("
+                    + counts.size() + "), got " + k);
+        }
+        List<String> slides = new ArrayList<>(counts.keySet());
+        Collections.shuffle(slides, new Random(seed));
+        // Stable sort after the shuffle: equal-sized slides keep their seeded order.
+        slides.sort((a, b) -> Integer.compare(counts.get(b), counts.get(a)));
+        List<Set<String>> folds = new ArrayList<>();
+        int[] sizes = new int[k];
+        for (int f = 0; f < k; f++) {
+            folds.add(new TreeSet<>());
+        }
+        for (String slide : slides) {
+            int smallest = 0;
+            for (int f = 1; f < k; f++) {
+                if (sizes[f] < sizes[smallest]) {
+                    smallest = f;
+                }
+            }
+            folds.get(smallest).add(slide);
+            sizes[smallest] += counts.get(slide);
+        }
+        return new SlideFolds(folds);
+    }
+
+    /** @return the number of folds */
+    public int count() {
+        return folds.size();
+    }
+
+    /**
+     * @param fold fold index, from 0 to {@link #count()} - 1
+     * @return the slides held out in that fold (its validation side)
+     */
+    public Set<String> heldOut(int fold) {
+        return Collections.unmodifiableSet(folds.get(fold));
+    }
+
+    /**
+     * @param fold  fold index
+     * @param slide a slide id
+     * @return whether the slide is held out in that fold
+     */
+    public boolean isHeldOut(int fold, String slide) {
+        return folds.get(fold).contains(slide);
+    }
+}
