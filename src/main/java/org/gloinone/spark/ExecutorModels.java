@@ -1,0 +1,102 @@
+package org.gloinone.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.spark.SparkFiles;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelFinder;
+import org.gloinone.model.PredictorOptions;
+import org.gloinone.model.Task;
+import org.gloinone.pipeline.LoadedModels;
+
+/**
+ * The models of this executor JVM: loaded by the first task that needs them and shared by every task after it
+ * (TensorFlow sessions run concurrently), so a cohort loads them once per executor, not once per slide. They are
+ * closed when the JVM exits. This is the one place in the project that keeps loaded models in static state:
+ * Spark gives a task no other home that outlives it.
+ */
+final class ExecutorModels {
+    private static final Logger LOG = Logger.getLogger(ExecutorModels.class.getName());
+    private static final Map<Key, LoadedModels> LOADED = new ConcurrentHashMap<>();
+    private static final AtomicInteger LOADS = new AtomicInteger();
+
+    private record Key(Path folder, Set<Task> stages, PredictorOptions options) {
+    }
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::closeAll, "glo-in-one-models-close"));
+    }
+
+    private ExecutorModels() {
+    }
+
+    /**
+     * The models of {@code stages}, loading them on first use.
+     *
+     * @param modelsOption the {@code --models} value, or null for the program's default search order; see
+     *                     {@link #resolve}
+     * @throws ModelException if they cannot be found or loaded (the next task tries again)
+     */
+    static LoadedModels get(Path modelsOption, Set<Task> stages, PredictorOptions options) throws ModelException {
+        Key key = new Key(resolve(modelsOption), Set.copyOf(stages), options);
+        LoadedModels models = LOADED.get(key);
+        if (models != null) {
+            return models;
+        }
+        synchronized (LOADED) {
+            models = LOADED.get(key);
+            if (models == null) {
+                models = LoadedModels.load(ModelFinder.forThisProgram(key.folder()).find(), key.stages(),
+                        key.options());
+                LOADED.put(key, models);
+                LOADS.incrementAndGet();
+            }
+            return models;
+        }
+    }
+
+    /** How many times this JVM has loaded a set of models. */
+    static int loads() {
+        return LOADS.get();
+    }
+
+    /**
+     * Where {@code --models} points on this executor: the folder itself when it exists here (a shared path, or an
+     * archive that YARN or Kubernetes unpacked into the working folder), else the copy Spark made of a folder or
+     * archive shipped with {@code --files} or {@code --archives}, else Spark's file folder when the packages were
+     * shipped one by one ({@code --files detector.zip,...}).
+     */
+    static Path resolve(Path modelsOption) {
+        if (modelsOption == null || Files.isDirectory(modelsOption)) {
+            return modelsOption;
+        }
+        Path shipped;
+        try {
+            shipped = Path.of(SparkFiles.getRootDirectory());
+        } catch (RuntimeException e) {
+            return modelsOption; // not in a Spark task: ModelFinder reports the missing folder
+        }
+        Path copy = shipped.resolve(modelsOption.getFileName().toString());
+        if (Files.isDirectory(copy)) {
+            return copy;
+        }
+        return Files.isDirectory(shipped) ? shipped : modelsOption;
+    }
+
+    private static void closeAll() {
+        for (LoadedModels m : LOADED.values()) {
+            try {
+                m.close();
+            } catch (ModelException e) {
+                LOG.log(Level.WARNING, "closing models at exit: " + e.getMessage());
+            }
+        }
+    }
+}
