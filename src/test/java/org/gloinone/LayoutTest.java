@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +28,27 @@ class LayoutTest {
     @Test
     void everyPackageOfTheArchitectureExists() {
         for (String pkg : List.of("slide", "model", "detect", "classify", "segment", "pipeline", "io", "eval",
-                "train", "cli", "fiji")) {
+                "train", "cli", "fiji", "spark")) {
             assertTrue(Files.isRegularFile(SOURCES.resolve(pkg).resolve("package-info.java")), pkg);
+        }
+    }
+
+    @Test
+    void onlyTheSparkApplicationRefersToSparkOrHadoop() throws IOException {
+        // Spark is provided by the cluster: Fiji and the other commands must run without it on the class path.
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<String> found = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !SOURCES.relativize(f).startsWith("spark"))
+                    .filter(f -> {
+                        try {
+                            String text = Files.readString(f);
+                            return text.contains("org.apache.spark") || text.contains("org.apache.hadoop");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .map(f -> SOURCES.relativize(f).toString()).toList();
+            assertEquals(List.of(), found);
         }
     }
 

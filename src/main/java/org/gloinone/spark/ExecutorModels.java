@@ -68,26 +68,20 @@ final class ExecutorModels {
     }
 
     /**
-     * Where {@code --models} points on this executor: the folder itself when it exists here (a shared path, or an
-     * archive that YARN or Kubernetes unpacked into the working folder), else the copy Spark made of a folder or
-     * archive shipped with {@code --files} or {@code --archives}, else Spark's file folder when the packages were
-     * shipped one by one ({@code --files detector.zip,...}).
+     * Where {@code --models} points on this executor: the folder itself when it exists here (a shared path, or a
+     * folder or archive that YARN or Kubernetes put into the task's working folder), else the copy Spark made of a
+     * folder or archive shipped with {@code --files} or {@code --archives} (local and standalone modes).
      */
     static Path resolve(Path modelsOption) {
         if (modelsOption == null || Files.isDirectory(modelsOption)) {
             return modelsOption;
         }
-        Path shipped;
         try {
-            shipped = Path.of(SparkFiles.getRootDirectory());
+            Path shipped = Path.of(SparkFiles.getRootDirectory()).resolve(modelsOption.getFileName().toString());
+            return Files.isDirectory(shipped) ? shipped : modelsOption;
         } catch (RuntimeException e) {
-            return modelsOption; // not in a Spark task: ModelFinder reports the missing folder
+            return modelsOption; // not in a Spark application: ModelFinder names the missing folder
         }
-        Path copy = shipped.resolve(modelsOption.getFileName().toString());
-        if (Files.isDirectory(copy)) {
-            return copy;
-        }
-        return Files.isDirectory(shipped) ? shipped : modelsOption;
     }
 
     private static void closeAll() {

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -182,13 +184,12 @@ class CohortRunTest {
         Files.writeString(out.resolve("piece-b.partial-t99-dead/run.json"), "{");
         CohortSettings settings = new CohortSettings(out.toUri().toString(),
                 org.gloinone.cli.RunOptions.parse(List.of(OPTIONS)).arguments(), false);
-        List<SlideSource> two = List.of(source("piece-a.tif"), source("piece-b.tif"));
-        List<SlideRecord> records = CohortJob.run(spark, two, settings, 2,
+        List<SlideRecord> records = CohortJob.run(spark, List.of(source("piece-b.tif")), settings, 1,
                 new FailingFirstAttempt(new SlideTask(settings), "piece-b.tif"));
-        assertEquals(List.of("done", "done"), records.stream().map(SlideRecord::status).toList());
-        assertEquals(List.of("cohort.parquet", "glomeruli.parquet", "piece-a", "piece-b", "summary.csv"), names(out));
+        assertEquals(List.of("done"), records.stream().map(SlideRecord::status).toList());
+        assertEquals(List.of("cohort.parquet", "glomeruli.parquet", "piece-b", "summary.csv"), names(out));
         assertSameFolder(byRun.resolve("piece-b"), out.resolve("piece-b"));
-        assertEquals(3, Files.readAllLines(out.resolve("summary.csv")).size());
+        assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size());
     }
 
     @Test
@@ -216,6 +217,30 @@ class CohortRunTest {
         assertEquals(0, cohort(changed, concat(args, new String[] {"--score", "0.9"})));
         assertTrue(changed.toString(StandardCharsets.UTF_8).contains("piece-a.tif: done"));
         assertTrue(Files.readString(manifest).contains("\"score\" : \"0.9\""));
+    }
+
+    @Test
+    void modelsShippedAsAnArchiveAreFoundInSparksFiles(@TempDir Path out, @TempDir Path archives) throws IOException {
+        Path zip = archives.resolve("packages.zip");
+        Path detector = MODELS.resolve("detector");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip));
+             Stream<Path> files = Files.walk(detector)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                z.putNextEntry(new ZipEntry("detector/" + detector.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, z);
+                z.closeEntry();
+            }
+        }
+        spark.sparkContext().addArchive(zip.toUri() + "#shipped-models"); // as spark-submit --archives does
+        assertFalse(Files.exists(Path.of("shipped-models")), "the folder exists only among Spark's files");
+        int code = CohortRun.commandLine(new PrintStream(new ByteArrayOutputStream()), System.err).execute(
+                slides.resolve("piece-a.tif").toString(), "-o", out.toString(), "--models", "shipped-models",
+                "--stages", "detect", "--no-patches", "--threads", "1");
+        assertEquals(0, code);
+        String manifest = Files.readString(out.resolve("piece-a/run.json"));
+        String detectorSha = new ObjectMapper().readTree(byRun.resolve("piece-a/run.json").toFile()).get("models")
+                .get(0).get("sha256").asText();
+        assertTrue(manifest.contains(detectorSha), manifest);
     }
 
     @Test
