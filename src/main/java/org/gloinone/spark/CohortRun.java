@@ -82,6 +82,7 @@ public final class CohortRun implements Callable<Integer> {
         int tasks;
         List<SlideSource> slides;
         SparkSession spark;
+        double startSeconds;
         // A session that was running before (a notebook's, a test's) stays running afterwards.
         boolean ours = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         try {
@@ -90,7 +91,9 @@ public final class CohortRun implements Callable<Integer> {
             if (partitions != null && partitions < 1) {
                 throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
             }
+            long start = System.nanoTime();
             spark = session();
+            startSeconds = (System.nanoTime() - start) / 1e9;
         } catch (IllegalArgumentException e) {
             err.println("glo-in-one cohort: " + e.getMessage());
             return USAGE;
@@ -105,8 +108,8 @@ public final class CohortRun implements Callable<Integer> {
                 err.println("glo-in-one cohort: " + e.getMessage());
                 return USAGE;
             }
-            err.println("glo-in-one cohort: " + slides.size() + " slides in " + tasks + " tasks on "
-                    + spark.sparkContext().master());
+            err.printf(java.util.Locale.ROOT, "glo-in-one cohort: %d slides in %d tasks on %s (Spark started in "
+                    + "%.1f s)%n", slides.size(), tasks, spark.sparkContext().master(), startSeconds);
             List<SlideRecord> records = CohortJob.run(spark, slides, settings, tasks, new SlideTask(settings));
             return report(records, settings);
         } catch (IOException | RuntimeException e) {

@@ -10,6 +10,9 @@ import java.util.Locale;
 
 import org.gloinone.cli.GloInOne;
 import org.gloinone.model.Folders;
+import org.gloinone.slide.Slide;
+import org.gloinone.slide.tiff.PyramidTiffWriter;
+import org.gloinone.slide.tiff.TiffSlideBackend;
 
 /**
  * The cohort application's overhead on one machine: the same slides through {@code glo-in-one run --threads 2}
@@ -17,7 +20,8 @@ import org.gloinone.model.Folders;
  * one thread each), Spark's start and stop included, in one JVM. Two rounds in opposite order, so neither side
  * gets the warm JVM both times.
  *
- * <p>Arguments: {@code SLIDE COPIES MODELS}, e.g. {@code samples/kidney-pas-mosaic.tif 8 models}.
+ * <p>Arguments: {@code SLIDE COPIES MODELS [MOSAIC [ROUNDS]]}, e.g. {@code samples/kidney-pas-mosaic.tif 8 models 3}:
+ * eight copies of the sample tiled 3 x 3 (12288 x 9216 px), two rounds.
  */
 public final class CohortBenchmark {
     private CohortBenchmark() {
@@ -27,14 +31,17 @@ public final class CohortBenchmark {
         Path sample = Path.of(args[0]);
         int copies = Integer.parseInt(args[1]);
         String models = args[2];
+        int mosaic = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         Path work = Files.createTempDirectory("cohort-benchmark-");
         Path slides = Files.createDirectories(work.resolve("slides"));
+        Path slide = mosaic == 1 ? sample : mosaic(sample, mosaic, work.resolve("mosaic.tif"));
         for (int i = 1; i <= copies; i++) {
-            Files.copy(sample, slides.resolve(String.format(Locale.ROOT, "slide-%02d.tif", i)));
+            Files.copy(slide, slides.resolve(String.format(Locale.ROOT, "slide-%02d.tif", i)));
         }
         PrintStream console = System.out;
         try {
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= rounds; round++) {
                 boolean runFirst = round == 1;
                 double run = 0;
                 double cohort = 0;
@@ -56,6 +63,36 @@ public final class CohortBenchmark {
         } finally {
             Folders.deleteTree(work);
         }
+    }
+
+    /** The sample repeated {@code n} x {@code n} times: a slide of real tissue and glomeruli, n^2 times larger. */
+    private static Path mosaic(Path sample, int n, Path file) throws IOException {
+        try (Slide s = new TiffSlideBackend().open(sample)) {
+            int w = (int) s.levels().get(0).width();
+            int h = (int) s.levels().get(0).height();
+            double mpp = s.requireMicronsPerPixel();
+            PyramidTiffWriter.write((x, y, tw, th) -> {
+                int[] out = new int[tw * th];
+                // The requested rectangle falls into at most four pieces of the repeated sample.
+                for (int dy = 0; dy < th; ) {
+                    int sy = (int) ((y + dy) % h);
+                    int rows = Math.min(th - dy, h - sy);
+                    for (int dx = 0; dx < tw; ) {
+                        int sx = (int) ((x + dx) % w);
+                        int cols = Math.min(tw - dx, w - sx);
+                        int[] piece = s.readRegion(0, sx, sy, cols, rows).update(null).getCurrentStorageArray();
+                        for (int r = 0; r < rows; r++) {
+                            System.arraycopy(piece, r * cols, out, (dy + r) * tw + dx, cols);
+                        }
+                        dx += cols;
+                    }
+                    dy += rows;
+                }
+                return out;
+            }, w * n, h * n, PyramidTiffWriter.Options.defaults().withTileSize(512)
+                    .withMicronsPerPixel(mpp), file);
+        }
+        return file;
     }
 
     private interface Command {
