@@ -12,12 +12,12 @@ import org.gloinone.io.RunManifest;
  * Puts a slide folder that a task wrote on its local disk into the output folder so that the output only ever
  * holds complete slide folders, one per slide, whatever Spark retries or runs twice:
  * <ol>
- *   <li>the folder is copied to {@code <stem>.partial-<attempt>} beside its final place (a name no other attempt
+ *   <li>the folder is copied to {@code .<stem>.partial-<attempt>} beside its final place (a name no other attempt
  *       uses, so a killed copy never mixes with another);</li>
  *   <li>it is renamed to {@code <stem>} only if that name is free: a rename that never replaces;</li>
  *   <li>if {@code <stem>} is there with the same identity (slide, models, options: {@link RunManifest#matches}),
  *       another attempt of this slide won and this copy is dropped; a folder of an earlier run with another
- *       identity is moved aside to {@code <stem>.old-<attempt>} and removed once the new one is in place.</li>
+ *       identity is moved aside to {@code .<stem>.old-<attempt>} and removed once the new one is in place.</li>
  * </ol>
  * Copies left by attempts that died are removed by the driver at the end ({@link #isLeftover}).
  */
@@ -39,8 +39,8 @@ final class SlideFolderCommit {
             throws IOException {
         RunManifest ours = RunManifest.read(localFolder.resolve(ResultWriter.MANIFEST));
         Path target = new Path(out.root(), stem);
-        Path partial = new Path(out.root(), stem + PARTIAL + attempt);
-        Path aside = new Path(out.root(), stem + OLD + attempt);
+        Path partial = new Path(out.root(), "." + stem + PARTIAL + attempt);
+        Path aside = new Path(out.root(), "." + stem + OLD + attempt);
         out.delete(partial);
         try {
             out.copyFromLocal(localFolder, partial);
@@ -69,7 +69,7 @@ final class SlideFolderCommit {
 
     /** True for the name of a copy that a dead attempt left in the output folder. */
     static boolean isLeftover(String name) {
-        return name.contains(PARTIAL) || name.contains(OLD);
+        return name.startsWith(".") && (name.contains(PARTIAL) || name.contains(OLD));
     }
 
     private static Optional<RunManifest> manifestOf(OutputFolder out, Path folder, java.nio.file.Path scratch)

@@ -180,8 +180,8 @@ class CohortRunTest {
 
     @Test
     void aTaskThatFailsOnceAfterItsCommitLeavesExactlyOneCorrectFolder(@TempDir Path out) throws IOException {
-        Files.createDirectories(out.resolve("piece-b.partial-t99-dead")); // left by an attempt that died
-        Files.writeString(out.resolve("piece-b.partial-t99-dead/run.json"), "{");
+        Path dead = Files.createDirectories(out.resolve(".piece-b.partial-99dead")); // an attempt that died
+        Files.writeString(dead.resolve("run.json"), "{");
         CohortSettings settings = new CohortSettings(out.toUri().toString(),
                 org.gloinone.cli.RunOptions.parse(List.of(OPTIONS)).arguments(), false);
         List<SlideRecord> records = CohortJob.run(spark, List.of(source("piece-b.tif")), settings, 1,
