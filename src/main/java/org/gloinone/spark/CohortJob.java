@@ -20,7 +20,6 @@ import org.gloinone.io.ResultWriter;
  * tables and {@code summary.csv}, then the copies that dead attempts left are removed.
  */
 final class CohortJob {
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CohortJob.class.getName());
     private CohortJob() {
     }
 
@@ -39,9 +38,7 @@ final class CohortJob {
         JavaRDD<SlideRecord> records = context.parallelize(slides, partitions).map(task)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long start = System.nanoTime();
             List<SlideRecord> collected = records.map(SlideRecord::withoutGlomeruli).collect();
-            long slidesDone = System.nanoTime();
             Set<String> columns = new LinkedHashSet<>();
             records.map(CohortTables::glomeruliColumns).collect().forEach(columns::addAll);
             CohortTables.writeCohort(spark, collected, new Path(out.root(), CohortTables.COHORT).toString());
@@ -52,8 +49,6 @@ final class CohortJob {
                 out.writeText(ResultWriter.SUMMARY, summary.get());
             }
             removeLeftovers(out);
-            LOG.info(String.format(java.util.Locale.ROOT, "%d slides in %.1f s; tables and summary in %.1f s",
-                    slides.size(), (slidesDone - start) / 1e9, (System.nanoTime() - slidesDone) / 1e9));
             return collected;
         } finally {
             records.unpersist(false);

@@ -110,7 +110,10 @@ public final class CohortRun implements Callable<Integer> {
             }
             err.printf(java.util.Locale.ROOT, "glo-in-one cohort: %d slides in %d tasks on %s (Spark started in "
                     + "%.1f s)%n", slides.size(), tasks, spark.sparkContext().master(), startSeconds);
+            long start = System.nanoTime();
             List<SlideRecord> records = CohortJob.run(spark, slides, settings, tasks, new SlideTask(settings));
+            err.printf(java.util.Locale.ROOT, "glo-in-one cohort: slides and tables done in %.1f s%n",
+                    (System.nanoTime() - start) / 1e9);
             return report(records, settings);
         } catch (IOException | RuntimeException e) {
             err.println("glo-in-one cohort: " + e.getMessage());
