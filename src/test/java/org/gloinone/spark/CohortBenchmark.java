@@ -1,14 +1,12 @@
 package org.gloinone.spark;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-import org.gloinone.cli.GloInOne;
 import org.gloinone.model.Folders;
 import org.gloinone.slide.Slide;
 import org.gloinone.slide.tiff.PyramidTiffWriter;
@@ -17,8 +15,8 @@ import org.gloinone.slide.tiff.TiffSlideBackend;
 /**
  * The cohort application's overhead on one machine: the same slides through {@code glo-in-one run --threads 2}
  * (one slide at a time, two TensorFlow threads) and through the cohort in {@code local[2]} (two slides at a time,
- * one thread each), Spark's start and stop included, in one JVM. Two rounds in opposite order, so neither side
- * gets the warm JVM both times.
+ * one thread each), each in a JVM of its own as a user runs them, so JVM, TensorFlow and Spark start and stop are
+ * included. Rounds alternate which side goes first.
  *
  * <p>Arguments: {@code SLIDE COPIES MODELS [MOSAIC [ROUNDS]]}, e.g. {@code samples/kidney-pas-mosaic.tif 8 models 3}:
  * eight copies of the sample tiled 3 x 3 (12288 x 9216 px), two rounds.
@@ -39,30 +37,51 @@ public final class CohortBenchmark {
         for (int i = 1; i <= copies; i++) {
             Files.copy(slide, slides.resolve(String.format(Locale.ROOT, "slide-%02d.tif", i)));
         }
-        PrintStream console = System.out;
         try {
             for (int round = 1; round <= rounds; round++) {
-                boolean runFirst = round == 1;
+                boolean runFirst = round % 2 == 1;
                 double run = 0;
                 double cohort = 0;
                 for (int step = 0; step < 2; step++) {
                     Path out = work.resolve("out");
                     Folders.deleteTree(out);
                     if ((step == 0) == runFirst) {
-                        run = timed(() -> GloInOne.commandLine().execute("run", slides.toString(), "-o",
-                                out.toString(), "--models", models, "--threads", "2"));
+                        run = timedJvm("org.gloinone.cli.GloInOne", "run", slides.toString(), "-o", out.toString(),
+                                "--models", models, "--threads", "2");
                     } else {
-                        cohort = timed(() -> CohortRun.commandLine(quiet(), System.err).execute(slides.toString(),
-                                "-o", out.toString(), "--master", "local[2]", "--models", models, "--threads", "1"));
+                        cohort = timedJvm(CohortRun.class.getName(), slides.toString(), "-o", out.toString(),
+                                "--master", "local[2]", "--models", models, "--threads", "1");
                     }
                 }
-                console.printf(Locale.ROOT, "round %d (%s first): run --threads 2 %.1f s, cohort local[2] %.1f s, "
+                System.out.printf(Locale.ROOT, "round %d (%s first): run --threads 2 %.1f s, cohort local[2] %.1f s, "
                         + "overhead %+.1f %%%n", round, runFirst ? "run" : "cohort", run, cohort,
                         100 * (cohort - run) / run);
             }
         } finally {
             Folders.deleteTree(work);
         }
+    }
+
+    /** Wall time of a main class in a JVM of its own (start, Spark's start and stop included), as a user runs it. */
+    private static double timedJvm(String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx4g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                mainClass));
+        command.addAll(List.of(args));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            int code = p.waitFor();
+            if (code != 0) {
+                throw new IllegalStateException(mainClass + " exited with " + code);
+            }
+        } catch (InterruptedException e) {
+            p.destroy();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The sample repeated {@code n} x {@code n} times: a slide of real tissue and glomeruli, n^2 times larger. */
@@ -93,23 +112,5 @@ public final class CohortBenchmark {
                     .withMicronsPerPixel(mpp), file);
         }
         return file;
-    }
-
-    private interface Command {
-        int execute();
-    }
-
-    private static double timed(Command command) {
-        long start = System.nanoTime();
-        int code = command.execute();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (code != 0) {
-            throw new IllegalStateException("exit code " + code);
-        }
-        return seconds;
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
 }
