@@ -17,7 +17,8 @@ import org.tensorflow.types.TFloat32;
 
 /** Trains each task for a few steps on tiny synthetic data, validates and exports it. */
 class SmokeTrainingTest {
-    private static final TrainingOptions FEW_STEPS = new TrainingOptions(2, 4, 0.005, 1e-4, 1, null, false, 1);
+    private static final TrainingOptions FEW_STEPS = new TrainingOptions(2, 4, 0.005, 1e-4, 1, null, false, 1)
+            .reproducible();
 
     private static Map<String, float[]> exportAndRun(TrainingTask task, TrainingResult r, Path dir, int edge)
             throws Exception {
