@@ -62,10 +62,7 @@ class SmokeTrainingTest {
 
     @Test
     void classifier(@TempDir Path dir) throws Exception {
-        List<GlomerulusCrop> crops = TrainFixtures.crops(32);
-        ClassifierTask task = new ClassifierTask(crops.subList(0, 6), List.of(TrainFixtures.tile(1, 96)),
-                crops.subList(6, 8), List.of(TrainFixtures.tile(2, 96)), 16, new ResNetClassifier(3, 0.1f, 4, 8),
-                Augmenter.standard(), 2.5f);
+        ClassifierTask task = TrainFixtures.tinyClassifier(0.1f);
         TrainingResult r = new Trainer(task, FEW_STEPS).train(TrainingListener.silent());
         assertTrue(r.metrics().containsKey("auc_sclerosed_vs_normal"));
         Map<String, float[]> out = exportAndRun(task, r, dir, 16);

@@ -89,11 +89,8 @@ class TrainerTest {
 
     @Test
     void resumedClassifierDrawsTheSameBatchesAndDropout(@TempDir Path dir) throws Exception {
-        List<GlomerulusCrop> crops = TrainFixtures.crops(32);
         // augmentation, sampling and a dropout of 0.5 before the dense layer: every random source of training
-        TrainingTask task = new ClassifierTask(crops.subList(0, 6), List.of(TrainFixtures.tile(1, 96)),
-                crops.subList(6, 8), List.of(TrainFixtures.tile(2, 96)), 16, new ResNetClassifier(3, 0.5f, 4, 8),
-                Augmenter.standard(), 2.5f);
+        TrainingTask task = TrainFixtures.tinyClassifier(0.5f);
         Losses interrupted = new Losses();
         interrupted.stopAfter = 1;
         assertThrows(IllegalStateException.class,
