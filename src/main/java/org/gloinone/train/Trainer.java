@@ -32,8 +32,8 @@ import org.tensorflow.types.TInt64;
  * and an inference branch sharing the variables; batches are prepared on a second thread while a step runs.
  * After every epoch all variables (optimizer state included) and the epoch count are checkpointed, so a run can
  * be resumed; batch contents and dropout masks depend only on the seed, the epoch and the step, so a resumed run
- * sees the same data. With {@link TrainingOptions#reproducible()} the resumed run ends with the same weights as
- * one that never stopped.
+ * sees the same data and, with the same thread counts ({@link TrainingOptions#reproducible()} fixes them at one),
+ * ends with the same weights as one that never stopped.
  */
 public final class Trainer {
     private static final String CHECKPOINT = "checkpoint.bin";
