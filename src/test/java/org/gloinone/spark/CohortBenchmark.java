@@ -15,8 +15,8 @@ import org.gloinone.slide.tiff.TiffSlideBackend;
 /**
  * The cohort application's overhead on one machine: the same slides through {@code glo-in-one run --threads 2}
  * (one slide at a time, two TensorFlow threads) and through the cohort in {@code local[2]} (two slides at a time,
- * one thread each), each in a JVM of its own as a user runs them, so JVM, TensorFlow and Spark start and stop are
- * included. Rounds alternate which side goes first.
+ * sharing the executor's models and so TensorFlow's one pool of two threads), each in a JVM of its own as a user
+ * runs them, so JVM, TensorFlow and Spark start and stop are included. Rounds alternate which side goes first.
  *
  * <p>Arguments: {@code SLIDE COPIES MODELS [MOSAIC [ROUNDS]]}, e.g. {@code samples/kidney-pas-mosaic.tif 8 models 3}:
  * eight copies of the sample tiled 3 x 3 (12288 x 9216 px), two rounds.
@@ -50,7 +50,7 @@ public final class CohortBenchmark {
                                 "--models", models, "--threads", "2");
                     } else {
                         cohort = timedJvm(CohortRun.class.getName(), slides.toString(), "-o", out.toString(),
-                                "--master", "local[2]", "--models", models, "--threads", "1");
+                                "--master", "local[2]", "--models", models, "--threads", "2");
                     }
                 }
                 System.out.printf(Locale.ROOT, "round %d (%s first): run --threads 2 %.1f s, cohort local[2] %.1f s, "
