@@ -18,8 +18,9 @@ import org.gloinone.slide.tiff.TiffSlideBackend;
  * sharing the executor's models and so TensorFlow's one pool of two threads), each in a JVM of its own as a user
  * runs them, so JVM, TensorFlow and Spark start and stop are included. Rounds alternate which side goes first.
  *
- * <p>Arguments: {@code SLIDE COPIES MODELS [MOSAIC [ROUNDS]]}, e.g. {@code samples/kidney-pas-mosaic.tif 8 models 3}:
- * eight copies of the sample tiled 3 x 3 (12288 x 9216 px), two rounds.
+ * <p>Arguments: {@code SLIDE COPIES MODELS [MOSAIC [ROUNDS [MASTER]]]}, e.g.
+ * {@code samples/kidney-pas-mosaic.tif 8 models 3 1 local[2]}: eight copies of the sample tiled 3 x 3
+ * (12288 x 9216 px), one round, the cohort in {@code local[2]}.
  */
 public final class CohortBenchmark {
     private CohortBenchmark() {
@@ -31,6 +32,7 @@ public final class CohortBenchmark {
         String models = args[2];
         int mosaic = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        String master = args.length > 5 ? args[5] : "local[2]";
         Path work = Files.createTempDirectory("cohort-benchmark-");
         Path slides = Files.createDirectories(work.resolve("slides"));
         Path slide = mosaic == 1 ? sample : mosaic(sample, mosaic, work.resolve("mosaic.tif"));
@@ -50,11 +52,11 @@ public final class CohortBenchmark {
                                 "--models", models, "--threads", "2");
                     } else {
                         cohort = timedJvm(CohortRun.class.getName(), slides.toString(), "-o", out.toString(),
-                                "--master", "local[2]", "--models", models, "--threads", "2");
+                                "--master", master, "--models", models, "--threads", "2");
                     }
                 }
-                System.out.printf(Locale.ROOT, "round %d (%s first): run --threads 2 %.1f s, cohort local[2] %.1f s, "
-                        + "overhead %+.1f %%%n", round, runFirst ? "run" : "cohort", run, cohort,
+                System.out.printf(Locale.ROOT, "round %d (%s first): run --threads 2 %.1f s, cohort %s %.1f s, "
+                        + "overhead %+.1f %%%n", round, runFirst ? "run" : "cohort", run, master, cohort,
                         100 * (cohort - run) / run);
             }
         } finally {
