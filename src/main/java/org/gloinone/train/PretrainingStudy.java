@@ -88,7 +88,8 @@ public final class PretrainingStudy {
         int size = settings.size();
         SimSiamTask simSiam = SimSiamTask.on(fd, size, settings.tiny());
         CollapseWatch watch = new CollapseWatch(progress);
-        TrainingResult pre = new Trainer(simSiam, options(settings.pretrainEpochs(), settings.pretrainLr()))
+        // the collapse check runs after every epoch
+        TrainingResult pre = new Trainer(simSiam, options(settings.pretrainEpochs(), settings.pretrainLr(), 1))
                 .train(watch);
         Map<String, float[]> encoder = PretrainedEncoder.encoderOf(pre.weights());
 
@@ -104,7 +105,8 @@ public final class PretrainingStudy {
         }
         for (String arm : List.of("finetuned", "scratch")) {
             ClassifierTask task = DefaultModels.classifier(fd, size, settings.tiny());
-            Trainer trainer = new Trainer(task, options(settings.finetuneEpochs(), settings.finetuneLr()));
+            Trainer trainer = new Trainer(task, options(settings.finetuneEpochs(), settings.finetuneLr(),
+                    settings.finetuneEpochs()));
             if (arm.equals("finetuned")) {
                 trainer.startingFrom(encoder);
             }
@@ -115,9 +117,9 @@ public final class PretrainingStudy {
         return new FoldResult(f, heldOut, pre.finalLoss(), watch.lastSpread(), ba, auc);
     }
 
-    private TrainingOptions options(int epochs, double lr) {
+    private TrainingOptions options(int epochs, double lr, int validateEvery) {
         return new TrainingOptions(epochs, settings.batch(), lr, 1e-4, settings.seed(), null, false,
-                Math.max(1, epochs));
+                Math.max(1, validateEvery));
     }
 
     /** Probe scores of the held-out crops after fitting on the training crops' features. */

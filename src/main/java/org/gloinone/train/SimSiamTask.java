@@ -18,7 +18,7 @@ import org.tensorflow.types.TFloat32;
  * with their labels ignored, and glomerulus-sized windows of the training tiles (windows around the tiles'
  * glomeruli, as a detector would cut them, and random tissue windows). A batch of n images holds 2n rows: the
  * first views, then the second views. Its "validation" is the collapse check: the spread of the normalised
- * projections of a fixed watch set (see {@link CollapseWatch}).
+ * training-mode projections of a fixed watch set of plain views (see {@link CollapseWatch}).
  */
 public final class SimSiamTask implements TrainingTask {
     /** Share of the samples taken from the crops; the rest are tile windows. */
@@ -135,9 +135,14 @@ public final class SimSiamTask implements TrainingTask {
         return size;
     }
 
+    /**
+     * The training branch; the other branch, which {@link #validate} runs on the watch set, also normalises with
+     * batch statistics: collapse is a property of the training-mode outputs, and moving averages lag behind them
+     * in the first steps. The pretrained encoder is never exported from here (see {@link PretrainedEncoder}).
+     */
     @Override
     public Map<String, Operand<TFloat32>> network(Layers layers, Operand<TFloat32> image) {
-        return net.outputs(layers, image);
+        return net.outputs(layers.training() ? layers : layers.withBatchStatistics(), image);
     }
 
     @Override
