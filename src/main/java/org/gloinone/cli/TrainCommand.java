@@ -138,6 +138,9 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         try {
+            // read before the data, so that a wrong --init fails at once
+            PretrainedEncoder encoder = init == null ? null
+                    : PretrainedEncoder.read(init, DefaultModels.classifierNet(tiny));
             List<AnnotatedSlide> annotated = new ArrayList<>();
             for (Map.Entry<Path, Path> e : annotations.entrySet()) {
                 annotated.add(new AnnotatedSlide(e.getKey(), AnnotationFiles.read(e.getValue())));
@@ -166,11 +169,11 @@ public final class TrainCommand implements Callable<Integer> {
                 o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
             }
             Trainer trainer = new Trainer(t, options);
-            if (init != null) {
-                PretrainedEncoder encoder = PretrainedEncoder.read(init, DefaultModels.classifierNet(tiny));
+            if (encoder != null) {
                 trainer.startingFrom(encoder.weights());
                 o.println("starting from the pretrained encoder " + init + " (" + encoder.weights().size()
-                        + " variables)");
+                        + " variables, pretrained on " + encoder.size() + " px views; this classifier sees "
+                        + t.inputSize() + " px patches)");
             }
             TrainingResult result = trainer.train(new ProgressPrinter(o));
             ModelPackaging.write(t, result, out, commandLine());
