@@ -80,14 +80,10 @@ public record PretrainedEncoder(Map<String, float[]> weights, int[] widths, int 
                 p.store(out, "pretrained encoder");
             }
             AtomicFiles.writeString(work.resolve("README.md"), readme(p));
-            if (Files.exists(dir)) {
-                deleteFolder(dir);
-            }
+            ModelPackaging.deleteTree(dir);
             Files.move(work, dir);
         } finally {
-            if (Files.exists(work)) {
-                deleteFolder(work);
-            }
+            ModelPackaging.deleteTree(work);
         }
     }
 
@@ -141,13 +137,5 @@ public record PretrainedEncoder(Map<String, float[]> weights, int[] widths, int 
 
     private static String widthsText(int[] widths) {
         return String.join(",", Arrays.stream(widths).mapToObj(Integer::toString).toList());
-    }
-
-    private static void deleteFolder(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }
