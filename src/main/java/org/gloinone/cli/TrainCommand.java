@@ -17,9 +17,9 @@ import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.io.AtomicFiles;
 import org.gloinone.train.AnnotatedSlide;
 import org.gloinone.train.CollapseWatch;
+import org.gloinone.train.DefaultModels;
 import org.gloinone.train.PretrainedEncoder;
 import org.gloinone.train.SimSiamTask;
-import org.gloinone.train.DefaultModels;
 import org.gloinone.train.TrainingData;
 import org.gloinone.train.TrainingListener;
 import org.gloinone.train.TrainingOptions;
@@ -132,6 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (init != null && !task.equals("classify")) {
                 throw new IllegalArgumentException("--init applies to classify only");
+            }
+            if (size > 0 && !task.equals("classify") && !task.equals("pretrain")) {
+                throw new IllegalArgumentException("--size applies to classify and pretrain only");
             }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
