@@ -34,7 +34,8 @@ final class EncoderFeatures {
         try (Graph g = new Graph(); Session session = new Session(g)) {
             Ops tf = Ops.create(g);
             Params params = new Params(tf);
-            Placeholder<TFloat32> input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
+            Placeholder<TFloat32> input = tf.placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, size, size, 3)));
             Operand<TFloat32> features = backbone.features(new Layers(tf, params, false, seed), input);
             params.initialize(session);
             params.load(session, weights, false);

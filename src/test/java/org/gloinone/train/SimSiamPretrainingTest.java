@@ -61,7 +61,8 @@ class SimSiamPretrainingTest {
         EpochLosses losses = new EpochLosses();
         CollapseWatch watch = new CollapseWatch(losses);
         // 24 crops / 0.6 = 40 samples per epoch: 5 steps of 8 pairs per epoch
-        TrainingResult r = new Trainer(t, new TrainingOptions(10, 8, 0.01, 0, 11, null, false, 1)).train(watch);
+        TrainingOptions options = new TrainingOptions(10, 8, 0.01, 0, 11, null, false, 1).reproducible();
+        TrainingResult r = new Trainer(t, options).train(watch);
         List<Double> l = losses.losses;
         double first = (l.get(0) + l.get(1)) / 2;
         double last = (l.get(7) + l.get(8) + l.get(9)) / 3;
@@ -81,11 +82,10 @@ class SimSiamPretrainingTest {
         assertTrue(Files.readString(pkg.resolve("README.md")).contains("train classify --init"));
 
         // fine-tuning starts from the encoder: with 0 epochs the classifier's backbone is exactly the encoder
-        List<GlomerulusCrop> crops = TrainFixtures.crops(32);
-        ClassifierTask classify = new ClassifierTask(crops.subList(0, 6), List.of(TrainFixtures.tile(1, 96)),
-                crops.subList(6, 8), List.of(TrainFixtures.tile(2, 96)), 16, BACKBONE, Augmenter.standard(), 2.5f);
-        TrainingResult start = new Trainer(classify, new TrainingOptions(0, 4, 0.01, 0, 5, null, false, 1))
-                .startingFrom(enc.weights()).train(TrainingListener.silent());
+        // (the tiny classifier has the same backbone widths, 4 and 8)
+        ClassifierTask classify = TrainFixtures.tinyClassifier(0f);
+        TrainingResult start = new Trainer(classify, new TrainingOptions(0, 4, 0.01, 0, 5, null, false, 1)
+                .reproducible()).startingFrom(enc.weights()).train(TrainingListener.silent());
         for (String name : enc.weights().keySet()) {
             assertArrayEquals(enc.weights().get(name), start.weights().get(name), name);
         }
@@ -95,7 +95,7 @@ class SimSiamPretrainingTest {
     @Test
     void anEncoderOfOtherWidthsIsRefusedWithTheFolderNamed(@TempDir Path dir) throws IOException {
         SimSiamTask t = task();
-        TrainingResult r = new Trainer(t, new TrainingOptions(1, 4, 0.01, 0, 11, null, false, 1))
+        TrainingResult r = new Trainer(t, new TrainingOptions(1, 4, 0.01, 0, 11, null, false, 1).reproducible())
                 .train(TrainingListener.silent());
         Path pkg = dir.resolve("encoder");
         PretrainedEncoder.write(pkg, r, t.net(), 16, 0.3, "test");
@@ -108,10 +108,8 @@ class SimSiamPretrainingTest {
 
     @Test
     void startingWeightsMustNameVariablesOfTheNetwork() {
-        List<GlomerulusCrop> crops = TrainFixtures.crops(32);
-        ClassifierTask classify = new ClassifierTask(crops.subList(0, 6), List.of(TrainFixtures.tile(1, 96)),
-                crops.subList(6, 8), List.of(TrainFixtures.tile(2, 96)), 16, BACKBONE, Augmenter.standard(), 2.5f);
-        Trainer trainer = new Trainer(classify, new TrainingOptions(0, 4, 0.01, 0, 5, null, false, 1))
+        ClassifierTask classify = TrainFixtures.tinyClassifier(0f);
+        Trainer trainer = new Trainer(classify, new TrainingOptions(0, 4, 0.01, 0, 5, null, false, 1).reproducible())
                 .startingFrom(Map.of("decoder/kernel", new float[1]));
         var e = assertThrows(IllegalArgumentException.class, () -> trainer.train(TrainingListener.silent()));
         assertTrue(e.getMessage().contains("decoder/kernel"), e.getMessage());
