@@ -40,7 +40,7 @@ public class ImportAnnotations implements PlugIn {
             Path file = Path.of(gd.getNextString().trim());
             List<Circle> circles = GloInOneServices.load().readAnnotations(file);
             double downsample = SlideView.of(image).downsample();
-            GuiResults.addAll(RoiManager.getRoiManager(), rois(circles, downsample, file.getFileName().toString()));
+            GuiResults.addAll(GuiResults.roiManager(), rois(circles, downsample, file.getFileName().toString()));
             IJ.showStatus("Imported " + circles.size() + " circles from " + file.getFileName());
         } catch (Exception e) {
             StagePlugin.fail(Stage.DETECT, e);
