@@ -12,7 +12,6 @@ import ij.gui.GenericDialog;
 import ij.gui.OvalRoi;
 import ij.gui.Roi;
 import ij.plugin.PlugIn;
-import ij.plugin.frame.RoiManager;
 
 import org.gloinone.detect.Circle;
 
