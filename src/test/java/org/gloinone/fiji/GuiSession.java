@@ -155,11 +155,23 @@ public final class GuiSession {
         checks.setProperty("replayed_added_rois", Integer.toString(rm.getCount() - before));
         checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ResultTables.GLOMERULI)));
 
+        // A macro that omits the score gets the default, not the 0.7 the dialog remembers.
+        before = rm.getCount();
+        runMacro("run(\"All-in-One\", \"threads=2 device=cpu tissue min-tissue=0.01 formats=[] rois\");", "");
+        checks.setProperty("macro_without_score_added_rois", Integer.toString(rm.getCount() - before));
+        checks.setProperty("table_glomeruli_bounds", bounds(WindowManager.getWindow(ResultTables.GLOMERULI)));
+        checks.setProperty("table_summary_bounds", bounds(WindowManager.getWindow(ResultTables.SUMMARY)));
+
         ImagePlus image = WindowManager.getImage("biopsy");
         checks.setProperty("image_overlay", Integer.toString(image.getOverlay().size()));
         if (screenshot != null) {
             saveScreenshot(image, rm, screenshot);
         }
+    }
+
+    private static String bounds(Window w) {
+        Rectangle b = w.getBounds();
+        return b.x + "," + b.y + "," + b.width + "," + b.height;
     }
 
     /** Runs a macro; fails with ImageJ's log and the open windows when it does not finish (e.g. an error dialog). */

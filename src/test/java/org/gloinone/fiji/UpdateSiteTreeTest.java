@@ -60,6 +60,7 @@ class UpdateSiteTreeTest {
         script.environment().put("SKIP_BUILD", "1");
         script.environment().put("GLO_JAR", jar.toString());
         script.environment().put("GLO_LIB", lib.toString());
+        script.environment().put("JAR", Path.of(System.getProperty("java.home"), "bin", "jar").toString());
         Process p = script.start();
         assertEquals(0, p.waitFor(), Files.readString(dir.resolve("assemble.log")));
         String version = Files.readString(Path.of("pom.xml")).replaceAll("(?s).*?<artifactId>Glo_In_One</artifactId>\\s*"
@@ -81,7 +82,9 @@ class UpdateSiteTreeTest {
         assertTrue(engine.contains("tensorflow-core-api-1.1.0.jar"), engine.toString());
         assertTrue(engine.contains("javacpp-1.5.11.jar"), engine.toString());
         assertTrue(engine.contains("protobuf-java-3.21.9.jar"), engine.toString());
-        assertTrue(engine.stream().anyMatch(n -> n.startsWith("tensorflow-core-native-1.1.0-")), "natives shipped");
+        assertTrue(engine.contains("tensorflow-core-native-1.1.0.jar"), "TensorFlow's platform-independent classes");
+        assertTrue(engine.stream().noneMatch(n -> n.matches("tensorflow-core-native-1\\.1\\.0-.+\\.jar")),
+                "no platform's natives in the folder every platform downloads: " + engine);
         for (String fijiShips : List.of("ij-", "imglib2-", "scijava-common-", "parsington-")) {
             assertTrue(engine.stream().noneMatch(n -> n.startsWith(fijiShips)), fijiShips + " is not shipped");
         }
@@ -92,6 +95,43 @@ class UpdateSiteTreeTest {
                         .resolve("rdf.yaml")), model + " is shipped");
             }
         }
+    }
+
+    @Test
+    void nativesSitInTheUpdatersPlatformFolders() throws IOException {
+        List<String> natives;
+        try (Stream<Path> all = Files.walk(fiji)) {
+            natives = all.filter(f -> f.getFileName().toString().startsWith("tensorflow-core-native-1.1.0-"))
+                    .map(f -> fiji.relativize(f).toString().replace(File.separatorChar, '/')).sorted().toList();
+        }
+        assertFalse(natives.isEmpty(), "the build machine's natives are shipped");
+        for (String path : natives) {
+            assertTrue(path.matches("lib/(linux64|linux-arm64|macos64|macos-arm64|win64)/tensorflow-core-native-"
+                    + "1\\.1\\.0-[a-z0-9_-]+\\.jar"), path);
+        }
+        String own = "lib/" + EngineLocation.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+        assertTrue(natives.stream().anyMatch(p -> p.startsWith(own + "/")), own + " in " + natives);
+    }
+
+    @Test
+    void theReleaseZipUnpacksOntoFijiApp() throws IOException {
+        Path zip;
+        try (Stream<Path> files = Files.list(fiji.getParent())) {
+            zip = files.filter(f -> f.getFileName().toString().matches("Glo-In-One-.+-Fiji\\.zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no release zip beside " + fiji));
+        }
+        Set<String> entries = new TreeSet<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            z.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.add(e.getName()));
+        }
+        Set<String> tree = new TreeSet<>();
+        try (Stream<Path> all = Files.walk(fiji)) {
+            all.filter(Files::isRegularFile).forEach(f -> tree.add("Fiji.app/"
+                    + fiji.relativize(f).toString().replace(File.separatorChar, '/')));
+        }
+        assertEquals(tree, entries, "every file of the tree under Fiji.app/, nothing else");
+        assertTrue(entries.contains(fiji.getParent().relativize(pluginJar).toString().replace(File.separatorChar, '/')));
+        assertTrue(entries.stream().anyMatch(e -> e.matches("Fiji\\.app/lib/glo-in-one/models/[^/]+/rdf\\.yaml")));
     }
 
     @Test
