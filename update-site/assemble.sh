@@ -5,6 +5,8 @@
 #   lib/glo-in-one/engine/*.jar            the engine's dependencies that Fiji does not ship (TensorFlow Java
 #                                          and its natives, javacpp, protobuf, Jackson, ...), loaded in
 #                                          isolation, never on Fiji's class path
+#   lib/glo-in-one/imagej1/*.jar           ImgLib2, SciJava Common, Parsington: Fiji ships them, plain ImageJ 1
+#                                          does not; the engine uses these copies only where ImageJ lacks them
 #   lib/<platform>/tensorflow-core-native-*  TensorFlow's natives, one folder per platform as Fiji's updater
 #                                          names them (linux64, linux-arm64, macos64, macos-arm64, win64), so each
 #                                          user downloads only their own
@@ -65,6 +67,11 @@ natives=0
 for dep in "$lib"/*.jar; do
   name="$(basename "$dep")"
   if is_provided "$name"; then
+    # Fiji has these; plain ImageJ 1 (ij.jar alone) does not, so the engine falls back on a copy.
+    if [[ ! "$name" =~ ^ij-[0-9] ]]; then
+      mkdir -p "$out/lib/glo-in-one/imagej1"
+      cp "$dep" "$out/lib/glo-in-one/imagej1/$name"
+    fi
     continue
   fi
   if [[ "$name" =~ $native_pattern ]]; then

@@ -27,6 +27,11 @@ public final class EngineLocation {
     public static final String JARS = "lib/glo-in-one/engine";
     /** Folder under the Fiji directory with the default models. */
     public static final String MODELS = "lib/glo-in-one/models";
+    /**
+     * Folder under the install with the libraries Fiji ships but plain ImageJ 1 lacks (ImgLib2, SciJava
+     * Common, Parsington); the engine falls back on them only where ImageJ does not provide them.
+     */
+    public static final String IMAGEJ1_JARS = "lib/glo-in-one/imagej1";
     /** How the TensorFlow native jars in {@code lib/<platform>/} start. */
     static final String NATIVES = "tensorflow-core-native-";
     /** Folders above the plugin jar searched for the install: {@code plugins/}, {@code plugins/<sub>/}. */
@@ -126,9 +131,9 @@ public final class EngineLocation {
     }
 
     /**
-     * The URLs of our own jar, {@code <fiji>/lib/glo-in-one/engine/*.jar} and this platform's
-     * {@code <fiji>/lib/<platform>/tensorflow-core-native-*.jar} (each sorted); empty when the engine folder holds
-     * no jar.
+     * The URLs of our own jar, {@code <fiji>/lib/glo-in-one/engine/*.jar}, this platform's
+     * {@code <fiji>/lib/<platform>/tensorflow-core-native-*.jar} and {@code <fiji>/lib/glo-in-one/imagej1/*.jar}
+     * (each sorted); empty when the engine folder holds no jar.
      */
     static Optional<List<URL>> engineJars(Path fijiDir, Optional<Path> ownJar) throws IOException {
         return engineJars(fijiDir, ownJar, platform(System.getProperty("os.name"), System.getProperty("os.arch")));
@@ -143,6 +148,9 @@ public final class EngineLocation {
             return Optional.empty();
         }
         for (Path jar : jars(fijiDir.resolve("lib").resolve(platform), NATIVES)) {
+            urls.add(url(jar));
+        }
+        for (Path jar : jars(fijiDir.resolve(IMAGEJ1_JARS), "")) {
             urls.add(url(jar));
         }
         if (ownJar.isPresent()) {

@@ -58,6 +58,10 @@ public class StagePlugin implements PlugIn {
             IJ.showProgress(1.0);
         } catch (Exception e) {
             fail(stage, e);
+        } catch (LinkageError e) {
+            // A library missing from the install: ImageJ would swallow the error and the macro would go on.
+            fail(stage, new IllegalStateException("Glo-In-One is not installed completely (" + e.getMessage()
+                    + " is missing): install the Glo-In-One update site or unpack the release zip again", e));
         }
     }
 

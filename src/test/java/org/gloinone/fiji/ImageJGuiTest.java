@@ -70,7 +70,7 @@ class ImageJGuiTest {
         return seen;
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, program))) {
                 return true;

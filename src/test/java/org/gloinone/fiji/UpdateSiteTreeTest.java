@@ -89,6 +89,10 @@ class UpdateSiteTreeTest {
             assertTrue(engine.stream().noneMatch(n -> n.startsWith(fijiShips)), fijiShips + " is not shipped");
         }
         assertFalse(Files.exists(fiji.resolve("jars")), "nothing goes on Fiji's flat class path");
+        assertEquals(Set.of("imglib2-8.0.0.jar", "parsington-3.1.0.jar", "scijava-common-2.100.1.jar").size(),
+                names(fiji.resolve(EngineLocation.IMAGEJ1_JARS)).stream()
+                        .filter(n -> n.matches("(imglib2|parsington|scijava-common)-.+\\.jar")).count(),
+                "what plain ImageJ 1 lacks, for the engine only");
         try (Stream<Path> models = Files.list(Path.of("models"))) {
             for (Path model : models.filter(m -> Files.exists(m.resolve("rdf.yaml"))).toList()) {
                 assertTrue(Files.isRegularFile(fiji.resolve(EngineLocation.MODELS).resolve(model.getFileName())
@@ -132,6 +136,55 @@ class UpdateSiteTreeTest {
         assertEquals(tree, entries, "every file of the tree under Fiji.app/, nothing else");
         assertTrue(entries.contains(fiji.getParent().relativize(pluginJar).toString().replace(File.separatorChar, '/')));
         assertTrue(entries.stream().anyMatch(e -> e.matches("Fiji\\.app/lib/glo-in-one/models/[^/]+/rdf\\.yaml")));
+    }
+
+    /**
+     * Plain ImageJ 1 ({@code java -jar ij.jar}, which sets no property naming its folder and has no ImgLib2)
+     * with the tree unpacked beside {@code ij.jar} runs All-in-One on the sample in a batch-mode macro: the
+     * plugin finds the engine and the models from its own jar's place.
+     */
+    @Test
+    void plainImageJ1WithTheTreeRunsAllInOneOnTheSample() throws Exception {
+        assumeTrue(ImageJGuiTest.onPath("xvfb-run"), "xvfb-run is not installed (apt-get install xvfb); skipped");
+        assumeTrue(Files.isDirectory(Path.of("models", "detector")), "the bundled models are absent");
+        Path imagej = dir.resolve("ImageJ");
+        copyTree(fiji, imagej);
+        Path ij = providedJars.stream().filter(j -> j.getFileName().toString().startsWith("ij-")).findFirst()
+                .orElseThrow();
+        Files.copy(ij, imagej.resolve("ij.jar"));
+        Path sample = Path.of("samples", "kidney-pas-mosaic.tif").toAbsolutePath();
+        Path out = imagej.resolve("results");
+        Files.writeString(imagej.resolve("run.ijm"), "run(\"All-in-One\", \"slide=[" + sample + "] output=[" + out
+                + "] threads=2 device=cpu tissue min-tissue=0.01 formats=[csv] rois tables\");\n"
+                + "File.saveString(\"rows=\" + Table.size(\"Glo-In-One Glomeruli\") + \"\\nrois=\" + roiManager(\"count\")"
+                + ", \"" + imagej.resolve("checks.properties") + "\");\n");
+        Process p = new ProcessBuilder("xvfb-run", "-a", Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx2g", "-jar", "ij.jar", "-batch", "run.ijm").directory(imagej.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("imagej1.log").toFile()).start();
+        boolean ended = p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        String log = Files.readString(dir.resolve("imagej1.log"));
+        assertTrue(ended, "ImageJ did not finish: " + log);
+        java.util.Properties checks = ImageJGuiTest.load(imagej.resolve("checks.properties"));
+        assertEquals("13", checks.getProperty("rows"), log);
+        assertEquals("13", checks.getProperty("rois"), "the batch-mode ROI Manager got every glomerulus");
+        assertTrue(Files.isRegularFile(out.resolve("kidney-pas-mosaic_glomeruli_table.csv")), log);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path f : all.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 
     @Test
