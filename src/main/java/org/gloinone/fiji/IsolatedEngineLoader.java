@@ -38,7 +38,9 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.detect.Circle",
             "org.gloinone.detect.Detection", "org.gloinone.classify.Classification",
             "org.gloinone.segment.Outline", "org.gloinone.segment.Morphometry",
-            "org.gloinone.model.Device", "org.gloinone.model.Task");
+            "org.gloinone.model.Device", "org.gloinone.model.Task",
+            // One naming rule and one set of ROI properties on both sides: the ROI Manager and written ROI sets.
+            "org.gloinone.io.ResultNames", "org.gloinone.imagej.RoiTags");
 
     static {
         registerAsParallelCapable();

@@ -51,7 +51,15 @@ public final class StageRunner {
     public StageOutcome run(StageOptions options, Optional<ImagePlus> currentImage, List<Roi> rois,
                             int highestIssued, ProgressListener progress, CancellationToken cancel)
             throws IOException {
-        SlideView view = view(options, currentImage);
+        return run(options, view(options, currentImage), rois, highestIssued, progress, cancel);
+    }
+
+    /**
+     * As {@link #run(StageOptions, Optional, List, int, ProgressListener, CancellationToken)} on a slide given
+     * directly (e.g. an ImgLib2 image from a script); ROIs are in the pixels of {@code view}.
+     */
+    public StageOutcome run(StageOptions options, SlideView view, List<Roi> rois, int highestIssued,
+                            ProgressListener progress, CancellationToken cancel) throws IOException {
         PipelineOptions pipelineOptions = options.toPipelineOptions();
         List<String> skipped = new ArrayList<>();
         Optional<RoiReview> review = Optional.empty();

@@ -103,8 +103,38 @@ public final class GuiSession {
         startImageJ(dir);
         Path sample = Path.of("samples", "kidney-pas-mosaic.tif").toAbsolutePath();
         runMacro(resource("bundled-test.ijm"), dir + ";" + sample);
+        runMacro(resource("review-test.ijm"), dir + ";" + sample);
+        reviewChecks(dir.resolve("review-checks.properties"));
         if (screenshot != null) {
             saveScreenshot(WindowManager.getCurrentImage(), RoiManager.getInstance(), screenshot);
+        }
+        runMacro(resource("batch-test.ijm"), dir + ";" + sample);
+    }
+
+    /**
+     * After the review: per glomerulus in the ROI Manager, its id, class and whether an outline with that id
+     * is there, as the ROI properties say.
+     */
+    private static void reviewChecks(Path file) throws IOException {
+        Properties checks = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            checks.load(in);
+        }
+        StringBuilder circles = new StringBuilder();
+        java.util.Set<String> outlines = new java.util.TreeSet<>();
+        for (Roi roi : RoiManager.getInstance().getRoisAsArray()) {
+            String id = roi.getProperty(org.gloinone.imagej.RoiTags.ID);
+            if (org.gloinone.imagej.RoiTags.OUTLINE.equals(roi.getProperty(org.gloinone.imagej.RoiTags.KIND))) {
+                outlines.add(id);
+            } else {
+                circles.append(id).append(':').append(roi.getProperty(org.gloinone.imagej.RoiTags.CLASS))
+                        .append(':').append(roi.getName()).append(';');
+            }
+        }
+        checks.setProperty("review_circles", circles.toString());
+        checks.setProperty("review_outline_ids", String.join(";", outlines));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            checks.store(out, null);
         }
     }
 

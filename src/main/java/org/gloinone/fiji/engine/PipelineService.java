@@ -39,6 +39,7 @@ import org.gloinone.pipeline.Pipeline;
 import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.pipeline.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
+import org.gloinone.slide.ImgSlide;
 import org.gloinone.slide.Slide;
 import org.gloinone.slide.SlideLevel;
 import org.gloinone.slide.SlideOpener;
@@ -121,6 +122,9 @@ public final class PipelineService implements GloInOneService {
     private Slide open(SlideSource source) throws IOException {
         if (source instanceof SlideSource.File f) {
             return opener.open(f.path());
+        }
+        if (source instanceof SlideSource.Pixels p) {
+            return ImgSlide.of(p.image(), p.name(), p.micronsPerPixel());
         }
         return new ImageJSlideBackend().wrap(((SlideSource.Image) source).image());
     }
