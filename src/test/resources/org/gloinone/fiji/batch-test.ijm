@@ -4,6 +4,7 @@ parts = split(getArgument(), ";");
 dir = parts[0];
 sample = parts[1];
 common = "slide=[" + sample + "] threads=2 device=cpu tissue min-tissue=0.01 formats=[]";
+close("*"); // a fresh start: ids are issued per image
 setBatchMode(true);
 roiManager("reset");
 run("All-in-One", common + " rois tables");
