@@ -42,7 +42,8 @@ public abstract class StageCommand extends ContextCommand {
     @Parameter(persist = false, label = "Image", description = "an open image, used when no slide file is given", required = false)
     protected ImagePlus image;
 
-    @Parameter(persist = false, label = "ImgLib2 image", description = "RGB as ARGBType (X, Y) or UnsignedByteType "
+    // Never filled from the active image: only a script or plugin hands pixels in, with their pixel size.
+    @Parameter(persist = false, autoFill = false, label = "ImgLib2 image", description = "RGB as ARGBType (X, Y) or UnsignedByteType "
             + "(X, Y, C with 3 channels); used when no slide file is given", required = false)
     protected RandomAccessibleInterval<?> pixels;
 
