@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import ij.gui.Roi;
 
 import org.gloinone.classify.Classification;
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.Detection;
 import org.gloinone.imagej.RoiTags;
 import org.gloinone.pipeline.GlomerulusResult;
 import org.gloinone.pipeline.SlideResult;
@@ -32,13 +34,15 @@ public final class RoiReview {
     private final RoiCircles.Conversion conversion;
     private final List<Integer> ids;
     private final List<Optional<Classification>> carried;
+    private final List<OptionalDouble> scores;
     private final Set<String> sclerosed;
 
     private RoiReview(RoiCircles.Conversion conversion, List<Integer> ids, List<Optional<Classification>> carried,
-                      Set<String> sclerosed) {
+                      List<OptionalDouble> scores, Set<String> sclerosed) {
         this.conversion = conversion;
         this.ids = List.copyOf(ids);
         this.carried = List.copyOf(carried);
+        this.scores = List.copyOf(scores);
         this.sclerosed = Set.copyOf(sclerosed);
     }
 
@@ -51,6 +55,7 @@ public final class RoiReview {
         int next = Math.max(highestIssued, highestId(conversion.sources())) + 1;
         List<Integer> ids = new ArrayList<>();
         List<Optional<Classification>> carried = new ArrayList<>();
+        List<OptionalDouble> scores = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
         Set<String> sclerosed = new HashSet<>();
         for (Roi roi : conversion.sources()) {
@@ -59,13 +64,15 @@ public final class RoiReview {
             int assigned = id.isPresent() && used.add(id.getAsInt()) ? id.getAsInt() : next++;
             used.add(assigned);
             ids.add(assigned);
+            // A copy is a new glomerulus: its detector score is not the original's.
+            scores.add(id.isPresent() && assigned == id.getAsInt() ? RoiTags.score(roi) : OptionalDouble.empty());
             Optional<Classification> c = RoiTags.classification(roi);
             carried.add(c);
             if (c.isPresent() && RoiTags.isSclerosed(roi)) {
                 sclerosed.add(c.get().className());
             }
         }
-        return new RoiReview(conversion, ids, carried, sclerosed);
+        return new RoiReview(conversion, ids, carried, scores, sclerosed);
     }
 
     /** The highest id among {@code rois} and the one recorded on {@code image}; 0 when none. */
@@ -120,7 +127,8 @@ public final class RoiReview {
 
     /**
      * The pipeline's result on {@link #circles()} (ids 1 to n in circle order) with the reviewed ids instead,
-     * glomeruli in id order; a glomerulus the run did not classify keeps the class its ROI carried.
+     * glomeruli in id order; a glomerulus keeps the detector score its ROI carried, and one the run did not
+     * classify keeps the class its ROI carried.
      */
     public SlideResult apply(SlideResult fromCircles) {
         List<GlomerulusResult> glomeruli = renumber(fromCircles.glomeruli());
@@ -155,7 +163,9 @@ public final class RoiReview {
                 throw new IllegalStateException("result glomerulus " + g.id() + " has no ROI among " + ids.size());
             }
             Optional<Classification> c = g.classification().isPresent() ? g.classification() : carried.get(index);
-            out.add(new GlomerulusResult(ids.get(index), g.detection(), c, g.outline(), g.morphometry()));
+            Detection d = scores.get(index).isPresent()
+                    ? new Detection(g.detection().circle(), scores.get(index).getAsDouble()) : g.detection();
+            out.add(new GlomerulusResult(ids.get(index), d, c, g.outline(), g.morphometry()));
         }
         out.sort(Comparator.comparingInt(GlomerulusResult::id));
         return out;

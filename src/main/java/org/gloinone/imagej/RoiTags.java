@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,8 @@ import org.gloinone.pipeline.GlomerulusResult;
 
 /**
  * What a glomerulus ROI knows about itself, kept as ROI properties ({@link Roi#setProperty}), which ImageJ
- * saves in ROI files and ROI sets: the glomerulus id, whether it is the circle or the mask outline, and the
- * class with its confidence and all class probabilities. So a pathologist's review (delete, draw, reclassify,
+ * saves in ROI files and ROI sets: the glomerulus id, whether it is the circle or the mask outline, the
+ * detector's score, and the class with its confidence and all class probabilities. So a pathologist's review (delete, draw, reclassify,
  * segment, save and reopen the set) keeps each glomerulus' id and class.
  */
 public final class RoiTags {
@@ -28,6 +29,8 @@ public final class RoiTags {
     public static final String OUTLINE = "outline";
     /** The glomerulus id, a whole number &ge; 1. */
     public static final String ID = "GloInOne.Id";
+    /** The detector's score (1 for a circle someone drew). */
+    public static final String SCORE = "GloInOne.Score";
     /** The class name, present once classified. */
     public static final String CLASS = "GloInOne.Class";
     /** The probability of {@link #CLASS}. */
@@ -52,6 +55,7 @@ public final class RoiTags {
     public static void tag(Roi roi, GlomerulusResult g, String kind, boolean sclerosed) {
         roi.setProperty(KIND, kind);
         roi.setProperty(ID, Integer.toString(g.id()));
+        roi.setProperty(SCORE, Double.toString(g.detection().score()));
         if (g.classification().isPresent()) {
             Classification c = g.classification().get();
             roi.setProperty(CLASS, c.className());
@@ -119,6 +123,17 @@ public final class RoiTags {
             return Optional.of(new Classification(name, names, values));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The detector's score the ROI carries; empty when untagged or out of [0, 1]. */
+    public static OptionalDouble score(Roi roi) {
+        String text = roi.getProperty(SCORE);
+        try {
+            double score = text == null ? Double.NaN : Double.parseDouble(text);
+            return score >= 0 && score <= 1 ? OptionalDouble.of(score) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
         }
     }
 

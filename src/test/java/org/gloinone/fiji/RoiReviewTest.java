@@ -52,6 +52,8 @@ class RoiReviewTest {
                 "G0005 normal 0.90", "G0006 sclerosed 0.90"),
                 GlomerulusRois.of(classified, 1, false).stream().map(Roi::getName).toList());
         assertEquals(5.0, ResultTables.glomeruli(classified).getValue("ID", 3), 0);
+        assertEquals(0.80, ResultTables.glomeruli(classified).getValue("Score", 2), 1e-9, "G0003 keeps Detect's score");
+        assertEquals(1.0, ResultTables.glomeruli(classified).getValue("Score", 3), 0, "a drawn circle scores 1");
     }
 
     @Test
