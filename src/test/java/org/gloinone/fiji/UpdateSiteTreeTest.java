@@ -161,7 +161,8 @@ class UpdateSiteTreeTest {
         Process p = new ProcessBuilder("xvfb-run", "-a", Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx2g", "-jar", "ij.jar", "-batch", "run.ijm").directory(imagej.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("imagej1.log").toFile()).start();
-        boolean ended = p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS);
+        // Only a guard against a hang (e.g. an error dialog): a run on the sample takes seconds.
+        boolean ended = p.waitFor(GuiSession.HANG_GUARD_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         if (!ended) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
