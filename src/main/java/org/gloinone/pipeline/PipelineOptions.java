@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.gloinone.model.Device;
 import org.gloinone.model.Task;
+import org.gloinone.slide.SlideLimits;
 
 /**
  * How to run the pipeline: one validated, immutable value. Build with {@link #builder()};
@@ -38,11 +39,7 @@ public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, O
             throw new IllegalArgumentException("threads must be in [1, 256], got " + threads);
         }
         requireUnit("min-tissue", minTissueFraction);
-        assumedMicronsPerPixel.ifPresent(v -> {
-            if (!(v > 0 && v < 1000)) {
-                throw new IllegalArgumentException("mpp must be a pixel size in um/px in (0, 1000), got " + v);
-            }
-        });
+        assumedMicronsPerPixel.ifPresent(SlideLimits::requirePlausible);
     }
 
     private static void requireUnit(String option, double value) {

@@ -140,7 +140,7 @@ class SlideOpenerTest {
         SlideException empty = assertThrows(SlideException.class, () -> opener.open(write("empty", "")));
         assertEquals("empty: no backend recognises this file (empty file, no extension)", empty.getMessage());
         SlideException missing = assertThrows(SlideException.class, () -> opener.open(dir.resolve("gone.svs")));
-        assertEquals("gone.svs: no such file", missing.getMessage());
+        assertEquals("gone.svs: no such file or folder", missing.getMessage());
         SlideException folder = assertThrows(SlideException.class, () -> opener.open(dir));
         assertTrue(folder.getMessage().endsWith(": is a folder, not a slide file"), folder.getMessage());
     }

@@ -21,7 +21,7 @@ final class ChunkDecoder implements AutoCloseable {
     int[] decode(TiffImage image, byte[] data, int rows) throws IOException {
         int width = image.chunkWidth;
         if (image.compression == TiffImage.COMPRESSION_JPEG) {
-            return jpeg.decode(image.jpegTables, data, image.photometric, width, rows);
+            return jpeg.decode(image.jpegTables, data, image.photometric, width, rows, image.chunkHeight);
         }
         int spp = image.samplesPerPixel;
         byte[] raw = new byte[width * rows * spp];
