@@ -125,7 +125,7 @@ public final class ModelPackage implements AutoCloseable {
         String actual = weightsSha256();
         String expected = rdf.description().weightsSha256();
         if (!actual.equals(expected)) {
-            throw new ModelException(weightsDirectory() + ": refusing changed weights: their sha256 is " + actual
+            throw new ModelException(weightsDirectory() + ": refusing changed weights: weights sha256 is " + actual
                     + " but " + rdfFile() + " says " + expected + "; the weights were changed or damaged");
         }
     }

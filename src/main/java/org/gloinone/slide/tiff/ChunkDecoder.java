@@ -53,7 +53,8 @@ final class ChunkDecoder implements AutoCloseable {
         return toArgb(raw, spp, image.photometric, width * rows);
     }
 
-    private static int inflate(byte[] data, byte[] out) {
+    /** Inflates {@code data} into {@code out}; the number of bytes written. */
+    static int inflate(byte[] data, byte[] out) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(data);
