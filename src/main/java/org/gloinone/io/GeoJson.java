@@ -249,7 +249,12 @@ public final class GeoJson {
         int index = 0;
         for (JsonNode f : root.path("features")) {
             index++;
-            Feature feature = feature(file, index, f);
+            Feature feature;
+            try {
+                feature = feature(file, index, f);
+            } catch (IllegalArgumentException e) {
+                throw new ResultFileException(file, "feature " + index + ": " + e.getMessage(), e);
+            }
             if (feature != null) {
                 features.add(feature);
             }
@@ -287,6 +292,11 @@ public final class GeoJson {
             }
             xs[i] = p.get(0).asDouble();
             ys[i] = p.get(1).asDouble();
+            if (!(Math.abs(xs[i]) <= AnnotationRegion.MAX_COORDINATE && Math.abs(ys[i]) <= AnnotationRegion.MAX_COORDINATE)) {
+                throw new ResultFileException(file, "feature " + index + " position " + i + " is ["
+                        + p.get(0).asText() + ", " + p.get(1).asText() + "], beyond " + (long) AnnotationRegion.MAX_COORDINATE
+                        + " px from the origin: no slide is that large");
+            }
         }
         JsonNode props = f.path("properties");
         JsonNode cls = props.path("classification");

@@ -94,6 +94,11 @@ public final class AssumedPixelSize implements Slide {
     }
 
     @Override
+    public boolean isEmpty(int level, long x, long y, long width, long height) {
+        return slide.isEmpty(level, x, y, width, height);
+    }
+
+    @Override
     public ArrayImg<ARGBType, IntArray> readRegion(int level, long x, long y, int width, int height)
             throws IOException {
         return slide.readRegion(level, x, y, width, height);

@@ -1,7 +1,8 @@
 package org.gloinone.slide;
 
 import java.io.IOException;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.OptionalDouble;
 
 /**
@@ -15,7 +16,7 @@ public final class SlideLimits {
     /** Coarsest plausible pixel size in um/px: a glomerulus (~150 um) would be under 8 px across. */
     public static final double MAX_MICRONS_PER_PIXEL = 20;
     /** Longest plausible side of the scanned area in millimetres (the largest glass slides are 75 x 50 mm). */
-    public static final double MAX_SIDE_MILLIMETRES = 150;
+    public static final double MAX_SIDE_MILLIMETRES = 100;
     /** Most level-0 pixels accepted: 2^36, e.g. 262,144 x 262,144. */
     public static final long MAX_PIXELS = 1L << 36;
 
@@ -104,7 +105,12 @@ public final class SlideLimits {
         }
     }
 
+    /** Six significant digits without trailing zeros: 999999, 0.5, 2.5E-6, 1E-300. */
     private static String format(double v) {
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+(e|$)", "$1");
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        String s = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toString();
+        return s.contains("E") && Math.abs(v) >= 1 ? new BigDecimal(s).toPlainString() : s;
     }
 }

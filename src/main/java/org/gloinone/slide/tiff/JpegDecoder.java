@@ -40,6 +40,7 @@ final class JpegDecoder implements AutoCloseable {
             reader = newReader();
         }
         Raster raster;
+        boolean reusable = false;
         try (MemoryCacheImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
             reader.setInput(input, true, true);
             int claimedWidth = reader.getWidth(0);
@@ -49,9 +50,20 @@ final class JpegDecoder implements AutoCloseable {
                         + " px, more than the " + width + "x" + declaredHeight + " px the TIFF declares");
             }
             raster = reader.readRaster(0, null);
+            reusable = true;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The JPEG reader's own defects on malformed segments (e.g. a NegativeArraySizeException): corrupt data.
+            throw new IOException("JPEG data is corrupt (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         } finally {
-            reader.setInput(null);
-            idle.add(reader);
+            if (reusable) {
+                reader.setInput(null);
+                idle.add(reader);
+            } else {
+                reader.dispose(); // a reader that failed mid-stream may keep broken state
+            }
         }
         if (raster.getWidth() < width || raster.getHeight() < rows) {
             throw new IllegalArgumentException("JPEG data holds " + raster.getWidth() + "x" + raster.getHeight()
