@@ -1,5 +1,6 @@
 package org.gloinone.io;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -241,6 +242,9 @@ public final class GeoJson {
             root = new ObjectMapper(factory).readTree(in);
         } catch (JsonProcessingException e) {
             throw new ResultFileException(file, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (CharConversionException e) {
+            // Bytes that are no Unicode text: Jackson's encoding detection throws this outside its own exceptions.
+            throw new ResultFileException(file, "not valid JSON text (" + e.getMessage() + ")", e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new ResultFileException(file, "not a GeoJSON FeatureCollection");

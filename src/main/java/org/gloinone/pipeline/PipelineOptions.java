@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.gloinone.model.Device;
 import org.gloinone.model.Task;
-import org.gloinone.slide.SlideLimits;
 
 /**
  * How to run the pipeline: one validated, immutable value. Build with {@link #builder()};
@@ -39,7 +38,12 @@ public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, O
             throw new IllegalArgumentException("threads must be in [1, 256], got " + threads);
         }
         requireUnit("min-tissue", minTissueFraction);
-        assumedMicronsPerPixel.ifPresent(SlideLimits::requirePlausible);
+        assumedMicronsPerPixel.ifPresent(v -> {
+            // The plausible range is checked where slides are opened (SlideLimits); this type is shared with Fiji.
+            if (!(v > 0 && Double.isFinite(v))) {
+                throw new IllegalArgumentException("mpp must be a positive pixel size in um/px, got " + v);
+            }
+        });
     }
 
     private static void requireUnit(String option, double value) {

@@ -30,7 +30,7 @@ import org.gloinone.slide.SlideOpener;
 public final class AnnotatedSlideData {
     /** Crop side in glomerulus diameters: the glomerulus and a ring of context, as in the crops dataset. */
     static final double CROP_DIAMETERS = 1.5;
-    /** How far past a slide edge an annotation may reach, as a fraction of the slide's side. */
+    /** How far past a slide edge an annotation's centre may lie, as a fraction of the slide's side. */
     static final double EDGE_TOLERANCE = 0.01;
     /** Largest plausible glomerulus annotation: human glomeruli are 100-350 um across. */
     static final double MAX_GLOMERULUS_MICRONS = 1000;
@@ -111,9 +111,10 @@ public final class AnnotatedSlideData {
     }
 
     /**
-     * Refuses annotations that do not belong to the slide: a glomerulus must lie on the slide (up to
-     * {@link #EDGE_TOLERANCE} of its size past an edge) and be smaller than {@link #MAX_GLOMERULUS_MICRONS}.
-     * Without this, coordinates far off the slide plan windows or crops of absurd size.
+     * Refuses annotations that do not belong to the slide: a glomerulus's centre must lie on the slide (up to
+     * {@link #EDGE_TOLERANCE} of its side past an edge; a glomerulus cut by the edge is fine) and it must be smaller
+     * than {@link #MAX_GLOMERULUS_MICRONS}. Without this, coordinates far off the slide plan windows or crops of
+     * absurd size.
      *
      * @throws SlideException naming the slide, the region and its extent
      */
@@ -129,9 +130,11 @@ public final class AnnotatedSlideData {
             double maxX = Arrays.stream(r.xs()).max().orElse(0);
             double minY = Arrays.stream(r.ys()).min().orElse(0);
             double maxY = Arrays.stream(r.ys()).max().orElse(0);
+            double cx = (minX + maxX) / 2;
+            double cy = (minY + maxY) / 2;
             String where = "annotation region " + r.regionId() + " (x " + (long) minX + ".." + (long) maxX + ", y "
                     + (long) minY + ".." + (long) maxY + " px)";
-            if (!(minX >= -marginX && minY >= -marginY && maxX <= width + marginX && maxY <= height + marginY)) {
+            if (!(cx >= -marginX && cy >= -marginY && cx <= width + marginX && cy <= height + marginY)) {
                 throw new SlideException(slide.path(), where + " lies outside the slide (" + width + " x " + height
                         + " px); the annotations belong to another slide or are not in level-0 pixels");
             }

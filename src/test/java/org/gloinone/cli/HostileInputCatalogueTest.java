@@ -14,10 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.gloinone.slide.Slide;
 import org.gloinone.slide.tiff.HostileTiffs;
-import org.gloinone.slide.tiff.PyramidTiffWriter;
-import org.gloinone.slide.tiff.TiffSlideBackend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +36,7 @@ class HostileInputCatalogueTest {
     @BeforeAll
     static void goodSlide() throws IOException {
         assumeTrue(Files.isDirectory(MODELS.resolve("detector")), "the bundled models are not in models/ yet");
-        good = slides.resolve("good.tif");
-        try (Slide sample = new TiffSlideBackend().open(RunCommandTest.SAMPLE)) {
-            PyramidTiffWriter.write((x, y, w, h) -> sample.readRegion(0, x, 1024 + y, w, h).update(null)
-                            .getCurrentStorageArray(), 768, 768,
-                    PyramidTiffWriter.Options.defaults().withTileSize(256).withMicronsPerPixel(0.5), good);
-        }
+        good = RunCommandTest.pieceOfSample(slides.resolve("good.tif"), 768);
     }
 
     private static CliRunner run(String... args) {
@@ -161,9 +153,9 @@ class HostileInputCatalogueTest {
     }
 
     @Test
-    void changedWeightsAreRefusedNamingTheFile(@TempDir Path models, @TempDir Path out) throws IOException {
+    void changedWeightsAreRefusedNamingTheFile(@TempDir Path models, @TempDir Path out) throws Exception {
         Path detector = models.resolve("detector");
-        copyTree(MODELS.resolve("detector"), detector);
+        ModelsCommandTest.copyTree(MODELS.resolve("detector"), detector);
         Path data;
         try (Stream<Path> files = Files.list(detector.resolve("saved_model/variables"))) {
             data = files.filter(f -> f.getFileName().toString().startsWith("variables.data")).findFirst().orElseThrow();
@@ -180,9 +172,9 @@ class HostileInputCatalogueTest {
     }
 
     @Test
-    void modelsCheckFailsAPatchSizeThatContradictsTheInput(@TempDir Path models) throws IOException {
+    void modelsCheckFailsAPatchSizeThatContradictsTheInput(@TempDir Path models) throws Exception {
         Path classifier = models.resolve("classifier");
-        copyTree(MODELS.resolve("classifier"), classifier);
+        ModelsCommandTest.copyTree(MODELS.resolve("classifier"), classifier);
         Path rdf = classifier.resolve("rdf.yaml");
         String yaml = Files.readString(rdf, StandardCharsets.UTF_8);
         assertTrue(yaml.contains("patch_size: 256"), "the bundled classifier's rdf.yaml changed");
@@ -193,8 +185,8 @@ class HostileInputCatalogueTest {
     }
 
     @Test
-    void aFolderWithASavedModelButNoRdfFailsModelsCheck(@TempDir Path models) throws IOException {
-        copyTree(MODELS.resolve("detector").resolve("saved_model"),
+    void aFolderWithASavedModelButNoRdfFailsModelsCheck(@TempDir Path models) throws Exception {
+        ModelsCommandTest.copyTree(MODELS.resolve("detector").resolve("saved_model"),
                 models.resolve("detector").resolve("saved_model"));
         CliRunner r = run("models", "check", models.toString());
         assertEquals(2, r.exitCode, r.out + r.err);
@@ -204,19 +196,6 @@ class HostileInputCatalogueTest {
     private static void expectFailure(CliRunner r, String slide, String words) {
         assertTrue(r.err.lines().anyMatch(l -> l.contains(slide) && l.contains(words)),
                 "expected a line about " + slide + " saying '" + words + "' in:\n" + r.err);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static List<String> listing(Path folder) throws IOException {

@@ -65,31 +65,31 @@ class TiffFuzzTest {
 
     @FuzzTarget
     void lzwChunk(FuzzedDataProvider data) {
-        byte[] out = new byte[data.consumeInt(0, 1 << 16)];
-        try {
-            LzwCodec.decode(data.consumeRemainingAsBytes(), out);
-        } catch (IllegalArgumentException refused) {
-            // invalid LZW, refused
-        }
+        decodeChunk(data, LzwCodec::decode);
     }
 
     @FuzzTarget
     void deflateChunk(FuzzedDataProvider data) {
-        byte[] out = new byte[data.consumeInt(0, 1 << 16)];
-        try {
-            ChunkDecoder.inflate(data.consumeRemainingAsBytes(), out);
-        } catch (IllegalArgumentException refused) {
-            // corrupt Deflate data, refused
-        }
+        decodeChunk(data, ChunkDecoder::inflate);
     }
 
     @FuzzTarget
     void packBitsChunk(FuzzedDataProvider data) {
+        decodeChunk(data, PackBits::decode);
+    }
+
+    /** A lossless decoder: fills {@code out} from {@code in}, returning the bytes written. */
+    private interface Codec {
+        int decode(byte[] in, byte[] out);
+    }
+
+    /** Decodes the rest of the input into a buffer of a fuzzed size; invalid data may only be refused. */
+    private static void decodeChunk(FuzzedDataProvider data, Codec codec) {
         byte[] out = new byte[data.consumeInt(0, 1 << 16)];
         try {
-            PackBits.decode(data.consumeRemainingAsBytes(), out);
+            codec.decode(data.consumeRemainingAsBytes(), out);
         } catch (IllegalArgumentException refused) {
-            // invalid PackBits, refused
+            // invalid data, refused
         }
     }
 
