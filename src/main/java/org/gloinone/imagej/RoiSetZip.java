@@ -196,8 +196,9 @@ public final class RoiSetZip implements SlideFileWriter {
             }
         } catch (ResultFileException e) {
             throw e;
-        } catch (IOException e) {
-            // ZipInputStream's own errors may have no message (an EOFException): say what the file is.
+        } catch (IOException | IllegalArgumentException e) {
+            // ZipInputStream's own errors may have no message (an EOFException) or be unchecked (an entry name
+            // that is not UTF-8): say what the file is.
             throw new ResultFileException(file, "is not a valid zip file ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
