@@ -39,6 +39,12 @@ import ij.plugin.frame.RoiManager;
  * {@code gui-checks.properties} in the working folder (then {@code done}).
  */
 public final class GuiSession {
+    /**
+     * Only a guard against a session that never ends: a macro blocked by a dialog fails at once (see
+     * {@link #runMacro}), so this limit never decides a run on a slow or busy machine.
+     */
+    static final long HANG_GUARD_MILLIS = 10 * 60_000;
+
     private GuiSession() {
     }
 
@@ -103,8 +109,38 @@ public final class GuiSession {
         startImageJ(dir);
         Path sample = Path.of("samples", "kidney-pas-mosaic.tif").toAbsolutePath();
         runMacro(resource("bundled-test.ijm"), dir + ";" + sample);
+        runMacro(resource("review-test.ijm"), dir + ";" + sample);
+        reviewChecks(dir.resolve("review-checks.properties"));
         if (screenshot != null) {
             saveScreenshot(WindowManager.getCurrentImage(), RoiManager.getInstance(), screenshot);
+        }
+        runMacro(resource("batch-test.ijm"), dir + ";" + sample);
+    }
+
+    /**
+     * After the review: per glomerulus in the ROI Manager, its id, class and whether an outline with that id
+     * is there, as the ROI properties say.
+     */
+    private static void reviewChecks(Path file) throws IOException {
+        Properties checks = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            checks.load(in);
+        }
+        StringBuilder circles = new StringBuilder();
+        java.util.Set<String> outlines = new java.util.TreeSet<>();
+        for (Roi roi : RoiManager.getInstance().getRoisAsArray()) {
+            String id = roi.getProperty(org.gloinone.imagej.RoiTags.ID);
+            if (org.gloinone.imagej.RoiTags.OUTLINE.equals(roi.getProperty(org.gloinone.imagej.RoiTags.KIND))) {
+                outlines.add(id);
+            } else {
+                circles.append(id).append(':').append(roi.getProperty(org.gloinone.imagej.RoiTags.CLASS))
+                        .append(':').append(roi.getName()).append(';');
+            }
+        }
+        checks.setProperty("review_circles", circles.toString());
+        checks.setProperty("review_outline_ids", String.join(";", outlines));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            checks.store(out, null);
         }
     }
 
@@ -135,7 +171,7 @@ public final class GuiSession {
         java.awt.EventQueue.invokeAndWait(() ->
                 gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, ok.getLabel())));
         String text = "";
-        for (int i = 0; i < 600 && !text.contains("run(\"All-in-One\""); i++) {
+        for (long waited = 0; waited < HANG_GUARD_MILLIS && !text.contains("run(\"All-in-One\""); waited += 100) {
             Thread.sleep(100);
             text = recorder.getText();
         }
@@ -155,6 +191,13 @@ public final class GuiSession {
         checks.setProperty("replayed_added_rois", Integer.toString(rm.getCount() - before));
         checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ResultTables.GLOMERULI)));
 
+        // A macro that omits the score gets the default, not the 0.7 the dialog remembers.
+        before = rm.getCount();
+        runMacro("run(\"All-in-One\", \"threads=2 device=cpu tissue min-tissue=0.01 formats=[] rois\");", "");
+        checks.setProperty("macro_without_score_added_rois", Integer.toString(rm.getCount() - before));
+        checks.setProperty("table_glomeruli_bounds", bounds(WindowManager.getWindow(ResultTables.GLOMERULI)));
+        checks.setProperty("table_summary_bounds", bounds(WindowManager.getWindow(ResultTables.SUMMARY)));
+
         ImagePlus image = WindowManager.getImage("biopsy");
         checks.setProperty("image_overlay", Integer.toString(image.getOverlay().size()));
         if (screenshot != null) {
@@ -162,11 +205,22 @@ public final class GuiSession {
         }
     }
 
+    private static String bounds(Window w) {
+        Rectangle b = w.getBounds();
+        return b.x + "," + b.y + "," + b.width + "," + b.height;
+    }
+
     /** Runs a macro; fails with ImageJ's log and the open windows when it does not finish (e.g. an error dialog). */
     private static void runMacro(String macro, String argument) throws InterruptedException {
         Thread t = new Thread(() -> IJ.runMacro(macro, argument), "macro");
         t.start();
-        t.join(90_000);
+        // A macro given all its options opens no dialog: one showing means it waits for a user (an error
+        // message, a missing option), so fail now rather than after a time that depends on the machine's speed.
+        String blocked = "";
+        for (long waited = 0; t.isAlive() && blocked.isEmpty() && waited < HANG_GUARD_MILLIS; waited += 100) {
+            t.join(100);
+            blocked = showingDialogs();
+        }
         if (t.isAlive()) {
             StringBuilder windows = new StringBuilder();
             for (Window w : Window.getWindows()) {
@@ -182,8 +236,21 @@ public final class GuiSession {
             } catch (java.awt.AWTException | IOException e) {
                 windows.append("(no screenshot: ").append(e).append(')');
             }
-            throw new IllegalStateException("macro did not finish (screen in glo-in-one-macro-hang.png); windows: " + windows + " log: " + IJ.getLog());
+            throw new IllegalStateException("macro did not finish (" + (blocked.isEmpty() ? "still running after "
+                    + HANG_GUARD_MILLIS / 60_000 + " min" : "a dialog waits: " + blocked) + "; screen in "
+                    + "glo-in-one-macro-hang.png); windows: " + windows + " log: " + IJ.getLog());
         }
+    }
+
+    /** Titles and texts of the modal dialogs on screen, or "" when none shows. */
+    private static String showingDialogs() {
+        StringBuilder s = new StringBuilder();
+        for (Window w : Window.getWindows()) {
+            if (w instanceof java.awt.Dialog d && d.isModal() && d.isShowing()) {
+                s.append(d.getTitle()).append(": ").append(texts(d)).append("; ");
+            }
+        }
+        return s.toString();
     }
 
     /** The text shown by a window's labels and text areas (to report an error dialog). */
@@ -210,7 +277,7 @@ public final class GuiSession {
     }
 
     private static GenericDialog awaitDialog(String title) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        for (long waited = 0; waited < HANG_GUARD_MILLIS; waited += 100) {
             for (Window w : Window.getWindows()) {
                 if (w instanceof GenericDialog gd && title.equals(gd.getTitle()) && gd.isShowing()) {
                     return gd;
