@@ -87,7 +87,8 @@ public final class CropDataset {
         return p;
     }
 
-    private static boolean flag(String value, Path labels, int lineNo) throws DatasetException {
+    /** Reads an {@code is_globally_sclerotic} value: 1/0 or true/false. */
+    static boolean flag(String value, Path labels, int lineNo) throws DatasetException {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "1", "true" -> true;
             case "0", "false" -> false;
@@ -96,7 +97,8 @@ public final class CropDataset {
         };
     }
 
-    private static String stripBom(String s) {
+    /** The line without a leading byte-order mark. */
+    static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }

@@ -8,6 +8,7 @@ import org.gloinone.model.ModelSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,9 +58,19 @@ public final class ReportJson {
         return text(root);
     }
 
-    /** The summary of a detection run over {@code images} tiles. */
+    /** The summary of a detection run over {@code images} tiles, without a resolution sweep. */
     public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2,
                                    boolean borderCutIgnored, int images, DetectionScores s) {
+        return detection(model, micronsPerPixel, minAreaUm2, borderCutIgnored, images, s, List.of());
+    }
+
+    /**
+     * The summary of a detection run over {@code images} tiles: the scores at the tiles' own pixel size, the count
+     * errors image by image, and the scores at each swept pixel size.
+     */
+    public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2,
+                                   boolean borderCutIgnored, int images, DetectionScores s,
+                                   List<ResolutionScores> sweep) {
         ObjectNode root = header("detect", model);
         root.put("images", images);
         root.put("microns_per_pixel", micronsPerPixel);
@@ -80,7 +91,47 @@ public final class ReportJson {
         root.put("ignore_regions", s.ignoreRegions());
         root.put("detections", s.detections());
         root.put("ignored_detections", s.ignored());
+        counts(root.putObject("count"), s.counts());
+        ArrayNode perImage = root.putArray("per_image");
+        for (ImageCount c : s.counts().images()) {
+            ObjectNode n = perImage.addObject();
+            n.put("image", c.name());
+            n.put("truth", c.truth());
+            n.put("found", c.found());
+            n.put("signed_error", c.signedError());
+            n.put("absolute_error", c.absoluteError());
+            number(n, "relative_error", c.relativeError());
+            if (c.hasClasses()) {
+                n.put("true_sclerosed", c.truthSclerosed());
+                n.put("found_sclerosed", c.foundSclerosed());
+                number(n, "true_percent_sclerosed", c.truePercentSclerosed());
+                number(n, "found_percent_sclerosed", c.foundPercentSclerosed());
+                number(n, "percent_sclerosed_error", c.percentSclerosedError());
+            }
+        }
+        if (!sweep.isEmpty()) {
+            ArrayNode rows = root.putArray("resolutions");
+            for (ResolutionScores r : sweep) {
+                ObjectNode n = rows.addObject();
+                n.put("microns_per_pixel", r.micronsPerPixel());
+                number(n, "ap", r.scores().averagePrecision());
+                number(n, "ap50", r.scores().ap50());
+                number(n, "recall", r.scores().recall());
+                number(n, "precision", r.scores().precision());
+                counts(n.putObject("count"), r.scores().counts());
+            }
+        }
         return text(root);
+    }
+
+    private static void counts(ObjectNode node, CountErrors c) {
+        node.put("truth", c.truth());
+        node.put("found", c.found());
+        number(node, "mean_signed_error", c.meanSignedError());
+        number(node, "mean_absolute_error", c.meanAbsoluteError());
+        number(node, "mean_relative_error", c.meanRelativeError());
+        number(node, "mean_absolute_relative_error", c.meanAbsoluteRelativeError());
+        number(node, "mean_absolute_percent_sclerosed_error", c.meanAbsolutePercentSclerosedError());
     }
 
     private static ObjectNode header(String task, ModelSpec model) {
