@@ -134,6 +134,30 @@ public final class ReportJson {
         number(node, "mean_absolute_percent_sclerosed_error", c.meanAbsolutePercentSclerosedError());
     }
 
+    /**
+     * A summary with the scores split by leave-slides-out folds added under {@code folds}: per fold the held-out
+     * slides and scores, then each score's mean and sd across folds.
+     */
+    public static String withFolds(String summary, FoldScores folds) {
+        ObjectNode root;
+        try {
+            root = (ObjectNode) MAPPER.readTree(summary);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getMessage(), e);
+        }
+        ObjectNode node = root.putObject("folds");
+        node.put("k", folds.perFold().size());
+        ArrayNode per = node.putArray("per_fold");
+        for (int f = 0; f < folds.perFold().size(); f++) {
+            ObjectNode n = per.addObject();
+            ArrayNode slides = n.putArray("held_out_slides");
+            folds.heldOut().get(f).forEach(slides::add);
+            folds.perFold().get(f).forEach((k, v) -> number(n, k, v));
+        }
+        folds.summary().forEach((k, v) -> summary(node.putObject(k), v));
+        return text(root);
+    }
+
     private static ObjectNode header(String task, ModelSpec model) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("task", task);

@@ -70,6 +70,24 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void classifyAndSegmentSplitTheirScoresIntoSlideFolds() throws Exception {
+        // The fixture's 5 crops come from 2 slides: 4 of SAS_21883_001, 1 of SESCAM_102.
+        assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "2"), err.toString());
+        JsonNode folds = json().get("folds");
+        assertEquals(2, folds.get("k").asInt());
+        assertEquals("SAS_21883_001", folds.get("per_fold").get(0).get("held_out_slides").get(0).asText());
+        assertEquals(4, folds.get("per_fold").get(0).get("n").asInt());
+        assertEquals(1, folds.get("per_fold").get(1).get("n").asInt());
+        assertEquals(1.0, folds.get("per_fold").get(1).get("rejected_share").asDouble(), 1e-12); // the crop above
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("segment", "--data", Fixtures.crops().toString(), "--folds", "2"), err.toString());
+        assertEquals(36204.0 / 63592, json().get("folds").get("per_fold").get(1).get("dice").asDouble(), 1e-12);
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--folds", "3"));
+        assertTrue(err.toString().contains("--folds: folds must be from 2 to the number of slides (2), got 3"),
+                err.toString());
+    }
+
+    @Test
     void detectReportsApOverCircleIou() throws Exception {
         Path table = dir.resolve("detections.csv");
         int code = run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
