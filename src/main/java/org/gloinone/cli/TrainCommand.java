@@ -9,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.gloinone.eval.FoldScores;
+import org.gloinone.eval.ReportJson;
+import org.gloinone.eval.SlideFolds;
 import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.io.AtomicFiles;
 import org.gloinone.train.AnnotatedSlide;
@@ -77,6 +81,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
     private Map<Path, Path> annotations = new LinkedHashMap<>();
 
+    @Option(names = "--folds", paramLabel = "K",
+            description = "classify, segment: leave-slides-out cross-validation instead of one split: train K models, "
+                    + "each holding out one fold of slides (by slide_id, dealt with --seed), write them to OUT/fold-1 "
+                    + "... OUT/fold-K with their held-out evaluation, and their mean and sd to "
+                    + "OUT/cross-validation.json")
+    private Integer folds;
+
     @Option(names = "--overwrite", description = "replace an existing package in --out")
     private boolean overwrite;
 
@@ -123,38 +134,84 @@ public final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("annotated slides: " + annotated.size() + ", glomeruli: "
                         + td.annotatedCrops().size());
             }
-            TrainingTask t = switch (task) {
-                case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
-                case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny,
-                        savedModel(detector));
-                case "detect" -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
-                default -> null;
-            };
-            if (t == null) {
+            if (!List.of("detect", "classify", "segment").contains(task)) {
                 err.println("TASK must be detect, classify or segment, got '" + task + "'");
                 return 2;
             }
-            PrintWriter o = spec.commandLine().getOut();
-            if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
-                o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
+            if (folds == null) {
+                return trainAndEvaluate(td, out, options);
             }
-            TrainingResult result = new Trainer(t, options).train(new ProgressPrinter(o));
-            ModelPackaging.write(t, result, out, commandLine());
-            o.println("validation: " + format(result.metrics()));
-            o.println("wrote " + out);
-            o.flush();
-            return evaluateHeldOut(td);
+            if (task.equals("detect")) {
+                err.println("--folds needs slide ids, which only the crops carry: use it with classify or segment");
+                return 2;
+            }
+            return crossValidate(td, ckpt);
         } catch (IOException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
         }
     }
 
+    /** Trains one model on the training side of {@code td}, writes its package to {@code dir} and evaluates it. */
+    private int trainAndEvaluate(TrainingData td, Path dir, TrainingOptions options) throws IOException {
+        TrainingTask t = switch (task) {
+            case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
+            case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny,
+                    savedModel(detector));
+            default -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
+        };
+        PrintWriter o = spec.commandLine().getOut();
+        if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
+            o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
+        }
+        TrainingResult result = new Trainer(t, options).train(new ProgressPrinter(o));
+        ModelPackaging.write(t, result, dir, commandLine());
+        o.println("validation: " + format(result.metrics()));
+        o.println("wrote " + dir);
+        o.flush();
+        return evaluateHeldOut(td, dir);
+    }
+
+    /**
+     * Trains one model per leave-slides-out fold, each into {@code OUT/fold-N} with its held-out evaluation, and
+     * writes the folds' scores with their mean and sd to {@code OUT/cross-validation.json}.
+     */
+    private int crossValidate(TrainingData td, Path ckpt) throws IOException {
+        SlideFolds slideFolds;
+        try {
+            slideFolds = SlideFolds.of(td.crops().slideIds(), folds, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--folds: " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        List<Set<String>> heldOut = new ArrayList<>();
+        List<Map<String, Double>> scores = new ArrayList<>();
+        for (int f = 0; f < slideFolds.count(); f++) {
+            Path dir = out.resolve("fold-" + (f + 1));
+            o.println("fold " + (f + 1) + " of " + slideFolds.count() + ": held-out slides "
+                    + String.join(",", new TreeSet<>(slideFolds.heldOut(f))));
+            TrainingOptions foldOptions = new TrainingOptions(epochs, batch, learningRate, 1e-4, seed,
+                    ckpt.resolve("fold-" + (f + 1)), resume, tiny ? 1 : 5);
+            int code = trainAndEvaluate(td.withValidationSlides(slideFolds.heldOut(f)), dir, foldOptions);
+            if (code != 0) {
+                return code;
+            }
+            heldOut.add(slideFolds.heldOut(f));
+            scores.add(ReportJson.scores(Files.readString(dir.resolve("evaluation.json"))));
+        }
+        String json = ReportJson.crossValidation(task, commandLine(), new FoldScores(heldOut, scores));
+        AtomicFiles.writeString(out.resolve("cross-validation.json"), json);
+        o.print(json);
+        o.println("wrote " + out.resolve("cross-validation.json"));
+        o.flush();
+        return 0;
+    }
+
     /**
      * Runs {@code glo-in-one evaluate} on the held-out split with the new package and keeps its JSON in the
      * package as {@code evaluation.json}: the numbers a model card quotes come from the same command users run.
      */
-    private int evaluateHeldOut(TrainingData td) {
+    private int evaluateHeldOut(TrainingData td, Path out) {
         List<String> args = new ArrayList<>(List.of("evaluate", task, "--models", out.toString(),
                 "--out", out.resolve("evaluation.json").toString()));
         if (task.equals("detect")) {
@@ -207,7 +264,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + " --validation-tiles " + validationTiles + (detector != null ? " --detector " + detector : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())
-                + (tiny ? " --tiny" : "");
+                + (folds != null ? " --folds " + folds : "") + (tiny ? " --tiny" : "");
     }
 
     static String format(Map<String, Double> metrics) {

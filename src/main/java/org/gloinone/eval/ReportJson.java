@@ -1,11 +1,14 @@
 package org.gloinone.eval;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.gloinone.model.ModelSpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -156,6 +159,42 @@ public final class ReportJson {
         }
         folds.summary().forEach((k, v) -> summary(node.putObject(k), v));
         return text(root);
+    }
+
+    /** The summary of a cross-validated training: the task, the command and the folds' scores. */
+    public static String crossValidation(String task, String command, FoldScores folds) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("task", task);
+        root.put("command", command);
+        return withFolds(text(root), folds);
+    }
+
+    /**
+     * The scores of a summary this class wrote, by name, in its order: its top-level numbers, and the mean of each
+     * mean-and-sd object (e.g. {@code dice}); counts and settings are numbers too.
+     *
+     * @throws IllegalArgumentException if the text is not a JSON object
+     */
+    public static Map<String, Double> scores(String summary) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a JSON summary: expected an object");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        root.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNumber()) {
+                out.put(e.getKey(), v.asDouble());
+            } else if (v.isObject() && v.has("mean") && v.has("sd")) {
+                out.put(e.getKey(), v.get("mean").isNumber() ? v.get("mean").asDouble() : Double.NaN);
+            }
+        });
+        return out;
     }
 
     private static ObjectNode header(String task, ModelSpec model) {
