@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.gloinone.eval.DetectionClassifier;
 import org.gloinone.eval.DetectionReport;
 import org.gloinone.eval.LoadedModel;
+import org.gloinone.eval.OperatingPoints;
 import org.gloinone.eval.PipelineDetectionClassifier;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
@@ -58,6 +59,12 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                     + "e.g. 0.5,1,2,4.")
     private List<Double> resolutions;
 
+    @Option(names = "--choose-thresholds",
+            description = "With --classify: choose the detector's score threshold and the classifier's rejection "
+                    + "threshold that give the best F1 of reported glomeruli over the tiles at their own pixel size "
+                    + "and at each of --resolutions, and report them under chosen_thresholds (default: false).")
+    private boolean chooseThresholds;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
@@ -78,6 +85,9 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                 EvaluationRun.checkOption("--resolutions", r, r > 0 && Double.isFinite(r),
                         "positive pixel sizes in um/px");
             }
+            if (chooseThresholds && !classify) {
+                throw new IllegalArgumentException("--choose-thresholds needs --classify");
+            }
             var tiles = options.selectTiles(TileDataset.read(options.data));
             TileClassLabels labels = TileClassLabels.read(options.data);
             try (LoadedModel model = parent.models().open(options.models, Task.DETECT, options.predictorOptions());
@@ -93,8 +103,18 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                 for (double mpp : sweep) {
                     swept.add(new ResolutionScores(mpp, evaluator.evaluate(tiles, mpp).scores()));
                 }
-                return new EvaluationRun.Result(ReportJson.detection(model.spec(), micronsPerPixel, minAreaUm2,
-                        ignoreBorderCut, r.images().size(), r.scores(), swept), PredictionTables.detection(r.images()));
+                String json = ReportJson.detection(model.spec(), micronsPerPixel, minAreaUm2, ignoreBorderCut,
+                        r.images().size(), r.scores(), swept);
+                if (chooseThresholds) {
+                    List<OperatingPoints.Image> images = new ArrayList<>(
+                            evaluator.operatingPointImages(tiles, micronsPerPixel));
+                    for (double mpp : sweep) {
+                        images.addAll(evaluator.operatingPointImages(tiles, mpp));
+                    }
+                    json = ReportJson.withChoice(json, OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
+                            OperatingPoints.REJECT_GRID), images.size());
+                }
+                return new EvaluationRun.Result(json, PredictionTables.detection(r.images()));
             }
         });
     }

@@ -19,15 +19,24 @@ public interface DetectionClassifier {
     }
 
     /**
+     * The classifier's answer for one detection.
+     *
+     * @param verdict       what the pipeline makes of it
+     * @param nonGlomerular the probability of the non-glomerular class (0 when the model has none)
+     */
+    record Answer(Verdict verdict, double nonGlomerular) {
+    }
+
+    /**
      * Classifies each detection of a tile.
      *
      * @param tile            the tile's pixels
      * @param micronsPerPixel the tile's pixel size
      * @param detections      circles in the tile's pixel coordinates
-     * @return one verdict per detection, in order
+     * @return one answer per detection, in order
      * @throws IOException    if the patches cannot be resampled
      * @throws ModelException if the network fails
      */
-    List<Verdict> classify(RgbImage tile, double micronsPerPixel, List<Detection> detections)
+    List<Answer> classify(RgbImage tile, double micronsPerPixel, List<Detection> detections)
             throws IOException, ModelException;
 }

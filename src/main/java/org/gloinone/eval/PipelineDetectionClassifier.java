@@ -23,6 +23,7 @@ import org.gloinone.pipeline.ProgressListener;
 public final class PipelineDetectionClassifier implements DetectionClassifier {
     private final Classifier classifier;
     private final Set<String> sclerosedClasses;
+    private final String nonGlomerular;
 
     /**
      * Uses a classifier model.
@@ -33,15 +34,17 @@ public final class PipelineDetectionClassifier implements DetectionClassifier {
     public PipelineDetectionClassifier(ModelSpec spec, Predictor predictor, int batchSize) {
         this.classifier = new Classifier(spec, predictor, batchSize);
         this.sclerosedClasses = Set.copyOf(spec.classify().sclerosedClasses());
+        this.nonGlomerular = spec.classify().nonGlomerularClass();
     }
 
     @Override
-    public List<Verdict> classify(RgbImage tile, double micronsPerPixel, List<Detection> detections)
+    public List<Answer> classify(RgbImage tile, double micronsPerPixel, List<Detection> detections)
             throws IOException, ModelException {
         ImageSlide slide = new ImageSlide(Path.of("tile"), tile, OptionalDouble.of(micronsPerPixel));
         List<Classification> c = classifier.classify(slide, detections.stream().map(Detection::circle).toList(),
                 ProgressListener.SILENT, new CancellationToken());
-        return c.stream().map(this::verdict).toList();
+        return c.stream().map(k -> new Answer(verdict(k), nonGlomerular == null ? 0 : k.probabilityOf(nonGlomerular)))
+                .toList();
     }
 
     private Verdict verdict(Classification c) {

@@ -161,6 +161,29 @@ public final class ReportJson {
         return text(root);
     }
 
+    /**
+     * A detection summary with the thresholds chosen on its images added under {@code chosen_thresholds}.
+     *
+     * @param images the images (tile and pixel size pairs) the choice was made on
+     */
+    public static String withChoice(String summary, OperatingPoints.Choice c, int images) {
+        ObjectNode root;
+        try {
+            root = (ObjectNode) MAPPER.readTree(summary);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getMessage(), e);
+        }
+        ObjectNode n = root.putObject("chosen_thresholds");
+        n.put("score_threshold", c.scoreThreshold());
+        n.put("reject_threshold", c.rejectThreshold());
+        number(n, "f1", c.f1());
+        n.put("true_positives", c.truePositives());
+        n.put("false_positives", c.falsePositives());
+        n.put("false_negatives", c.falseNegatives());
+        n.put("images", images);
+        return text(root);
+    }
+
     /** The summary of a cross-validated training: the task, the command and the folds' scores. */
     public static String crossValidation(String task, String command, FoldScores folds) {
         ObjectNode root = MAPPER.createObjectNode();

@@ -97,34 +97,65 @@ public final class TileDetectionEvaluator {
      */
     public DetectionReport evaluate(List<LabelledTile> tiles, double renderMicronsPerPixel)
             throws DatasetException, ModelException, IOException {
-        if (!(renderMicronsPerPixel > 0) || Double.isInfinite(renderMicronsPerPixel)) {
-            throw new IllegalArgumentException("render pixel size (um/px) must be > 0, got " + renderMicronsPerPixel);
-        }
         DetectionEvaluation evaluation = new DetectionEvaluation();
         for (LabelledTile t : tiles) {
-            ImageAndMask im = ImageAndMask.read(t.image(), t.mask());
-            TileGroundTruth truth = TileGroundTruth.fromMask(im.mask(), micronsPerPixel, minAreaUm2, borderCutIgnored);
-            RenderedTile rendered = RenderedTile.of(im.image(), micronsPerPixel, renderMicronsPerPixel);
-            List<Detection> found = detector.detect(rendered.image(), rendered.micronsPerPixel());
+            Seen seen = see(t, renderMicronsPerPixel);
+            List<Detection> found = seen.detections();
             List<Boolean> sclerosed = null;
-            if (classifier != null) {
-                List<DetectionClassifier.Verdict> verdicts =
-                        classifier.classify(rendered.image(), rendered.micronsPerPixel(), found);
+            if (seen.answers() != null) {
                 List<Detection> kept = new ArrayList<>();
                 sclerosed = new ArrayList<>();
                 for (int i = 0; i < found.size(); i++) {
-                    if (verdicts.get(i) != DetectionClassifier.Verdict.REJECTED) {
+                    DetectionClassifier.Verdict v = seen.answers().get(i).verdict();
+                    if (v != DetectionClassifier.Verdict.REJECTED) {
                         kept.add(found.get(i));
-                        sclerosed.add(verdicts.get(i) == DetectionClassifier.Verdict.SCLEROSED);
+                        sclerosed.add(v == DetectionClassifier.Verdict.SCLEROSED);
                     }
                 }
                 found = kept;
             }
-            List<Boolean> trueClasses = labels == null ? null : labels.sclerosed(t.name(), truth);
+            List<Boolean> trueClasses = labels == null ? null : labels.sclerosed(t.name(), seen.truth());
             DetectionEvaluation.SclerosisLabels classes = sclerosed == null || trueClasses == null ? null
                     : new DetectionEvaluation.SclerosisLabels(trueClasses, sclerosed);
-            evaluation.add(t.name(), rendered.toTile(found), truth, classes);
+            evaluation.add(t.name(), found, seen.truth(), classes);
         }
         return new DetectionReport(evaluation.scores(scoreThreshold), evaluation.images());
+    }
+
+    /**
+     * Every detection of every tile rendered at {@code renderMicronsPerPixel}, with the classifier's non-glomerular
+     * probability, to choose the thresholds on (see {@link OperatingPoints}).
+     *
+     * @throws IllegalStateException if this evaluation has no classifier
+     */
+    public List<OperatingPoints.Image> operatingPointImages(List<LabelledTile> tiles, double renderMicronsPerPixel)
+            throws DatasetException, ModelException, IOException {
+        if (classifier == null) {
+            throw new IllegalStateException("choosing a rejection threshold needs the classifier");
+        }
+        List<OperatingPoints.Image> out = new ArrayList<>();
+        for (LabelledTile t : tiles) {
+            Seen seen = see(t, renderMicronsPerPixel);
+            out.add(new OperatingPoints.Image(t.name() + "@" + renderMicronsPerPixel, seen.truth(), seen.detections(),
+                    seen.answers().stream().mapToDouble(DetectionClassifier.Answer::nonGlomerular).toArray()));
+        }
+        return out;
+    }
+
+    /** One tile as the stages saw it: its truth, the detections in its pixels, their answers (null without). */
+    private record Seen(TileGroundTruth truth, List<Detection> detections, List<DetectionClassifier.Answer> answers) {
+    }
+
+    private Seen see(LabelledTile t, double renderMicronsPerPixel) throws DatasetException, ModelException, IOException {
+        if (!(renderMicronsPerPixel > 0) || Double.isInfinite(renderMicronsPerPixel)) {
+            throw new IllegalArgumentException("render pixel size (um/px) must be > 0, got " + renderMicronsPerPixel);
+        }
+        ImageAndMask im = ImageAndMask.read(t.image(), t.mask());
+        TileGroundTruth truth = TileGroundTruth.fromMask(im.mask(), micronsPerPixel, minAreaUm2, borderCutIgnored);
+        RenderedTile rendered = RenderedTile.of(im.image(), micronsPerPixel, renderMicronsPerPixel);
+        List<Detection> found = detector.detect(rendered.image(), rendered.micronsPerPixel());
+        List<DetectionClassifier.Answer> answers = classifier == null ? null
+                : classifier.classify(rendered.image(), rendered.micronsPerPixel(), found);
+        return new Seen(truth, rendered.toTile(found), answers);
     }
 }

@@ -163,6 +163,16 @@ class EvaluateCommandTest {
         }
         assertTrue(json().get("count").has("mean_absolute_percent_sclerosed_error"));
 
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("detect", "--data", tiles.toString(), "--mpp", "2", "--min-area-um2", "2000",
+                "--classify", "--choose-thresholds", "--resolutions", "4"), err.toString());
+        JsonNode chosen = json().get("chosen_thresholds");
+        assertEquals(6, chosen.get("images").asInt()); // 3 tiles at 2 and at 4 um/px
+        assertEquals(3 * 2, chosen.get("true_positives").asInt() + chosen.get("false_negatives").asInt());
+        assertTrue(chosen.get("f1").asDouble() > 0, chosen.toString());
+        assertEquals(2, run("detect", "--data", tiles.toString(), "--mpp", "2", "--choose-thresholds"));
+        assertTrue(err.toString().contains("--choose-thresholds needs --classify"), err.toString());
+
         Files.writeString(tiles.resolve("labels.csv"), "image,x,y,is_globally_sclerotic\n10150.png,5,5,1\n");
         assertEquals(2, run("detect", "--data", tiles.toString(), "--mpp", "2", "--min-area-um2", "2000",
                 "--classify"));

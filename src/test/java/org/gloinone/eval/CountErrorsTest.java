@@ -145,10 +145,10 @@ class CountErrorsTest {
         }
         // A classifier that rejects the false positive and calls the first glomerulus sclerosed.
         DetectionClassifier classifier = (image, mpp, detections) -> detections.stream()
-                .map(d -> d.circle().centerY() * mpp < 8 && d.circle().centerX() * mpp > 10
+                .map(d -> new DetectionClassifier.Answer(d.circle().centerY() * mpp < 8 && d.circle().centerX() * mpp > 10
                         ? DetectionClassifier.Verdict.REJECTED
                         : d.circle().centerX() * mpp < 8 ? DetectionClassifier.Verdict.SCLEROSED
-                        : DetectionClassifier.Verdict.NOT_SCLEROSED).toList();
+                        : DetectionClassifier.Verdict.NOT_SCLEROSED, 0)).toList();
         Files.writeString(dir.resolve("labels.csv"), "image,x,y,is_globally_sclerotic\nt.png,4,4,0\nt.png,12,12,0\n");
         DetectionReport filtered = new TileDetectionEvaluator(detector, classifier, TileClassLabels.read(dir), 1.0,
                 10, 0.5, false).evaluate(List.of(tile), 2.0);
@@ -164,6 +164,31 @@ class CountErrorsTest {
         assertEquals(50, json.get("per_image").get(0).get("found_percent_sclerosed").asDouble(), 1e-12);
         assertEquals(2.0, json.get("resolutions").get(0).get("microns_per_pixel").asDouble(), 1e-12);
         assertEquals(0.5, json.get("resolutions").get(0).get("count").get("mean_relative_error").asDouble(), 1e-12);
+    }
+
+    @Test
+    void theThresholdsAreChosenForTheBestF1OfReportedGlomeruli() {
+        TileGroundTruth truth = twoGlomeruliAndAFragment();
+        List<Detection> d = List.of(
+                new Detection(truth.circles().get(0), 0.9),        // glomerulus, p(non-glomerular) 0.1
+                new Detection(new Circle(15, 3, 1.5), 0.8),        // tubule, 0.7
+                new Detection(truth.circles().get(1), 0.3),        // faint glomerulus, 0.4
+                new Detection(new Circle(3, 15, 1.5), 0.6));       // tubule the classifier misses, 0.3
+        List<OperatingPoints.Image> images = List.of(
+                new OperatingPoints.Image("t", truth, d, new double[] {0.1, 0.7, 0.4, 0.3}));
+        OperatingPoints.Choice all = OperatingPoints.score(images, 0.25, 1.0);
+        assertEquals(List.of(2L, 2L, 0L), List.of(all.truePositives(), all.falsePositives(), all.falseNegatives()));
+        assertEquals(4.0 / 6, all.f1(), 1e-12);
+        assertEquals(2.0 / 4, OperatingPoints.score(images, 0.5, 0.5).f1(), 1e-12);  // 0.9 and 0.6 kept
+        assertEquals(2.0 / 3, OperatingPoints.score(images, 0.75, 0.5).f1(), 1e-12); // 0.9 alone
+        OperatingPoints.Choice best = OperatingPoints.best(images, new double[] {0.25, 0.5, 0.75},
+                new double[] {0.5, 1.0});
+        assertEquals(0.25, best.scoreThreshold());
+        assertEquals(0.5, best.rejectThreshold());
+        assertEquals(0.8, best.f1(), 1e-12);                                          // TP 2, FP 1
+        assertEquals(0.05, OperatingPoints.SCORE_GRID[0]);
+        assertEquals(0.95, OperatingPoints.SCORE_GRID[OperatingPoints.SCORE_GRID.length - 1]);
+        assertEquals(1.0, OperatingPoints.REJECT_GRID[OperatingPoints.REJECT_GRID.length - 1]);
     }
 
     /** 20x20 at 1 um/px: a 5x5 glomerulus at (2..6), a 4x4 one at (10..13), a 2x2 fragment at (15..16). */
