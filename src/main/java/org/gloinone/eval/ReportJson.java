@@ -142,12 +142,7 @@ public final class ReportJson {
      * slides and scores, then each score's mean and sd across folds.
      */
     public static String withFolds(String summary, FoldScores folds) {
-        ObjectNode root;
-        try {
-            root = (ObjectNode) MAPPER.readTree(summary);
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalArgumentException("not a JSON summary: " + e.getMessage(), e);
-        }
+        ObjectNode root = parse(summary);
         ObjectNode node = root.putObject("folds");
         node.put("k", folds.perFold().size());
         ArrayNode per = node.putArray("per_fold");
@@ -167,12 +162,7 @@ public final class ReportJson {
      * @param images the images (tile and pixel size pairs) the choice was made on
      */
     public static String withChoice(String summary, OperatingPoints.Choice c, int images) {
-        ObjectNode root;
-        try {
-            root = (ObjectNode) MAPPER.readTree(summary);
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalArgumentException("not a JSON summary: " + e.getMessage(), e);
-        }
+        ObjectNode root = parse(summary);
         ObjectNode n = root.putObject("chosen_thresholds");
         n.put("score_threshold", c.scoreThreshold());
         n.put("reject_threshold", c.rejectThreshold());
@@ -218,6 +208,14 @@ public final class ReportJson {
             }
         });
         return out;
+    }
+
+    private static ObjectNode parse(String summary) {
+        try {
+            return (ObjectNode) MAPPER.readTree(summary);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getMessage(), e);
+        }
     }
 
     private static ObjectNode header(String task, ModelSpec model) {

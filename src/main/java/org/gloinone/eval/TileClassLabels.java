@@ -1,7 +1,5 @@
 package org.gloinone.eval;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,37 +41,12 @@ public final class TileClassLabels {
         if (!Files.isRegularFile(labels)) {
             return new TileClassLabels(labels, byImage);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DatasetException(labels, "cannot be read (" + e.getMessage() + ")", e);
-        }
-        if (lines.isEmpty()) {
-            throw new DatasetException(labels, "is empty; expected the header " + String.join(",", COLUMNS));
-        }
-        List<String> header = CsvLine.split(CropDataset.stripBom(lines.get(0)), labels, 1);
-        int[] column = new int[COLUMNS.size()];
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            column[c] = header.indexOf(COLUMNS.get(c));
-            if (column[c] < 0) {
-                throw new DatasetException(labels, "header has no column '" + COLUMNS.get(c) + "'; expected "
-                        + String.join(",", COLUMNS));
-            }
-        }
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            int lineNo = i + 1;
-            List<String> f = CsvLine.split(lines.get(i), labels, lineNo);
-            if (f.size() != header.size()) {
-                throw new DatasetException(labels, "line " + lineNo + " has " + f.size() + " fields, the header "
-                        + header.size());
-            }
-            Point p = new Point(coordinate(f.get(column[1]), labels, lineNo), coordinate(f.get(column[2]), labels,
-                    lineNo), CropDataset.flag(f.get(column[3]), labels, lineNo), lineNo);
-            byImage.computeIfAbsent(f.get(column[0]), k -> new ArrayList<>()).add(p);
+        for (LabelRows.Row row : LabelRows.read(labels, COLUMNS)) {
+            List<String> f = row.values();
+            int lineNo = row.lineNo();
+            Point p = new Point(coordinate(f.get(1), labels, lineNo), coordinate(f.get(2), labels, lineNo),
+                    LabelRows.flag(f.get(3), labels, lineNo), lineNo);
+            byImage.computeIfAbsent(f.get(0), k -> new ArrayList<>()).add(p);
         }
         return new TileClassLabels(labels, byImage);
     }
