@@ -145,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
                 err.println("--folds needs slide ids, which only the crops carry: use it with classify or segment");
                 return 2;
             }
-            return crossValidate(td, ckpt);
+            return crossValidate(td, options);
         } catch (IOException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
@@ -176,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
      * Trains one model per leave-slides-out fold, each into {@code OUT/fold-N} with its held-out evaluation, and
      * writes the folds' scores with their mean and sd to {@code OUT/cross-validation.json}.
      */
-    private int crossValidate(TrainingData td, Path ckpt) throws IOException {
+    private int crossValidate(TrainingData td, TrainingOptions options) throws IOException {
         SlideFolds slideFolds;
         try {
             slideFolds = SlideFolds.of(td.crops().slideIds(), folds, seed);
@@ -190,8 +190,10 @@ public final class TrainCommand implements Callable<Integer> {
             Path dir = out.resolve("fold-" + (f + 1));
             o.println("fold " + (f + 1) + " of " + slideFolds.count() + ": held-out slides "
                     + String.join(",", new TreeSet<>(slideFolds.heldOut(f))));
-            TrainingOptions foldOptions = new TrainingOptions(epochs, batch, learningRate, 1e-4, seed,
-                    ckpt.resolve("fold-" + (f + 1)), resume, tiny ? 1 : 5);
+            TrainingOptions foldOptions = new TrainingOptions(options.epochs(), options.batchSize(),
+                    options.learningRate(), options.weightDecay(), options.seed(),
+                    options.checkpointDir().resolve("fold-" + (f + 1)), options.resume(), options.validateEvery(),
+                    options.intraOpThreads(), options.interOpThreads());
             int code = trainAndEvaluate(td.withValidationSlides(slideFolds.heldOut(f)), dir, foldOptions);
             if (code != 0) {
                 return code;

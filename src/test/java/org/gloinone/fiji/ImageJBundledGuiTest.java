@@ -25,22 +25,23 @@ class ImageJBundledGuiTest {
         assumeTrue(Files.isDirectory(Path.of("models", "detector")), "the bundled models are absent");
         ImageJGuiTest.runGuiSession(dir, "bundled", PipelineService.class.getName());
         Properties seen = ImageJGuiTest.load(dir.resolve("bundled-checks.properties"));
-        // Detect: 19 circles, unclassified, written as ImageScope XML.
-        assertEquals("19", seen.getProperty("detect_rois"));
-        assertEquals("19", seen.getProperty("detect_rows"));
+        // Detect: 13 circles at the detector's default score 0.45, unclassified, written as ImageScope XML.
+        assertEquals("13", seen.getProperty("detect_rois"));
+        assertEquals("13", seen.getProperty("detect_rows"));
         assertEquals("1", seen.getProperty("detect_file"));
-        // Classify those 19 from the file: 6 rejected as non-glomerular, 13 left, with class probabilities.
+        // Classify those 13 from the file: none rejected (the classifier's reject_threshold is 1.0), with class
+        // probabilities.
         assertEquals("13", seen.getProperty("classify_rows"));
-        assertEquals("6", seen.getProperty("classify_rejected"));
+        assertEquals("0", seen.getProperty("classify_rejected"));
         assertTrue(seen.getProperty("classify_headings").contains("P_sclerosed"), seen.getProperty("classify_headings"));
-        // Segment all 19 (no classifier, nothing rejected): a circle and an outline each, with measurements.
-        assertEquals("19", seen.getProperty("segment_rows"));
-        assertEquals("38", seen.getProperty("segment_rois"));
+        // Segment all 13 (no classifier, nothing rejected): a circle and an outline each, with measurements.
+        assertEquals("13", seen.getProperty("segment_rows"));
+        assertEquals("26", seen.getProperty("segment_rois"));
         assertTrue(seen.getProperty("segment_headings").contains("Area_um2"), seen.getProperty("segment_headings"));
         // All-in-One: 13 glomeruli as on the command line, each a circle and a mask outline in the ROI Manager.
         assertEquals("13", seen.getProperty("rows"));
         assertEquals("26", seen.getProperty("rois"));
-        assertEquals("6", seen.getProperty("rejected"));
+        assertEquals("0", seen.getProperty("rejected"));
         assertTrue(seen.getProperty("thumbnail").startsWith("kidney-pas-mosaic.tif"), seen.getProperty("thumbnail"));
         assertTrue(Files.isRegularFile(dir.resolve("out/kidney-pas-mosaic/kidney-pas-mosaic.xml")));
     }
