@@ -39,6 +39,11 @@ public final class InstalledModels implements ModelSource {
     @Override
     public LoadedModels load(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) throws IOException {
         FoundModels found = find();
+        for (Task task : tasks) {
+            if (found.get(task).isEmpty()) {
+                throw new IOException(EngineLocation.missingModel(task.word(), found.searched()));
+            }
+        }
         cancel.throwIfCancelled();
         try {
             org.gloinone.pipeline.LoadedModels loaded = org.gloinone.pipeline.LoadedModels.load(found, tasks,
