@@ -56,11 +56,11 @@ class ImageJBundledGuiTest {
     }
 
     /**
-     * Detect (19) -> delete one -> draw an oval and a rectangle -> Classify -> Segment, nothing selected: 19 - 1
+     * Detect (13) -> delete one -> draw an oval and a rectangle -> Classify -> Segment, nothing selected: 13 - 1
      * + 2 glomeruli, each with a class and an outline, the ids Detect gave (the drawn ones new), matching rows.
      */
     private static void humanInTheLoop(Properties seen) {
-        assertEquals("19", seen.getProperty("review_detect_rois"));
+        assertEquals("13", seen.getProperty("review_detect_rois"));
         List<Integer> detected = new ArrayList<>();
         for (String name : seen.getProperty("review_detect_names").split(";")) {
             detected.add(Integer.parseInt(name.substring(1, 5)));
@@ -71,9 +71,9 @@ class ImageJBundledGuiTest {
         expected.remove(deleted);
         expected.add(highest + 1);
         expected.add(highest + 2);
-        assertEquals("20", seen.getProperty("review_classify_rois"), "classified in place: nothing appended");
-        assertEquals("40", seen.getProperty("review_segment_rois"), "20 circles, each with its outline");
-        assertEquals("20", seen.getProperty("review_segment_rows"));
+        assertEquals("14", seen.getProperty("review_classify_rois"), "classified in place: nothing appended");
+        assertEquals("28", seen.getProperty("review_segment_rois"), "14 circles, each with its outline");
+        assertEquals("14", seen.getProperty("review_segment_rows"));
         Set<Integer> circleIds = new TreeSet<>();
         Map<Integer, String> classOf = new HashMap<>();
         for (String circle : seen.getProperty("review_circles").split(";")) {
@@ -104,10 +104,10 @@ class ImageJBundledGuiTest {
     /** A batch-mode macro's hidden ROI Manager gets All-in-One's ROIs, and Detect -> draw -> Classify works. */
     private static void batchMode(Properties seen) {
         assertEquals("13", seen.getProperty("batch_allinone_rois"));
-        assertEquals("19", seen.getProperty("batch_detect_rois"));
-        assertEquals("20", seen.getProperty("batch_classify_rois"), "the drawn oval classified in place");
-        assertEquals(20 - Integer.parseInt(seen.getProperty("batch_classify_rejected")),
+        assertEquals("13", seen.getProperty("batch_detect_rois"));
+        assertEquals("14", seen.getProperty("batch_classify_rois"), "the drawn oval classified in place");
+        assertEquals(14 - Integer.parseInt(seen.getProperty("batch_classify_rejected")),
                 Integer.parseInt(seen.getProperty("batch_classify_rows")));
-        assertTrue(seen.getProperty("batch_last_name").startsWith("G0020 "), seen.getProperty("batch_last_name"));
+        assertTrue(seen.getProperty("batch_last_name").startsWith("G0014 "), seen.getProperty("batch_last_name"));
     }
 }
