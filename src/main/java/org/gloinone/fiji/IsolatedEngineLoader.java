@@ -36,7 +36,7 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.detect.Circle",
             "org.gloinone.detect.Detection", "org.gloinone.classify.Classification",
             "org.gloinone.segment.Outline", "org.gloinone.segment.Morphometry",
-            "org.gloinone.model.Device", "org.gloinone.model.Task");
+            "org.gloinone.model.Device", "org.gloinone.model.Task", "org.gloinone.io.OutputFormat");
 
     static {
         registerAsParallelCapable();

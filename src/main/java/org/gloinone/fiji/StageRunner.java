@@ -72,12 +72,8 @@ public final class StageRunner {
         if (options.output().isPresent()) {
             Path folder = options.output().get();
             Files.createDirectories(folder);
-            files.addAll(service.write(result, folder, options.formats()));
-            if (options.tables()) {
-                String base = baseName(result.slide().name());
-                files.add(saveTable(glomeruli, folder.resolve(base + "_glomeruli_table.csv")));
-                files.add(saveTable(summary, folder.resolve(base + "_summary_table.csv")));
-            }
+            // The folder's tables are the slide folder's own (as on the command line), not the shown ones.
+            files.addAll(service.write(view.source(), result, folder, options.formats()));
         }
         return new StageOutcome(result, view, skipped, glomeruli, summary, files);
     }

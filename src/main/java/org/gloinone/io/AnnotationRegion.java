@@ -41,10 +41,10 @@ public record AnnotationRegion(String layer, int regionId, RegionShape shape, St
     }
 
     /**
-     * The circle this region stands for, e.g. to classify and segment glomeruli a pathologist circled:
-     * ellipses and rectangles give the circle of their bounding box (radius = mean half-side), polygons
-     * the circle of equal area at their centroid. Points, lines, negative regions and shapes without
-     * extent give none.
+     * The circle this region stands for, e.g. to classify and segment glomeruli a pathologist circled: the
+     * circle of equal area at the region's centroid, whatever its shape (an ellipse's radius is the geometric
+     * mean of its half-axes). This is the one region-to-circle rule of every reader and of Fiji's ROIs. Points,
+     * lines, negative regions and shapes without area give none.
      */
     public Optional<Circle> toCircle() {
         if (negative || !shape.hasArea() || xs.length < 2) {
@@ -54,7 +54,17 @@ public record AnnotationRegion(String layer, int regionId, RegionShape shape, St
             if (shape == RegionShape.POLYGON) {
                 return xs.length < 3 ? Optional.empty() : Optional.of(Polygons.equivalentCircle(xs, ys));
             }
-            return Optional.of(Polygons.boundingCircle(xs, ys));
+            double minX = java.util.Arrays.stream(xs).min().orElseThrow();
+            double maxX = java.util.Arrays.stream(xs).max().orElseThrow();
+            double minY = java.util.Arrays.stream(ys).min().orElseThrow();
+            double maxY = java.util.Arrays.stream(ys).max().orElseThrow();
+            double w = maxX - minX;
+            double h = maxY - minY;
+            if (!(w > 0 && h > 0)) {
+                return Optional.empty();
+            }
+            double r = shape == RegionShape.ELLIPSE ? Math.sqrt(w * h) / 2 : Math.sqrt(w * h / Math.PI);
+            return Optional.of(new Circle((minX + maxX) / 2, (minY + maxY) / 2, r));
         } catch (IllegalArgumentException noExtent) {
             return Optional.empty();
         }

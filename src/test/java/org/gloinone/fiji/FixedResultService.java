@@ -125,9 +125,9 @@ public class FixedResultService implements GloInOneService {
     }
 
     @Override
-    public List<Path> write(SlideResult result, Path folder, Set<ResultFormat> formats) throws IOException {
+    public List<Path> write(SlideResult result, Path folder, Set<OutputFormat> formats) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (ResultFormat f : EnumSet.copyOf(formats.isEmpty() ? EnumSet.noneOf(ResultFormat.class) : formats)) {
+        for (OutputFormat f : EnumSet.copyOf(formats.isEmpty() ? EnumSet.noneOf(OutputFormat.class) : formats)) {
             Path file = folder.resolve(StageRunner.baseName(result.slide().name()) + "." + f.word() + ".txt");
             Files.writeString(file, result.glomeruli().size() + " glomeruli\n");
             files.add(file);

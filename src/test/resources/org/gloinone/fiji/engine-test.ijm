@@ -4,7 +4,7 @@
 dir = getArgument();
 common = "threads=2 device=cpu tissue min-tissue=0.01";
 run("All-in-One", "slide=[" + dir + "/kidney.fixture] output=[" + dir + "/out] " + common
-    + " formats=[xml,geojson,csv,roiset] rois outlines overlay tables");
+    + " formats=[xml,geojson,csv,rois,overlay] rois outlines overlay tables");
 s = "allinone_rois=" + roiManager("count") + "\n";
 s = s + "allinone_rows=" + Table.size("Glo-In-One Glomeruli") + "\n";
 s = s + "allinone_rejected=" + Table.get("Rejected", 0, "Glo-In-One Summary") + "\n";

@@ -9,7 +9,7 @@ import ij.ImagePlus;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.fiji.GloInOneService;
-import org.gloinone.fiji.ResultFormat;
+import org.gloinone.io.OutputFormat;
 import org.gloinone.fiji.SlideGeometry;
 import org.gloinone.fiji.SlideSource;
 import org.gloinone.pipeline.CancellationToken;
@@ -51,7 +51,7 @@ class ForwardingService implements GloInOneService {
     }
 
     @Override
-    public List<Path> write(SlideResult r, Path folder, Set<ResultFormat> formats) throws IOException {
+    public List<Path> write(SlideResult r, Path folder, Set<OutputFormat> formats) throws IOException {
         return to.write(r, folder, formats);
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.fiji.ResultFormat;
+import org.gloinone.io.OutputFormat;
 import org.gloinone.fiji.SlideSource;
 import org.gloinone.fiji.SlideView;
 import org.gloinone.fiji.Stage;
@@ -163,7 +163,7 @@ class PipelineServiceTest {
         SlideResult r = service.allInOne(new SlideSource.File(slideFile), PipelineOptions.defaults(),
                 ProgressListener.SILENT, new CancellationToken());
         Path out = dir.resolve("out");
-        List<Path> files = service.write(r, out, EnumSet.allOf(ResultFormat.class));
+        List<Path> files = service.write(r, out, EnumSet.allOf(OutputFormat.class));
         List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(List.of("in-memory-glomeruli.csv", "in-memory-masks.xml", "in-memory-rois.zip",
                 "in-memory.geojson", "in-memory.xml"), names);

@@ -1,4 +1,4 @@
-package org.gloinone.batch;
+package org.gloinone.job;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
