@@ -17,6 +17,7 @@ import ij.process.ColorProcessor;
 import org.gloinone.classify.Classification;
 import org.gloinone.detect.Circle;
 import org.gloinone.detect.Detection;
+import org.gloinone.io.OutputFormat;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.CancellationToken;
 import org.gloinone.pipeline.GlomerulusResult;
@@ -125,7 +126,8 @@ public class FixedResultService implements GloInOneService {
     }
 
     @Override
-    public List<Path> write(SlideResult result, Path folder, Set<OutputFormat> formats) throws IOException {
+    public List<Path> write(SlideSource slide, SlideResult result, Path folder, Set<OutputFormat> formats)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         for (OutputFormat f : EnumSet.copyOf(formats.isEmpty() ? EnumSet.noneOf(OutputFormat.class) : formats)) {
             Path file = folder.resolve(StageRunner.baseName(result.slide().name()) + "." + f.word() + ".txt");

@@ -133,7 +133,7 @@ class ImageJGuiTest {
         StageOptions parsed = StageOptions.parse(Stage.ALL_IN_ONE, options);
         assertEquals(java.util.Optional.of(dir.resolve("recorded")), parsed.output());
         assertEquals(java.util.OptionalDouble.of(0.7), parsed.score());
-        assertEquals(java.util.Set.of(OutputFormat.CSV), parsed.formats());
+        assertEquals(java.util.Set.of(org.gloinone.io.OutputFormat.CSV), parsed.formats());
         assertEquals(StageOptions.defaults(Stage.ALL_IN_ONE).tissueMask(), parsed.tissueMask(),
                 "what ImageJ records is what our parser reads");
         assertEquals("3", checks.getProperty("recorded_added_rois"));

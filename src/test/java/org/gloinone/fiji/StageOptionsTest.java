@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.gloinone.io.OutputFormat;
 import org.gloinone.model.Device;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.PipelineOptions;

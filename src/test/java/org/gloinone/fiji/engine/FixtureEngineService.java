@@ -27,8 +27,8 @@ public final class FixtureEngineService extends ForwardingService {
     /** The same networks for every run. */
     private record Networks(PipelineModels models) implements ModelSource {
         @Override
-        public LoadedModels load(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) {
-            return new LoadedModels(models, List.of());
+        public PipelineModels models(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) {
+            return models;
         }
 
         @Override

@@ -51,8 +51,9 @@ class ForwardingService implements GloInOneService {
     }
 
     @Override
-    public List<Path> write(SlideResult r, Path folder, Set<OutputFormat> formats) throws IOException {
-        return to.write(r, folder, formats);
+    public List<Path> write(SlideSource slide, SlideResult r, Path folder, Set<OutputFormat> formats)
+            throws IOException {
+        return to.write(slide, r, folder, formats);
     }
 
     @Override
