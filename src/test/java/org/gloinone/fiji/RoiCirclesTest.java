@@ -25,9 +25,9 @@ class RoiCirclesTest {
     }
 
     @Test
-    void rectangleGivesTheInscribedCircleOfTheBox() {
-        assertCircle(60, 45, 27.5, only(new Roi(30.0, 20.0, 60.0, 50.0), 1)); // mean half side (60 + 50) / 4
-        assertCircle(25, 25, 25, only(new Roi(0.0, 0.0, 50.0, 50.0), 1));
+    void rectangleGivesItsEqualAreaCircle() {
+        assertCircle(60, 45, Math.sqrt(60 * 50 / Math.PI), only(new Roi(30.0, 20.0, 60.0, 50.0), 1));
+        assertCircle(25, 25, 50 / Math.sqrt(Math.PI), only(new Roi(0.0, 0.0, 50.0, 50.0), 1));
     }
 
     @Test
