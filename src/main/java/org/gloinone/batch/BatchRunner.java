@@ -13,9 +13,9 @@ import org.gloinone.job.OutputLock;
 import org.gloinone.job.SlideInput;
 import org.gloinone.job.SlideJob;
 import org.gloinone.job.SlideOutcome;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.PipelineModels;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.SlideOpener;
 
 /**

@@ -9,10 +9,10 @@ import ij.ImagePlus;
 
 import org.gloinone.io.OutputFormat;
 import org.gloinone.detect.Circle;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /**

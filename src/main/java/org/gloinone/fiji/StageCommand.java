@@ -19,8 +19,8 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 
 import org.gloinone.io.OutputFormat;
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /**

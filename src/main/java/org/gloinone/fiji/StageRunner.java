@@ -14,9 +14,9 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /**

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.gloinone.classify.PatchExtractor;
-import org.gloinone.classify.PatchGeometry;
+import org.gloinone.patch.PatchExtractor;
+import org.gloinone.patch.PatchGeometry;
 import org.gloinone.io.GlomerulusPatch;
 import org.gloinone.io.Thumbnail;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.GlomerulusResult;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.segment.Outline;

@@ -19,9 +19,9 @@ import ij.process.ColorProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.GlomerulusResult;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 
 class StageRunnerTest {
     private final StageRunner runner = new StageRunner(new FixedResultService());

@@ -17,7 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.SlideResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,7 +15,7 @@ import org.gloinone.model.ModelFinder;
 import org.gloinone.model.ModelPackage;
 import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;

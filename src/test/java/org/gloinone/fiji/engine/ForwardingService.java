@@ -12,10 +12,10 @@ import org.gloinone.fiji.GloInOneService;
 import org.gloinone.io.OutputFormat;
 import org.gloinone.fiji.SlideGeometry;
 import org.gloinone.fiji.SlideSource;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /** Hands every call to another service. */

@@ -19,7 +19,7 @@ import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.Pipeline;
 import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.pipeline.StageModel;
 

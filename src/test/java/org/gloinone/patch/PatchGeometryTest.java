@@ -1,4 +1,4 @@
-package org.gloinone.classify;
+package org.gloinone.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

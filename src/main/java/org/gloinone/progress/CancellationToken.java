@@ -1,4 +1,4 @@
-package org.gloinone.pipeline;
+package org.gloinone.progress;
 
 import java.util.concurrent.CancellationException;
 

@@ -1,4 +1,4 @@
-package org.gloinone.classify;
+package org.gloinone.patch;
 
 import org.gloinone.detect.Circle;
 

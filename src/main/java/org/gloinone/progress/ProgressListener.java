@@ -1,4 +1,4 @@
-package org.gloinone.pipeline;
+package org.gloinone.progress;
 
 /**
  * Receives progress from long-running work. Each front door has one: a terminal bar, Fiji's
