@@ -1,5 +1,6 @@
 package org.gloinone.eval;
 
+import org.gloinone.io.CsvLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public final class CropDataset {
         if (lines.isEmpty()) {
             throw new DatasetException(labels, "is empty; expected the header " + String.join(",", COLUMNS));
         }
-        List<String> header = CsvLine.split(stripBom(lines.get(0)), labels, 1);
+        List<String> header = fields(stripBom(lines.get(0)), labels, 1);
         int[] column = new int[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
             column[c] = header.indexOf(COLUMNS.get(c));
@@ -60,7 +61,7 @@ public final class CropDataset {
                 continue;
             }
             int lineNo = i + 1;
-            List<String> f = CsvLine.split(lines.get(i), labels, lineNo);
+            List<String> f = fields(lines.get(i), labels, lineNo);
             if (f.size() != header.size()) {
                 throw new DatasetException(labels, "line " + lineNo + " has " + f.size() + " fields, the header "
                         + header.size());
@@ -98,5 +99,13 @@ public final class CropDataset {
 
     private static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static List<String> fields(String line, Path file, int lineNo) throws DatasetException {
+        try {
+            return CsvLine.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new DatasetException(file, "line " + lineNo + " has an " + e.getMessage());
+        }
     }
 }

@@ -44,10 +44,10 @@ public final class GuiResults {
             image.show();
         }
         if (options.tables()) {
-            outcome.glomeruli().show(ResultTables.GLOMERULI);
-            ResultsTable summary = ResultsTable.getResultsTable(ResultTables.SUMMARY);
-            ResultTables.appendSummary(summary == null ? new ResultsTable() : summary, outcome.result())
-                    .show(ResultTables.SUMMARY);
+            outcome.glomeruli().show(ImageJTables.GLOMERULI);
+            ResultsTable summary = ResultsTable.getResultsTable(ImageJTables.SUMMARY);
+            ImageJTables.appendSummary(summary == null ? new ResultsTable() : summary, outcome.result())
+                    .show(ImageJTables.SUMMARY);
         }
     }
 

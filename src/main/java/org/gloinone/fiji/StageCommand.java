@@ -82,10 +82,10 @@ public abstract class StageCommand extends ContextCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Result")
     protected SlideResult result;
 
-    @Parameter(type = ItemIO.OUTPUT, label = ResultTables.GLOMERULI)
+    @Parameter(type = ItemIO.OUTPUT, label = ImageJTables.GLOMERULI)
     protected ResultsTable glomeruli;
 
-    @Parameter(type = ItemIO.OUTPUT, label = ResultTables.SUMMARY)
+    @Parameter(type = ItemIO.OUTPUT, label = ImageJTables.SUMMARY)
     protected ResultsTable summary;
 
     @Parameter(type = ItemIO.OUTPUT, label = "ROIs")

@@ -66,8 +66,8 @@ public final class StageRunner {
         } else {
             result = service.allInOne(view.source(), pipelineOptions, progress, cancel);
         }
-        ResultsTable glomeruli = ResultTables.glomeruli(result);
-        ResultsTable summary = ResultTables.summary(result);
+        ResultsTable glomeruli = ImageJTables.glomeruli(result);
+        ResultsTable summary = ImageJTables.summary(result);
         List<Path> files = new ArrayList<>();
         if (options.output().isPresent()) {
             Path folder = options.output().get();

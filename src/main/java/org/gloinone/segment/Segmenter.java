@@ -95,7 +95,7 @@ public final class Segmenter {
         }
         double sx = patch.size0() / w; // level-0 px per mask px
         double sy = patch.size0() / h;
-        boolean[] component = MaskComponent.select(foreground, w, h,
+        boolean[] component = CentreComponent.select(foreground, w, h,
                 (circle.centerX() - patch.x0()) / sx, (circle.centerY() - patch.y0()) / sy);
         if (component == null) {
             return new Segmentation(Optional.empty(), Optional.empty());

@@ -43,7 +43,7 @@ public final class DetectorFalsePositives {
                                 () -> new IllegalArgumentException(savedModel + ": not a detector (no outputs)"))));
                     }
                 }
-                for (Detection d : CircleDecoder.decode(heads, img.width(), img.height(), minScore, 0.35)) {
+                for (Detection d : TrainingHeadsDecoder.decode(heads, img.width(), img.height(), minScore, 0.35)) {
                     boolean matches = t.circles().stream().anyMatch(c -> CircleIou.of(c, d.circle()) > maxIou);
                     if (!matches) {
                         out.add(new FalsePositive(t, d.circle()));

@@ -191,7 +191,7 @@ public final class DetectorTask implements TrainingTask {
             int h = s.image().height();
             Map<String, float[]> out = inference.run(s.image().data(), 1, h, w);
             int image = i;
-            CircleDecoder.decode(out, w, h, 0.05, 0.35)
+            TrainingHeadsDecoder.decode(out, w, h, 0.05, 0.35)
                     .forEach(d -> dets.add(new ValidationMetrics.Scored(image, d.circle(), d.score())));
             truth.add(s.circles());
             boolean[] ig = new boolean[s.circles().size()];

@@ -79,7 +79,7 @@ class GlomerulusRoisTest {
     @Test
     void tablesHoldOneRowPerGlomerulusAndOnePerSlide() {
         SlideResult r = allInOne();
-        ResultsTable g = ResultTables.glomeruli(r);
+        ResultsTable g = ImageJTables.glomeruli(r);
         assertEquals(4, g.size());
         for (String column : List.of("Slide", "ID", "Class", "Score", "Confidence", "X", "Y", "Radius",
                 "Diameter_um", "P_normal", "P_sclerosed", "Area_um2", "Perimeter_um", "EqDiameter_um",
@@ -90,14 +90,14 @@ class GlomerulusRoisTest {
         assertEquals(300, g.getValue("X", 1), 0);
         assertEquals(30, g.getValue("Diameter_um", 1), 1e-9); // 2 * 30 px * 0.5 um/px
         assertEquals(Math.PI * 22.5 * 22.5, g.getValue("Area_um2", 0), 1e-6); // 0.9 * 50 px * 0.5 um/px
-        ResultsTable s = ResultTables.summary(r);
+        ResultsTable s = ImageJTables.summary(r);
         assertEquals(1, s.size());
         assertEquals(4, s.getValue("Glomeruli", 0), 0);
         assertEquals(2, s.getValue("N_normal", 0), 0);
         assertEquals(2, s.getValue("N_sclerosed", 0), 0);
         assertEquals(50, s.getValue("Percent_sclerosed", 0), 1e-9);
         assertEquals(20, s.getValue("Glomeruli_per_mm2", 0), 1e-9);
-        ResultTables.appendSummary(s, r);
+        ImageJTables.appendSummary(s, r);
         assertEquals(2, s.size(), "a second slide appends a row");
     }
 }

@@ -146,14 +146,14 @@ public final class GuiSession {
         checks.setProperty("recorded_added_rois", Integer.toString(rm.getCount() - before));
         checks.setProperty("remembered", ij.Prefs.get(StageDialog.prefsKey(Stage.ALL_IN_ONE), ""));
         checks.setProperty("remembered_detect", ij.Prefs.get(StageDialog.prefsKey(Stage.DETECT), ""));
-        ResultsTable first = ResultsTable.getResultsTable(ResultTables.GLOMERULI);
+        ResultsTable first = ResultsTable.getResultsTable(ImageJTables.GLOMERULI);
         checks.setProperty("recorded_table", first == null ? "" : tableText(first));
 
         // Replay the recorded line as a macro.
         before = rm.getCount();
         runMacro(recorded, "");
         checks.setProperty("replayed_added_rois", Integer.toString(rm.getCount() - before));
-        checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ResultTables.GLOMERULI)));
+        checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ImageJTables.GLOMERULI)));
 
         ImagePlus image = WindowManager.getImage("biopsy");
         checks.setProperty("image_overlay", Integer.toString(image.getOverlay().size()));

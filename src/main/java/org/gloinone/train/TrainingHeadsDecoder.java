@@ -14,8 +14,8 @@ import org.gloinone.model.ModelException;
  * Decodes the detector heads of one training-time image with the pipeline's own decoder and circle NMS, so that
  * validation and false-positive mining see the circles a run would.
  */
-final class CircleDecoder {
-    private CircleDecoder() {
+final class TrainingHeadsDecoder {
+    private TrainingHeadsDecoder() {
     }
 
     /**

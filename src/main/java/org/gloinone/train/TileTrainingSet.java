@@ -13,10 +13,10 @@ import org.gloinone.eval.LabelledTile;
  * each connected mask component being one glomerulus. Tiles are split by id ranges, since neighbouring ids are
  * neighbouring or overlapping tiles of one slide.
  */
-public final class TileDataset {
+public final class TileTrainingSet {
     private final List<KidneyTile> tiles;
 
-    private TileDataset(List<KidneyTile> tiles) {
+    private TileTrainingSet(List<KidneyTile> tiles) {
         this.tiles = List.copyOf(tiles);
     }
 
@@ -24,7 +24,7 @@ public final class TileDataset {
      * Reads all tiles, downsampled by {@code factor} (box average), sorted by id; glomeruli smaller than
      * {@code minArea} pixels at that resolution (slivers at the border) are ignored.
      */
-    public static TileDataset read(Path dir, int factor, int minArea) throws IOException {
+    public static TileTrainingSet read(Path dir, int factor, int minArea) throws IOException {
         List<LabelledTile> listed;
         try {
             listed = org.gloinone.eval.TileDataset.read(dir);
@@ -49,14 +49,14 @@ public final class TileDataset {
             out.add(new KidneyTile(id, img, mask, MaskComponents.circles(mask, minArea)));
         }
         out.sort((a, b) -> Integer.compare(a.id(), b.id()));
-        return new TileDataset(out);
+        return new TileTrainingSet(out);
     }
 
     /** These tiles and {@code more}. */
-    public TileDataset plus(List<KidneyTile> more) {
+    public TileTrainingSet plus(List<KidneyTile> more) {
         List<KidneyTile> all = new ArrayList<>(tiles);
         all.addAll(more);
-        return new TileDataset(all);
+        return new TileTrainingSet(all);
     }
 
     /** All tiles, by id. */

@@ -5,8 +5,8 @@ package org.gloinone.segment;
  * (the circle centre), or, when the point lies on background, the component with the pixel nearest to
  * it (ties go to the component met first in row-major order).
  */
-public final class MaskComponent {
-    private MaskComponent() {
+public final class CentreComponent {
+    private CentreComponent() {
     }
 
     /**

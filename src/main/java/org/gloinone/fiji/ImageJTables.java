@@ -10,16 +10,16 @@ import org.gloinone.pipeline.SlideResult;
 import org.gloinone.segment.Morphometry;
 
 /**
- * The two result tables: {@value #GLOMERULI} (one row per glomerulus) and {@value #SUMMARY} (one row per
- * slide). Column names are ASCII so they survive CSV round trips and macro {@code Table.get} calls.
+ * The two tables Fiji shows (the files use {@link org.gloinone.io.ResultTables}): {@value #GLOMERULI} (one row
+ * per glomerulus) and {@value #SUMMARY} (one row per slide). Column names are ASCII so they survive CSV round trips and macro {@code Table.get} calls.
  */
-public final class ResultTables {
+public final class ImageJTables {
     /** Title of the per-glomerulus table. */
     public static final String GLOMERULI = "Glo-In-One Glomeruli";
     /** Title of the per-slide table. */
     public static final String SUMMARY = "Glo-In-One Summary";
 
-    private ResultTables() {
+    private ImageJTables() {
     }
 
     /**

@@ -13,10 +13,10 @@ import org.gloinone.eval.LabelledCrop;
  * The glomerulus-crops layout loaded for training: the crops {@code labels.csv} lists, with their images and masks
  * in memory.
  */
-public final class CropDataset {
+public final class CropTrainingSet {
     private final List<GlomerulusCrop> crops;
 
-    private CropDataset(List<GlomerulusCrop> crops) {
+    private CropTrainingSet(List<GlomerulusCrop> crops) {
         this.crops = List.copyOf(crops);
     }
 
@@ -26,7 +26,7 @@ public final class CropDataset {
      *
      * @throws IOException naming labels.csv (with its line) or the missing or unreadable file
      */
-    public static CropDataset read(Path dir, int limit) throws IOException {
+    public static CropTrainingSet read(Path dir, int limit) throws IOException {
         List<LabelledCrop> listed;
         try {
             listed = org.gloinone.eval.CropDataset.read(dir);
@@ -49,7 +49,7 @@ public final class CropDataset {
             out.add(new GlomerulusCrop(c.name(), FloatImage.readRgb(c.image()), FloatImage.readMask(c.mask()),
                     sclerosed, c.slideId()));
         }
-        return new CropDataset(out);
+        return new CropTrainingSet(out);
     }
 
     /** All crops. */
