@@ -10,6 +10,7 @@ import ij.gui.Overlay;
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 
+import org.gloinone.io.ClassColors;
 import org.gloinone.detect.Circle;
 import org.gloinone.pipeline.GlomerulusResult;
 import org.gloinone.pipeline.SlideResult;
@@ -48,10 +49,10 @@ public final class GlomerulusRois {
      * @param outlines   include the mask outlines
      */
     public static List<Roi> of(SlideResult result, double downsample, boolean outlines) {
-        ClassColours colours = new ClassColours(result.classNames(), result.sclerosedClasses());
+        ClassColors colours = ClassColors.of(result);
         List<Roi> rois = new ArrayList<>();
         for (GlomerulusResult g : result.glomeruli()) {
-            Color colour = colours.of(g.className());
+            Color colour = new Color(colours.rgb(g.className()));
             Circle c = g.detection().circle();
             double r = c.radius() / downsample;
             Roi oval = new OvalRoi(c.centerX() / downsample - r, c.centerY() / downsample - r, 2 * r, 2 * r);

@@ -103,7 +103,7 @@ public final class RoiSetZip implements SlideFileWriter {
 
     /** The ROIs for {@code result}, in the order they are written. */
     public static List<Roi> rois(SlideResult result) {
-        ClassColors colors = ClassColors.of(result.classNames());
+        ClassColors colors = ClassColors.of(result);
         List<Roi> rois = new ArrayList<>();
         for (GlomerulusResult g : result.glomeruli()) {
             String label = ResultNames.label(g.id());

@@ -33,8 +33,8 @@ class GlomerulusRoisTest {
         assertEquals(List.of("G0001 normal 0.90", "G0002 sclerosed 0.90", "G0003 normal 0.90",
                 "G0004 sclerosed 0.90"), rois.stream().map(Roi::getName).toList());
         assertTrue(rois.get(0) instanceof OvalRoi);
-        assertEquals(ClassColours.NORMAL, rois.get(0).getStrokeColor());
-        assertEquals(ClassColours.SCLEROSED, rois.get(1).getStrokeColor());
+        assertEquals(new java.awt.Color(org.gloinone.io.ClassColors.NORMAL), rois.get(0).getStrokeColor());
+        assertEquals(new java.awt.Color(org.gloinone.io.ClassColors.SCLEROSED), rois.get(1).getStrokeColor());
         assertEquals("2", rois.get(1).getProperty(GlomerulusRois.ID));
     }
 
@@ -44,7 +44,8 @@ class GlomerulusRoisTest {
                 ProgressListener.SILENT, new CancellationToken());
         Roi first = GlomerulusRois.of(detected, 1, true).get(0);
         assertEquals("G0001 glomerulus 0.95", first.getName());
-        assertEquals(ClassColours.UNCLASSIFIED, first.getStrokeColor());
+        assertEquals(new java.awt.Color(org.gloinone.io.ClassColors.UNCLASSIFIED), first.getStrokeColor(),
+                "the same yellow as in the files");
     }
 
     @Test
