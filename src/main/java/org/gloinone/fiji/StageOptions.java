@@ -62,22 +62,16 @@ public record StageOptions(Stage stage, Optional<Path> slide, Optional<Path> ann
     public StageOptions {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(device, "device");
-        score.ifPresent(v -> requireUnit(SCORE, v));
-        nmsIou.ifPresent(v -> requireUnit(NMS_IOU, v));
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException(THREADS + " must be in [1, 256], got " + threads);
-        }
-        requireUnit(MIN_TISSUE, minTissue);
+        // One validator for every front door: the pipeline's options name the bad value and its range.
+        PipelineOptions.Builder check = PipelineOptions.builder().stages(stage.tasks()).threads(threads)
+                .device(device).minTissueFraction(minTissue);
+        score.ifPresent(check::scoreThreshold);
+        nmsIou.ifPresent(check::nmsIou);
+        check.build();
         formats = formats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(formats));
         if (!stage.needsCircles() && annotations.isPresent()) {
             throw new IllegalArgumentException(ANNOTATIONS + " is only for Classify and Segment, not "
                     + stage.command());
-        }
-    }
-
-    private static void requireUnit(String option, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(option + " must be in [0, 1], got " + value);
         }
     }
 

@@ -112,14 +112,14 @@ class ImageJGuiTest {
         assertEquals("4", m.getProperty("summary_rows"), "one summary row per run");
         assertTrue(m.getProperty("glomeruli_headings").contains("Slide,ID,Class,Score,Confidence,X,Y,Radius,"
                 + "Diameter_um,P_normal,P_sclerosed,Area_um2"), m.getProperty("glomeruli_headings"));
-        assertEquals("1", m.getProperty("file_glomeruli_table"));
-        assertEquals("1", m.getProperty("file_summary_table"));
+        assertEquals("0", m.getProperty("file_glomeruli_table"), "shown tables are not saved beside the files");
+        assertEquals("0", m.getProperty("file_summary_table"));
         assertEquals("1", m.getProperty("file_xml"));
         assertEquals("G0001 glomerulus 0.95", checks.getProperty("roi1_name"));
-        assertEquals("ffffff00", checks.getProperty("roi1_colour"), "unclassified: yellow");
+        assertEquals("ffffd000", checks.getProperty("roi1_colour"), "unclassified: the files' yellow");
         assertEquals("0010-0010", checks.getProperty("roi0_name"), "the user's own box is still first");
         assertEquals("G0003 sclerosed 0.90", checks.getProperty("roi6_name"));
-        assertEquals("ffe60000", checks.getProperty("roi6_colour"), "sclerosed: red");
+        assertEquals("ffe00000", checks.getProperty("roi6_colour"), "sclerosed: the files' red");
     }
 
     @Test
