@@ -36,7 +36,8 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.detect.Circle",
             "org.gloinone.detect.Detection", "org.gloinone.classify.Classification",
             "org.gloinone.segment.Outline", "org.gloinone.segment.Morphometry",
-            "org.gloinone.model.Device", "org.gloinone.model.Task", "org.gloinone.io.OutputFormat");
+            "org.gloinone.model.Device", "org.gloinone.model.Task", "org.gloinone.io.OutputFormat",
+            "org.gloinone.io.ClassColors", "org.gloinone.detect.EqualAreaCircle");
 
     static {
         registerAsParallelCapable();

@@ -9,7 +9,7 @@ import ij.gui.Roi;
 import ij.process.FloatPolygon;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.imagej.RoiSetZip;
+import org.gloinone.detect.EqualAreaCircle;
 
 /**
  * Turns ROIs a pathologist drew or corrected into the circles Classify and Segment start from, in level-0
@@ -76,8 +76,25 @@ public final class RoiCircles {
                 || roi.getName() != null && roi.getName().endsWith(" mask");
     }
 
-    /** The circle of one area ROI in image pixels (the one rule of {@link RoiSetZip#toCircle}), or null. */
+    /**
+     * The circle of one area ROI in image pixels by the one rule of every reader ({@link EqualAreaCircle}; ovals
+     * and plain rectangles by their bounds, other shapes by their polygon), or null when it is empty.
+     */
     static Circle imageCircle(Roi roi) {
-        return RoiSetZip.toCircle(roi).orElse(null);
+        Rectangle2D.Double b = roi.getFloatBounds();
+        if (roi instanceof OvalRoi) {
+            return EqualAreaCircle.ofEllipse(b.x, b.y, b.x + b.width, b.y + b.height);
+        }
+        if (roi.getType() == Roi.RECTANGLE && roi.getCornerDiameter() == 0) {
+            return EqualAreaCircle.ofRectangle(b.x, b.y, b.x + b.width, b.y + b.height);
+        }
+        FloatPolygon p = roi.getFloatPolygon();
+        double[] xs = new double[p.npoints];
+        double[] ys = new double[p.npoints];
+        for (int i = 0; i < p.npoints; i++) {
+            xs[i] = p.xpoints[i];
+            ys[i] = p.ypoints[i];
+        }
+        return p.npoints < 3 ? null : EqualAreaCircle.ofPolygon(xs, ys);
     }
 }

@@ -3,6 +3,7 @@ package org.gloinone.io;
 import java.util.Optional;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.EqualAreaCircle;
 
 /**
  * One region of an annotation file (an ImageScope Region or a GeoJSON Feature), in level-0 pixels.
@@ -58,13 +59,9 @@ public record AnnotationRegion(String layer, int regionId, RegionShape shape, St
             double maxX = java.util.Arrays.stream(xs).max().orElseThrow();
             double minY = java.util.Arrays.stream(ys).min().orElseThrow();
             double maxY = java.util.Arrays.stream(ys).max().orElseThrow();
-            double w = maxX - minX;
-            double h = maxY - minY;
-            if (!(w > 0 && h > 0)) {
-                return Optional.empty();
-            }
-            double r = shape == RegionShape.ELLIPSE ? Math.sqrt(w * h) / 2 : Math.sqrt(w * h / Math.PI);
-            return Optional.of(new Circle((minX + maxX) / 2, (minY + maxY) / 2, r));
+            return Optional.ofNullable(shape == RegionShape.ELLIPSE
+                    ? EqualAreaCircle.ofEllipse(minX, minY, maxX, maxY)
+                    : EqualAreaCircle.ofRectangle(minX, minY, maxX, maxY));
         } catch (IllegalArgumentException noExtent) {
             return Optional.empty();
         }

@@ -29,6 +29,11 @@ import org.gloinone.model.Folders;
  * so they never equal a slide folder. A folder is replaced only by a newer run of the same slide file: the
  * same name and the same path or fingerprint (a copy on another machine is the same slide), or, for a folder
  * whose {@code run.json} is unreadable, the slide its plain name belongs to.
+ *
+ * <p>Writers of different slide files never disturb each other (each writes under its own random hidden
+ * name). Choosing a numbered name is not atomic, though: two processes writing two different files of the
+ * same name at the same moment could pick the same folder, so one run at a time holds the {@link OutputLock}
+ * (a cohort runner takes it once, in its driver, and gives same-named files to one worker).
  */
 public final class OutputFolder {
     private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)(" + Pattern.quote(ResultWriter.PARTIAL)
