@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +14,8 @@ import org.gloinone.progress.CancellationToken;
 /**
  * Reads network inputs on a background thread, in order, into a small bounded queue, so that slide
  * reading and resampling hide behind the network while memory stays at {@code capacity} inputs
- * whatever the number of items. Close it (try-with-resources) to stop the reader.
+ * whatever the number of items. Close it (try-with-resources) to stop the reader: when {@link #close()} returns,
+ * the reader thread has ended, so the caller may close the slide it reads.
  *
  * @param <T> what an input is read for (a tile, a circle)
  */
@@ -44,9 +43,10 @@ public final class Prefetcher<T> implements AutoCloseable {
     }
 
     private final BlockingQueue<Entry<T>> queue;
-    private final ExecutorService reader;
+    private final Thread reader;
     private final CancellationToken cancel;
     private final AtomicLong readNanos = new AtomicLong();
+    private volatile boolean closed;
     private boolean ended;
 
     /**
@@ -65,19 +65,16 @@ public final class Prefetcher<T> implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.cancel = cancel;
         List<T> todo = List.copyOf(items);
-        this.reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
-        reader.submit(() -> readAll(todo, inputs));
+        this.reader = new Thread(() -> readAll(todo, inputs), threadName);
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    private Void readAll(List<T> items, InputReader<T> inputs) throws InterruptedException {
+    private void readAll(List<T> items, InputReader<T> inputs) {
         try {
             for (T item : items) {
-                if (cancel.isCancelled()) {
-                    return null; // the consumer checks the same token and stops
+                if (closed || cancel.isCancelled()) {
+                    return; // the consumer checks the same token and stops
                 }
                 long t0 = System.nanoTime();
                 float[] input = inputs.read(item);
@@ -86,9 +83,14 @@ public final class Prefetcher<T> implements AutoCloseable {
             }
             queue.put(new Entry<>(null, null, true));
         } catch (IOException | RuntimeException e) {
-            queue.put(new Entry<>(null, e, true));
+            try {
+                queue.put(new Entry<>(null, e, true));
+            } catch (InterruptedException closing) {
+                // closed: nobody reads the failure
+            }
+        } catch (InterruptedException closing) {
+            // closed while handing over an input
         }
-        return null;
     }
 
     /**
@@ -137,10 +139,27 @@ public final class Prefetcher<T> implements AutoCloseable {
         return readNanos.get();
     }
 
-    /** Stops the reader thread (interrupting a blocked hand-over) and drops what it read ahead. */
+    /**
+     * Stops the reader thread (interrupting a blocked hand-over), drops what it read ahead, and waits until the
+     * thread has ended: at most the read of the item in progress. An interrupt of the calling thread during the
+     * wait is kept for the caller.
+     */
     @Override
     public void close() {
-        reader.shutdownNow();
+        closed = true;
+        reader.interrupt();
         queue.clear();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                reader.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -44,6 +44,14 @@ public final class AdamOptimizer {
                 () -> new float[] {BETA1});
         Variable<TFloat32> beta2Power = params.get("adam/beta2_power", new long[0], Params.Kind.OPTIMIZER,
                 () -> new float[] {BETA2});
+        // Updates run only after every gradient is computed: ApplyAdam changes a kernel in place, and the gradient
+        // flowing to the layer below reads that same kernel, so an update that runs first would make the step
+        // depend on the order in which TensorFlow happens to schedule the ops.
+        List<Op> computed = new ArrayList<>();
+        for (Output<?> g : grads) {
+            computed.add(tf.identity(g));
+        }
+        Ops gated = tf.withControlDependencies(computed);
         Operand<TFloat32> b1 = tf.constant(BETA1);
         Operand<TFloat32> b2 = tf.constant(BETA2);
         Operand<TFloat32> eps = tf.constant(EPSILON);
@@ -61,7 +69,7 @@ public final class AdamOptimizer {
                 // L2 on kernels only (not biases, not batch-norm scales)
                 g = tf.math.add(g, tf.math.mul(w, tf.constant(weightDecay)));
             }
-            applies.add(tf.train.applyAdam(w, m, v, beta1Power, beta2Power, learningRate, b1, b2, eps, g));
+            applies.add(gated.train.applyAdam(w, m, v, beta1Power, beta2Power, learningRate, b1, b2, eps, g));
         }
         Ops after = tf.withControlDependencies(applies);
         Op p1 = after.assign(beta1Power, after.math.mul(beta1Power, b1));

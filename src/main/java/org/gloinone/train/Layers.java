@@ -3,21 +3,26 @@ package org.gloinone.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.nn.FusedBatchNorm;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A small vocabulary of network layers over TensorFlow ops, NHWC float32, with named variables.
  * The same network code builds a training branch ({@code training = true}: batch statistics, dropout active,
  * moving-average updates collected in {@link #updates()}) and an inference branch sharing the variables.
+ * Dropout draws its masks from the seed fed to {@link #dropoutSeed()} at each step, not from a random state
+ * kept by TensorFlow, so a run resumed from a checkpoint drops the same units as one that never stopped.
  */
 public final class Layers {
     private static final float BN_MOMENTUM = 0.9f;
@@ -28,7 +33,8 @@ public final class Layers {
     private final boolean training;
     private final Random init;
     private final List<Op> updates = new ArrayList<>();
-    private int dropoutSeed;
+    private Placeholder<TInt64> dropoutSeed;
+    private int dropoutLayers;
 
     /**
      * @param tf       ops of the graph
@@ -41,7 +47,6 @@ public final class Layers {
         this.params = params;
         this.training = training;
         this.init = new Random(seed);
-        this.dropoutSeed = (int) (seed & 0x7fffffff);
     }
 
     /** The ops of the graph. */
@@ -57,6 +62,14 @@ public final class Layers {
     /** Batch-norm moving-average updates to run with each training step. */
     public List<Op> updates() {
         return List.copyOf(updates);
+    }
+
+    /**
+     * The placeholder of the dropout seed, present once a dropout layer was built: feed it two longs at every
+     * training step (e.g. the run's seed and the step number) so that the masks depend on nothing else.
+     */
+    public Optional<Placeholder<TInt64>> dropoutSeed() {
+        return Optional.ofNullable(dropoutSeed);
     }
 
     /** Channels (last dimension) of a tensor whose channel count is known when the graph is built. */
@@ -203,8 +216,13 @@ public final class Layers {
             return x;
         }
         float keep = 1f - rate;
-        Operand<TFloat32> u = tf.random.randomUniform(tf.shape(x), TFloat32.class,
-                RandomUniform.seed(17L), RandomUniform.seed2((long) dropoutSeed++));
+        if (dropoutSeed == null) {
+            dropoutSeed = tf.withName("dropout_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+        }
+        // each dropout layer its own stream: the step number stays far below 2^32
+        Operand<TInt64> layerSeed = tf.math.add(dropoutSeed,
+                tf.constant(new long[] {0, (long) dropoutLayers++ << 32}));
+        Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), layerSeed, TFloat32.class);
         Operand<TFloat32> kept = tf.dtypes.cast(tf.math.less(u, tf.constant(keep)), TFloat32.class);
         return tf.math.mul(x, tf.math.mul(kept, tf.constant(1f / keep)));
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -17,17 +18,22 @@ import java.util.concurrent.Executors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Trains a {@link TrainingTask} with Adam and a cosine learning-rate schedule. One graph holds a training branch
  * and an inference branch sharing the variables; batches are prepared on a second thread while a step runs.
  * After every epoch all variables (optimizer state included) and the epoch count are checkpointed, so a run can
- * be resumed; batch contents depend only on the seed, the epoch and the step, so a resumed run sees the same data.
+ * be resumed; batch contents and dropout masks depend only on the seed, the epoch and the step, so a resumed run
+ * sees the same data and, with the same thread counts ({@link TrainingOptions#reproducible()} fixes them at one),
+ * ends with the same weights as one that never stopped.
  */
 public final class Trainer {
     private static final String CHECKPOINT = "checkpoint.bin";
@@ -46,7 +52,12 @@ public final class Trainer {
     /** Trains, validates and returns the final weights. */
     public TrainingResult train(TrainingListener listener) throws IOException {
         int size = task.inputSize();
-        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+        ConfigProto threads = ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(options.intraOpThreads())
+                .setInterOpParallelismThreads(options.interOpThreads())
+                .setUsePerSessionThreads(options.interOpThreads() > 0)
+                .build();
+        try (Graph graph = new Graph(); Session session = new Session(graph, threads)) {
             Ops tf = Ops.create(graph);
             Params params = new Params(tf);
             Placeholder<TFloat32> image = tf.withName("image").placeholder(TFloat32.class,
@@ -95,8 +106,9 @@ public final class Trainer {
                             next = prepare(loader, epoch, s + 1);
                         }
                         int global = epoch * stepsPerEpoch + s;
-                        double l = step(session, adam, image, targets, loss, batch, size,
-                                schedule.rate(global));
+                        long[] dropoutSeed = {options.seed(), global};
+                        double l = step(session, adam, image, targets, loss, batch, size, schedule.rate(global),
+                                trainLayers.dropoutSeed(), dropoutSeed);
                         if (!Double.isFinite(l)) {
                             throw new IllegalStateException("training diverged: loss " + l + " at step " + (global + 1));
                         }
@@ -134,8 +146,9 @@ public final class Trainer {
 
     private static double step(Session session, AdamOptimizer adam, Placeholder<TFloat32> image,
                                Map<String, Placeholder<TFloat32>> targets, Operand<TFloat32> loss, Batch batch,
-                               int size, double lr) {
-        List<TFloat32> feeds = new ArrayList<>();
+                               int size, double lr, Optional<Placeholder<TInt64>> dropoutSeed,
+                               long[] stepSeed) {
+        List<Tensor> feeds = new ArrayList<>();
         try {
             Session.Runner r = session.runner();
             TFloat32 img = Tensors.floats(batch.images(), batch.size(), size, size, 3);
@@ -155,11 +168,16 @@ public final class Trainer {
             TFloat32 rate = TFloat32.scalarOf((float) lr);
             feeds.add(rate);
             r.feed(adam.learningRate(), rate);
+            if (dropoutSeed.isPresent()) {
+                TInt64 seed = TInt64.vectorOf(stepSeed);
+                feeds.add(seed);
+                r.feed(dropoutSeed.get(), seed);
+            }
             try (var result = r.fetch(loss).addTarget(adam.step()).run()) {
                 return ((TFloat32) result.get(0)).getFloat();
             }
         } finally {
-            feeds.forEach(TFloat32::close);
+            feeds.forEach(Tensor::close);
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,11 +27,19 @@ class CtrlCTest {
         assumeTrue(Files.isDirectory(RunCommandTest.MODELS.resolve("detector")), "the bundled models are not in models/ yet");
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "needs kill(1) to send SIGINT");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>();
+        if (sigintIgnoredHere()) {
+            // A build started in the background of a script ignores SIGINT, and a child inherits that: the JVM
+            // would then never see the signal. GNU env can restore the default for the child.
+            assumeTrue(runs("env", "--default-signal=INT", "true"),
+                    "SIGINT is ignored in this process (a background job) and env(1) cannot restore it");
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 GloInOne.class.getName(), "run", RunCommandTest.SAMPLE.toString(), "-o", out.toString(),
-                "--models", RunCommandTest.MODELS.toString(), "--threads", "1")
-                .redirectErrorStream(true).start();
+                "--models", RunCommandTest.MODELS.toString(), "--threads", "1"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder log = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -51,6 +60,26 @@ class CtrlCTest {
             List<String> names = left.map(f -> f.getFileName().toString()).toList();
             assertFalse(names.stream().anyMatch(n -> n.endsWith(".partial")), names + "\n" + log);
             assertFalse(names.contains("kidney-pas-mosaic"), "an interrupted slide must leave no folder: " + names);
+        }
+    }
+
+    /** Whether SIGINT is ignored in this process (Linux: the SigIgn mask of /proc/self/status; else assumed not). */
+    private static boolean sigintIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:")).findFirst()
+                .map(l -> (Long.parseUnsignedLong(l.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0)
+                .orElse(false);
+    }
+
+    private static boolean runs(String... command) throws InterruptedException {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.gloinone.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import org.gloinone.progress.CancellationToken;
@@ -54,5 +60,32 @@ class PrefetcherTest {
             token.cancel();
             assertThrows(CancellationException.class, () -> p.nextBatch(1));
         }
+    }
+
+    @Test
+    void closeReturnsOnceTheReaderThreadHasEnded() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        AtomicReference<Thread> readerThread = new AtomicReference<>();
+        AtomicBoolean firstReadFinished = new AtomicBoolean();
+        AtomicInteger laterReads = new AtomicInteger();
+        Prefetcher<Integer> p = new Prefetcher<>(List.of(0, 1, 2, 3), i -> {
+            if (i > 0) {
+                laterReads.incrementAndGet();
+                return new float[1];
+            }
+            readerThread.set(Thread.currentThread());
+            reading.countDown();
+            // a read that does not stop when interrupted (as a native slide read): it ends once close() has begun
+            while (!Thread.interrupted()) {
+                LockSupport.park();
+            }
+            firstReadFinished.set(true);
+            return new float[1];
+        }, 8, new CancellationToken(), "test reader");
+        reading.await();
+        p.close();
+        assertTrue(firstReadFinished.get(), "close waited for the read in progress");
+        assertFalse(readerThread.get().isAlive(), "the reader thread has ended");
+        assertEquals(0, laterReads.get(), "no read started after close");
     }
 }

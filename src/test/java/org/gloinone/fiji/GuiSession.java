@@ -39,6 +39,12 @@ import ij.plugin.frame.RoiManager;
  * {@code gui-checks.properties} in the working folder (then {@code done}).
  */
 public final class GuiSession {
+    /**
+     * Only a guard against a session that never ends: a macro blocked by a dialog fails at once (see
+     * {@link #runMacro}), so this limit never decides a run on a slow or busy machine.
+     */
+    static final long HANG_GUARD_MILLIS = 10 * 60_000;
+
     private GuiSession() {
     }
 
@@ -135,7 +141,7 @@ public final class GuiSession {
         java.awt.EventQueue.invokeAndWait(() ->
                 gd.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, ok.getLabel())));
         String text = "";
-        for (int i = 0; i < 600 && !text.contains("run(\"All-in-One\""); i++) {
+        for (long waited = 0; waited < HANG_GUARD_MILLIS && !text.contains("run(\"All-in-One\""); waited += 100) {
             Thread.sleep(100);
             text = recorder.getText();
         }
@@ -166,7 +172,13 @@ public final class GuiSession {
     private static void runMacro(String macro, String argument) throws InterruptedException {
         Thread t = new Thread(() -> IJ.runMacro(macro, argument), "macro");
         t.start();
-        t.join(90_000);
+        // A macro given all its options opens no dialog: one showing means it waits for a user (an error
+        // message, a missing option), so fail now rather than after a time that depends on the machine's speed.
+        String blocked = "";
+        for (long waited = 0; t.isAlive() && blocked.isEmpty() && waited < HANG_GUARD_MILLIS; waited += 100) {
+            t.join(100);
+            blocked = showingDialogs();
+        }
         if (t.isAlive()) {
             StringBuilder windows = new StringBuilder();
             for (Window w : Window.getWindows()) {
@@ -182,8 +194,21 @@ public final class GuiSession {
             } catch (java.awt.AWTException | IOException e) {
                 windows.append("(no screenshot: ").append(e).append(')');
             }
-            throw new IllegalStateException("macro did not finish (screen in glo-in-one-macro-hang.png); windows: " + windows + " log: " + IJ.getLog());
+            throw new IllegalStateException("macro did not finish (" + (blocked.isEmpty() ? "still running after "
+                    + HANG_GUARD_MILLIS / 60_000 + " min" : "a dialog waits: " + blocked) + "; screen in "
+                    + "glo-in-one-macro-hang.png); windows: " + windows + " log: " + IJ.getLog());
         }
+    }
+
+    /** Titles and texts of the modal dialogs on screen, or "" when none shows. */
+    private static String showingDialogs() {
+        StringBuilder s = new StringBuilder();
+        for (Window w : Window.getWindows()) {
+            if (w instanceof java.awt.Dialog d && d.isModal() && d.isShowing()) {
+                s.append(d.getTitle()).append(": ").append(texts(d)).append("; ");
+            }
+        }
+        return s.toString();
     }
 
     /** The text shown by a window's labels and text areas (to report an error dialog). */
@@ -210,7 +235,7 @@ public final class GuiSession {
     }
 
     private static GenericDialog awaitDialog(String title) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        for (long waited = 0; waited < HANG_GUARD_MILLIS; waited += 100) {
             for (Window w : Window.getWindows()) {
                 if (w instanceof GenericDialog gd && title.equals(gd.getTitle()) && gd.isShowing()) {
                     return gd;

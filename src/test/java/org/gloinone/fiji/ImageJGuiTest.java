@@ -54,7 +54,9 @@ class ImageJGuiTest {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("session.log").toFile()).start();
         Path done = dir.resolve("done");
-        for (int i = 0; i < 1200 && !Files.exists(done) && p.isAlive(); i++) {
+        // the session fails by itself when a macro waits on a dialog; the limit only guards against a hang
+        for (long waited = 0; waited < 2 * GuiSession.HANG_GUARD_MILLIS && !Files.exists(done) && p.isAlive();
+             waited += 100) {
             Thread.sleep(100);
         }
         // The session never quits by itself (ImageJ keeps its windows): end the JVM and the X server.

@@ -17,7 +17,8 @@ import org.tensorflow.types.TFloat32;
 
 /** Trains each task for a few steps on tiny synthetic data, validates and exports it. */
 class SmokeTrainingTest {
-    private static final TrainingOptions FEW_STEPS = new TrainingOptions(2, 4, 0.005, 1e-4, 1, null, false, 1);
+    private static final TrainingOptions FEW_STEPS = new TrainingOptions(2, 4, 0.005, 1e-4, 1, null, false, 1)
+            .reproducible();
 
     private static Map<String, float[]> exportAndRun(TrainingTask task, TrainingResult r, Path dir, int edge)
             throws Exception {
@@ -61,10 +62,7 @@ class SmokeTrainingTest {
 
     @Test
     void classifier(@TempDir Path dir) throws Exception {
-        List<GlomerulusCrop> crops = TrainFixtures.crops(32);
-        ClassifierTask task = new ClassifierTask(crops.subList(0, 6), List.of(TrainFixtures.tile(1, 96)),
-                crops.subList(6, 8), List.of(TrainFixtures.tile(2, 96)), 16, new ResNetClassifier(3, 0.1f, 4, 8),
-                Augmenter.standard(), 2.5f);
+        ClassifierTask task = TrainFixtures.tinyClassifier(0.1f);
         TrainingResult r = new Trainer(task, FEW_STEPS).train(TrainingListener.silent());
         assertTrue(r.metrics().containsKey("auc_sclerosed_vs_normal"));
         Map<String, float[]> out = exportAndRun(task, r, dir, 16);

@@ -41,6 +41,13 @@ final class TrainFixtures {
         return out;
     }
 
+    /** A tiny classifier task: 16 px patches of six crops and a tile, validated on two crops and another tile. */
+    static ClassifierTask tinyClassifier(float dropout) {
+        List<GlomerulusCrop> crops = crops(32);
+        return new ClassifierTask(crops.subList(0, 6), List.of(tile(1, 96)), crops.subList(6, 8), List.of(tile(2, 96)),
+                16, new ResNetClassifier(3, dropout, 4, 8), Augmenter.standard(), 2.5f);
+    }
+
     /** A tissue tile with one disk glomerulus. */
     static KidneyTile tile(int id, int size) {
         Random rnd = new Random(id);
