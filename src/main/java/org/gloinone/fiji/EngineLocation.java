@@ -12,17 +12,30 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where an installed Fiji keeps the Glo-In-One engine: {@code Fiji.app/lib/glo-in-one/engine/*.jar} (TensorFlow
- * Java, its natives, javacpp, protobuf, Jackson...) plus our own plugin jar, as laid out by {@code update-site/}.
- * Not under {@code jars/}: Fiji's launcher puts {@code jars/*.jar} and {@code jars/*}{@code /*.jar} on its one
- * flat class path, where our TensorFlow would clash with the TensorFlow update site's; {@code lib/} is tracked
- * by Fiji's updater but on no class path.
+ * Where an installed Fiji or ImageJ keeps the Glo-In-One engine: {@code lib/glo-in-one/engine/*.jar} (TensorFlow
+ * Java, javacpp, protobuf, Jackson...), this platform's TensorFlow natives in {@code lib/<platform>/} and our own
+ * plugin jar, as laid out by {@code update-site/}. Not under {@code jars/}: Fiji's launcher puts
+ * {@code jars/*.jar} and {@code jars/*}{@code /*.jar} on its one flat class path, where our TensorFlow would
+ * clash with the TensorFlow update site's; {@code lib/} is tracked by Fiji's updater but on no class path.
+ * <p>
+ * The install folder is found from the plugin jar's own location (Fiji and plain ImageJ 1 alike: ImageJ 1
+ * started with {@code java -jar ij.jar} sets no property naming its folder), else from Fiji's launcher
+ * properties.
  */
 public final class EngineLocation {
     /** Folder under the Fiji directory with the engine's private jars. */
     public static final String JARS = "lib/glo-in-one/engine";
     /** Folder under the Fiji directory with the default models. */
     public static final String MODELS = "lib/glo-in-one/models";
+    /**
+     * Folder under the install with the libraries Fiji ships but plain ImageJ 1 lacks (ImgLib2, SciJava
+     * Common, Parsington); the engine falls back on them only where ImageJ does not provide them.
+     */
+    public static final String IMAGEJ1_JARS = "lib/glo-in-one/imagej1";
+    /** How the TensorFlow native jars in {@code lib/<platform>/} start. */
+    static final String NATIVES = "tensorflow-core-native-";
+    /** Folders above the plugin jar searched for the install: {@code plugins/}, {@code plugins/<sub>/}. */
+    private static final int LEVELS_UP = 3;
 
     /**
      * The one isolated loader of this JVM: a JNI library binds to a single class loader, so TensorFlow's
@@ -32,7 +45,7 @@ public final class EngineLocation {
         static final Optional<ClassLoader> LOADER = create();
 
         private static Optional<ClassLoader> create() {
-            return fijiDirectory().flatMap(dir -> {
+            return installDirectory().flatMap(dir -> {
                 try {
                     return engineJars(dir, ownJar());
                 } catch (IOException e) {
@@ -50,47 +63,110 @@ public final class EngineLocation {
         return Shared.LOADER;
     }
 
-    /** The default models folder of an installed Fiji, when there is one. */
+    /** The default models folder of an installed Fiji or ImageJ, when there is one. */
     public static Optional<Path> modelsFolder() {
-        return fijiDirectory().map(dir -> dir.resolve(MODELS)).filter(Files::isDirectory);
+        return installDirectory().map(dir -> dir.resolve(MODELS)).filter(Files::isDirectory);
     }
 
     /**
-     * Fiji's directory as its launcher says ({@code imagej.dir}, {@code fiji.dir}, {@code ij.dir}), else plain
-     * ImageJ 1's ({@code plugins.dir}, the folder holding {@code plugins/}); empty outside Fiji and ImageJ.
+     * The Fiji or ImageJ folder this plugin is installed in: the first folder above the plugin jar that holds
+     * {@code lib/glo-in-one/}, else the folder Fiji's launcher names ({@code imagej.dir}, {@code fiji.dir},
+     * {@code ij.dir}) or the one holding ImageJ's {@code plugins.dir}; empty outside Fiji and ImageJ.
      */
-    static Optional<Path> fijiDirectory() {
+    static Optional<Path> installDirectory() {
+        Optional<Path> fromJar = ownJar().flatMap(EngineLocation::installAbove);
+        if (fromJar.isPresent()) {
+            return fromJar;
+        }
         for (String property : List.of("imagej.dir", "fiji.dir", "ij.dir", "plugins.dir")) {
             String value = System.getProperty(property);
             if (value != null && !value.isBlank()) {
-                return Optional.of(Path.of(value));
+                Path dir = Path.of(value);
+                return Optional.of(property.equals("plugins.dir") && dir.getFileName() != null
+                        && dir.getFileName().toString().equals("plugins") && dir.getParent() != null
+                        ? dir.getParent() : dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first of the few folders above {@code jar} that holds {@code lib/glo-in-one/}. */
+    static Optional<Path> installAbove(Path jar) {
+        Path dir = jar.toAbsolutePath().getParent();
+        for (int i = 0; i < LEVELS_UP && dir != null; i++, dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("lib/glo-in-one"))) {
+                return Optional.of(dir);
             }
         }
         return Optional.empty();
     }
 
     /**
-     * The URLs of {@code <fiji>/lib/glo-in-one/engine/*.jar} (sorted) and of our own jar; empty when that folder holds
-     * no jar.
+     * The name Fiji's updater gives this machine's platform, the folder under {@code lib/} that holds its
+     * natives: {@code linux64}, {@code linux-arm64}, {@code macos64}, {@code macos-arm64} or {@code win64}.
+     */
+    static String platform(String osName, String osArch) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        boolean arm = osArch.equals("aarch64") || osArch.equals("arm64");
+        if (os.startsWith("mac")) {
+            return arm ? "macos-arm64" : "macos64";
+        }
+        if (os.startsWith("windows")) {
+            return arm ? "win-arm64" : "win64";
+        }
+        return arm ? "linux-arm64" : "linux64";
+    }
+
+    /**
+     * What to tell a Fiji user when no model for {@code task} is installed: where models go, and how to see
+     * which are found.
+     */
+    public static String missingModel(String task, List<Path> searched) {
+        String folder = installDirectory().map(d -> d.resolve(MODELS).toString())
+                .orElse("Fiji.app/" + MODELS);
+        return "Glo-In-One has no " + task + " model installed. Install the Glo-In-One update site (Help > "
+                + "Update... > Manage update sites) or unpack the release zip onto Fiji.app, so that the model "
+                + "folders are in " + folder + "; Plugins > Glo-In-One > Models... lists the models found. "
+                + "Folders searched: " + (searched.isEmpty() ? "none exists" : searched.toString());
+    }
+
+    /**
+     * The URLs of our own jar, {@code <fiji>/lib/glo-in-one/engine/*.jar}, this platform's
+     * {@code <fiji>/lib/<platform>/tensorflow-core-native-*.jar} and {@code <fiji>/lib/glo-in-one/imagej1/*.jar}
+     * (each sorted); empty when the engine folder holds no jar.
      */
     static Optional<List<URL>> engineJars(Path fijiDir, Optional<Path> ownJar) throws IOException {
-        Path folder = fijiDir.resolve(JARS);
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
+        return engineJars(fijiDir, ownJar, platform(System.getProperty("os.name"), System.getProperty("os.arch")));
+    }
+
+    static Optional<List<URL>> engineJars(Path fijiDir, Optional<Path> ownJar, String platform) throws IOException {
         List<URL> urls = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                urls.add(url(jar));
-            }
+        for (Path jar : jars(fijiDir.resolve(JARS), "")) {
+            urls.add(url(jar));
         }
         if (urls.isEmpty()) {
             return Optional.empty();
+        }
+        for (Path jar : jars(fijiDir.resolve("lib").resolve(platform), NATIVES)) {
+            urls.add(url(jar));
+        }
+        for (Path jar : jars(fijiDir.resolve(IMAGEJ1_JARS), "")) {
+            urls.add(url(jar));
         }
         if (ownJar.isPresent()) {
             urls.add(0, url(ownJar.get()));
         }
         return Optional.of(urls);
+    }
+
+    private static List<Path> jars(Path folder, String prefix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
     }
 
     /** The jar (or classes folder) this class was loaded from. */

@@ -75,6 +75,13 @@ public interface GloInOneService {
      */
     ImagePlus thumbnail(Path slide, int maxSide) throws IOException;
 
+    /**
+     * The levels of a slide file as lazy, tile-cached ImgLib2 images (for scripts); the caller closes them.
+     *
+     * @throws IOException naming the file when it cannot be opened
+     */
+    SlideImages images(Path slide) throws IOException;
+
     /** The level-0 size and pixel size of a slide, so ROIs drawn on a thumbnail can be scaled to it. */
     SlideGeometry geometry(SlideSource slide) throws IOException;
 }

@@ -1,28 +1,60 @@
 package org.gloinone.fiji;
 
+import java.awt.Dimension;
+import java.awt.Rectangle;
+import java.awt.Window;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
+import ij.IJ;
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 
+import org.gloinone.imagej.RoiTags;
+import org.gloinone.pipeline.GlomerulusResult;
+import org.gloinone.pipeline.SlideResult;
+
 /**
- * Shows an outcome in ImageJ's windows: ROIs appended to the ROI Manager handed in (the user's own ROIs stay),
- * an overlay on the image or on a thumbnail of the slide file, and the two tables. Only for a GUI session.
+ * Shows an outcome in ImageJ's windows: the ROI Manager handed in (Detect and All-in-One append their ROIs;
+ * Classify and Segment on ROIs update those ROIs in place, see {@link #update}), an overlay on the image or on
+ * a thumbnail of the slide file, and the two tables, each at its own place on the screen. Only for a GUI
+ * session or a macro (batch mode included).
  */
 public final class GuiResults {
     /** Longest side of the thumbnail made for a slide file. */
     static final int THUMBNAIL_SIDE = 2048;
+    /** Gap between the two tables and from the screen's edge, in screen pixels. */
+    private static final int GAP = 10;
+    /** Top of the first table: below ImageJ's main window. */
+    private static final int TOP = 130;
 
     private final GloInOneService service;
 
     /** @param service makes thumbnails of slide files */
     public GuiResults(GloInOneService service) {
         this.service = service;
+    }
+
+    /**
+     * The ROI Manager a command works with: a macro's batch-mode manager when a batch-mode macro runs
+     * ({@link RoiManager#getInstance()} finds it; {@link RoiManager#getRoiManager()} would not), else the open
+     * one, else a new one.
+     */
+    public static RoiManager roiManager() {
+        RoiManager current = RoiManager.getInstance();
+        return current != null ? current : RoiManager.getRoiManager();
     }
 
     /**
@@ -33,10 +65,16 @@ public final class GuiResults {
                      Optional<ImagePlus> currentImage) throws IOException {
         ImagePlus image = target(outcome, currentImage);
         double downsample = SlideView.of(image).downsample();
-        List<Roi> rois = GlomerulusRois.of(outcome.result(), downsample, options.outlines());
-        if (options.addRois() && roiManager != null) {
-            addAll(roiManager, rois);
+        List<Roi> rois;
+        if (outcome.review().isPresent() && roiManager != null) {
+            rois = update(roiManager, outcome.result(), outcome.review().get(), downsample, options.outlines());
+        } else {
+            rois = GlomerulusRois.of(outcome.result(), downsample, options.outlines());
+            if (options.addRois() && roiManager != null) {
+                addAll(roiManager, rois);
+            }
         }
+        RoiReview.recordIssued(image, outcome.result());
         if (options.overlay()) {
             image.setOverlay(GlomerulusRois.overlay(image.getOverlay(), rois));
         }
@@ -44,10 +82,10 @@ public final class GuiResults {
             image.show();
         }
         if (options.tables()) {
-            outcome.glomeruli().show(ImageJTables.GLOMERULI);
+            showTable(outcome.glomeruli(), ImageJTables.GLOMERULI, null);
             ResultsTable summary = ResultsTable.getResultsTable(ImageJTables.SUMMARY);
-            ImageJTables.appendSummary(summary == null ? new ResultsTable() : summary, outcome.result())
-                    .show(ImageJTables.SUMMARY);
+            showTable(ImageJTables.appendSummary(summary == null ? new ResultsTable() : summary, outcome.result()),
+                    ImageJTables.SUMMARY, ImageJTables.GLOMERULI);
         }
     }
 
@@ -56,6 +94,88 @@ public final class GuiResults {
         for (Roi roi : rois) {
             roiManager.addRoi(roi);
         }
+    }
+
+    /**
+     * Updates the reviewed ROIs in the manager in place: each keeps its place, its shape and its glomerulus id
+     * and takes the new name, colour and class; a glomerulus' mask outline already in the manager is replaced
+     * by the new one (Segment) or renamed to the new class (Classify); new outlines are appended when asked.
+     * Nothing else in the manager changes.
+     *
+     * @return the ROIs of this run (updated circles and their outlines), for the overlay
+     */
+    static List<Roi> update(RoiManager roiManager, SlideResult result, RoiReview review, double downsample,
+                            boolean outlines) {
+        Map<Integer, GlomerulusResult> byId = new HashMap<>();
+        result.glomeruli().forEach(g -> byId.put(g.id(), g));
+        result.rejected().forEach(g -> byId.put(g.id(), g));
+        Map<Roi, Integer> reviewed = new IdentityHashMap<>();
+        for (int k = 0; k < review.sources().size(); k++) {
+            reviewed.put(review.sources().get(k), review.ids().get(k));
+        }
+        Set<Integer> ids = new HashSet<>(review.ids());
+        Set<Integer> outlined = new HashSet<>();
+        List<Roi> shown = new ArrayList<>();
+        for (int i = 0; i < roiManager.getCount(); i++) {
+            Roi roi = roiManager.getRoi(i);
+            Integer id = reviewed.get(roi);
+            if (id != null && byId.containsKey(id)) {
+                replace(roiManager, i, GlomerulusRois.circle((Roi) roi.clone(), result, byId.get(id)), shown);
+            } else if (id == null && RoiTags.isOutline(roi)) {
+                OptionalInt outlineId = RoiTags.id(roi);
+                GlomerulusResult g = outlineId.isPresent() && ids.contains(outlineId.getAsInt())
+                        ? byId.get(outlineId.getAsInt()) : null;
+                if (g == null) {
+                    continue;
+                }
+                Roi updated = g.outline().isPresent() ? GlomerulusRois.outline(result, g, downsample)
+                        : GlomerulusRois.restyledOutline((Roi) roi.clone(), result, g);
+                replace(roiManager, i, updated, shown);
+                outlined.add(g.id());
+            }
+        }
+        if (outlines) {
+            for (int id : review.ids().stream().sorted().toList()) {
+                GlomerulusResult g = byId.get(id);
+                if (g != null && g.outline().isPresent() && !outlined.contains(id)) {
+                    Roi outline = GlomerulusRois.outline(result, g, downsample);
+                    roiManager.addRoi(outline);
+                    shown.add(outline);
+                }
+            }
+        }
+        return shown;
+    }
+
+    private static void replace(RoiManager roiManager, int index, Roi roi, List<Roi> shown) {
+        roiManager.setRoi(roi, index);
+        roiManager.rename(index, roi.getName()); // setRoi leaves the list showing the old name
+        shown.add(roi);
+    }
+
+    /**
+     * Shows a table; a table window opened for the first time goes to the right edge of the screen, the
+     * glomeruli table below ImageJ's window and the summary below the table named {@code below}, so neither
+     * hides the other. A window the user has moved stays where it is.
+     */
+    private static void showTable(ResultsTable table, String title, String below) {
+        boolean opened = WindowManager.getWindow(title) != null;
+        table.show(title);
+        Window window = WindowManager.getWindow(title);
+        if (opened || window == null) {
+            return;
+        }
+        Window above = below == null ? null : WindowManager.getWindow(below);
+        window.setLocation(tablePlace(window.getSize(), above == null ? null : above.getBounds(),
+                IJ.getScreenSize()));
+    }
+
+    /** Where a new table window of {@code size} goes: right-aligned, under {@code above} or at the top. */
+    static java.awt.Point tablePlace(Dimension size, Rectangle above, Dimension screen) {
+        int x = Math.max(0, screen.width - size.width - GAP);
+        int y = above == null ? TOP : above.y + above.height + GAP;
+        y = Math.max(0, Math.min(y, screen.height - size.height - GAP));
+        return new java.awt.Point(x, y);
     }
 
     /** The image to draw on: the current one when it shows the slide, else a new thumbnail of the slide file. */

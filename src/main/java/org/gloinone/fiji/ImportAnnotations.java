@@ -12,7 +12,6 @@ import ij.gui.GenericDialog;
 import ij.gui.OvalRoi;
 import ij.gui.Roi;
 import ij.plugin.PlugIn;
-import ij.plugin.frame.RoiManager;
 
 import org.gloinone.detect.Circle;
 
@@ -40,7 +39,7 @@ public class ImportAnnotations implements PlugIn {
             Path file = Path.of(gd.getNextString().trim());
             List<Circle> circles = GloInOneServices.load().readAnnotations(file);
             double downsample = SlideView.of(image).downsample();
-            GuiResults.addAll(RoiManager.getRoiManager(), rois(circles, downsample, file.getFileName().toString()));
+            GuiResults.addAll(GuiResults.roiManager(), rois(circles, downsample, file.getFileName().toString()));
             IJ.showStatus("Imported " + circles.size() + " circles from " + file.getFileName());
         } catch (Exception e) {
             StagePlugin.fail(Stage.DETECT, e);

@@ -17,7 +17,9 @@ import java.util.Set;
  * Only the types that cross the {@link GloInOneService} boundary are shared with Fiji (parent first): the JDK,
  * ImageJ, ImgLib2, SciJava, the {@code org.gloinone.fiji} front door (except {@value #ENGINE_PACKAGE}, where
  * service implementations live) and the result and option records listed in {@link #SHARED_CLASSES}.
- * Everything else is looked up in this loader's jars first.
+ * Everything else is looked up in this loader's jars first. A shared class the parent lacks (plain ImageJ 1
+ * has no ImgLib2 or SciJava) comes from this loader's jars ({@code lib/glo-in-one/imagej1/}); in Fiji the
+ * parent always has them, so they stay one copy.
  */
 public final class IsolatedEngineLoader extends URLClassLoader {
     /** Package of service implementations; loaded in isolation although it sits under the front door. */
@@ -37,7 +39,9 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.detect.Detection", "org.gloinone.classify.Classification",
             "org.gloinone.segment.Outline", "org.gloinone.segment.Morphometry",
             "org.gloinone.model.Device", "org.gloinone.model.Task", "org.gloinone.io.OutputFormat",
-            "org.gloinone.io.ClassColors", "org.gloinone.detect.EqualAreaCircle");
+            "org.gloinone.io.ClassColors", "org.gloinone.detect.EqualAreaCircle",
+            // One naming rule and one set of ROI properties on both sides: the ROI Manager and written ROI sets.
+            "org.gloinone.io.ResultNames", "org.gloinone.imagej.RoiTags");
 
     static {
         registerAsParallelCapable();
@@ -67,7 +71,11 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
                 if (isShared(name)) {
-                    c = getParent().loadClass(name);
+                    try {
+                        c = getParent().loadClass(name);
+                    } catch (ClassNotFoundException notInImageJ) {
+                        c = findClass(name);
+                    }
                 } else {
                     try {
                         c = findClass(name);

@@ -10,6 +10,7 @@ import ij.process.FloatPolygon;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.detect.EqualAreaCircle;
+import org.gloinone.imagej.RoiTags;
 
 /**
  * Turns ROIs a pathologist drew or corrected into the circles Classify and Segment start from, in level-0
@@ -32,12 +33,17 @@ public final class RoiCircles {
      * The circles and what was skipped.
      *
      * @param circles circles in level-0 pixels, in ROI order
+     * @param sources the ROI each circle came from, same order
      * @param skipped one line per skipped ROI, naming it and why
      */
-    public record Conversion(List<Circle> circles, List<String> skipped) {
+    public record Conversion(List<Circle> circles, List<Roi> sources, List<String> skipped) {
         public Conversion {
             circles = List.copyOf(circles);
+            sources = List.copyOf(sources);
             skipped = List.copyOf(skipped);
+            if (circles.size() != sources.size()) {
+                throw new IllegalArgumentException(circles.size() + " circles but " + sources.size() + " ROIs");
+            }
         }
     }
 
@@ -49,6 +55,7 @@ public final class RoiCircles {
      */
     public static Conversion toCircles(List<Roi> rois, double downsample) {
         List<Circle> circles = new ArrayList<>();
+        List<Roi> sources = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Roi roi : rois) {
             String name = roi.getName() == null ? roi.getTypeAsString() : roi.getName();
@@ -66,14 +73,14 @@ public final class RoiCircles {
                 continue;
             }
             circles.add(new Circle(c.centerX() * downsample, c.centerY() * downsample, c.radius() * downsample));
+            sources.add(roi);
         }
-        return new Conversion(circles, skipped);
+        return new Conversion(circles, sources, skipped);
     }
 
     /** True for Glo-In-One's mask outlines: made by {@link GlomerulusRois} or read from a result ROI set. */
     public static boolean isMaskOutline(Roi roi) {
-        return GlomerulusRois.OUTLINE.equals(roi.getProperty(GlomerulusRois.KIND))
-                || roi.getName() != null && roi.getName().endsWith(" mask");
+        return RoiTags.isOutline(roi);
     }
 
     /**

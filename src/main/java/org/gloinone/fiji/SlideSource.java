@@ -2,12 +2,16 @@ package org.gloinone.fiji;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.OptionalDouble;
+
+import net.imglib2.RandomAccessibleInterval;
 
 import ij.ImagePlus;
 
 /**
  * Where a stage reads its pixels: a slide file chosen in the dialog (read through the slide layer, tile by
- * tile, never whole) or an image already open in ImageJ (with its calibration).
+ * tile, never whole), an image already open in ImageJ (with its calibration), or an ImgLib2 image a script
+ * passes with its pixel size.
  */
 public sealed interface SlideSource {
 
@@ -43,6 +47,28 @@ public sealed interface SlideSource {
         @Override
         public String displayName() {
             return image.getTitle();
+        }
+    }
+
+    /**
+     * An ImgLib2 image from a script or another plugin: RGB as {@code ARGBType} (X, Y) or
+     * {@code UnsignedByteType} with 3 channels (X, Y, C).
+     *
+     * @param image           the pixels
+     * @param name            a name for tables and files
+     * @param micronsPerPixel the pixel size in µm; empty when unknown
+     */
+    record Pixels(RandomAccessibleInterval<?> image, String name, OptionalDouble micronsPerPixel)
+            implements SlideSource {
+        public Pixels {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(micronsPerPixel, "micronsPerPixel");
+        }
+
+        @Override
+        public String displayName() {
+            return name;
         }
     }
 }

@@ -12,6 +12,10 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
@@ -26,8 +30,9 @@ import org.gloinone.pipeline.SlideResult;
 /**
  * The shared parameters and outputs of the SciJava commands that run a stage from scripts
  * ({@code CommandService}) and headless Fiji ({@code --headless --run}). The commands have no menu path: the
- * ImageJ 1 plugins own the menu entries. They touch no window; they return the result, both tables and the
- * ROIs (in level-0 pixels) and, given an output folder, write the files. Inputs are not persisted: a script
+ * ImageJ 1 plugins own the menu entries. The image is a slide file, else an ImgLib2 image with its pixel size,
+ * else an ImagePlus. They touch no window; they return the result, both tables, the ROIs (in level-0 pixels)
+ * and an instance label image (glomerulus id per pixel) and, given an output folder, write the files. Inputs are not persisted: a script
  * gets the same defaults every time, whatever an earlier run used.
  */
 public abstract class StageCommand extends ContextCommand {
@@ -37,6 +42,19 @@ public abstract class StageCommand extends ContextCommand {
 
     @Parameter(persist = false, label = "Image", description = "an open image, used when no slide file is given", required = false)
     protected ImagePlus image;
+
+    // Never filled from the active image: only a script or plugin hands pixels in, with their pixel size.
+    @Parameter(persist = false, autoFill = false, label = "ImgLib2 image", description = "RGB as ARGBType (X, Y) or UnsignedByteType "
+            + "(X, Y, C with 3 channels); used when no slide file is given", required = false)
+    protected RandomAccessibleInterval<?> pixels;
+
+    @Parameter(persist = false, label = "Pixel size (um)", description = "of the ImgLib2 image; 0 = unknown",
+            min = "0", required = false)
+    protected double pixelSize = 0;
+
+    @Parameter(persist = false, label = "Label image downsample", description = "level-0 pixels per label pixel; "
+            + "0 = automatic (1 for images, a longer side of at most 4096 for slide files)", min = "0", required = false)
+    protected double labelDownsample = 0;
 
     @Parameter(persist = false, label = "Output folder", description = "empty = no files", required = false,
             style = "directory")
@@ -94,6 +112,9 @@ public abstract class StageCommand extends ContextCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Glomeruli")
     protected int count;
 
+    @Parameter(type = ItemIO.OUTPUT, label = "Instance labels")
+    protected Img<UnsignedShortType> labels;
+
     private final CancellationToken token = new CancellationToken();
 
     /** The stage this command runs. */
@@ -120,16 +141,32 @@ public abstract class StageCommand extends ContextCommand {
         ProgressListener progress = status == null ? ProgressListener.SILENT
                 : (fraction, message) -> status.showStatus((int) Math.round(fraction * 1000), 1000, message);
         try {
-            StageOutcome outcome = new StageRunner(facade).run(options, Optional.ofNullable(image), inputRois(),
-                    progress, token);
+            StageRunner runner = new StageRunner(facade);
+            List<Roi> given = inputRois();
+            StageOutcome outcome = slide == null && pixels != null
+                    ? runner.run(options, new SlideView(new SlideSource.Pixels(pixels, "image",
+                    pixelSize > 0 ? OptionalDouble.of(pixelSize) : OptionalDouble.empty()), 1), given,
+                    RoiReview.highestIssued(given, Optional.empty()), progress, token)
+                    : runner.run(options, Optional.ofNullable(image), given, progress, token);
             result = outcome.result();
             glomeruli = outcome.glomeruli();
             summary = outcome.summary();
             rois = GlomerulusRois.of(result, 1, outlines).toArray(Roi[]::new);
             count = result.glomeruli().size();
+            labels = InstanceLabels.of(result, labelDownsample > 0 ? labelDownsample
+                    : automaticDownsample(outcome.view().source(), result));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 1 for images; for slide files the smallest whole downsample that keeps the longer side at 4096 or less. */
+    static double automaticDownsample(SlideSource source, SlideResult result) {
+        if (!(source instanceof SlideSource.File)) {
+            return 1;
+        }
+        long side = Math.max(result.slide().width(), result.slide().height());
+        return Math.max(1, Math.ceil(side / 4096.0));
     }
 
     /** Also stops a run in progress. */

@@ -16,7 +16,7 @@ import org.gloinone.io.OutputFormat;
  * which validates them. Field labels start with the macro key, so ImageJ records
  * {@code run("All-in-One", "slide=[...] output=[...] score=0.30 ...")} and replays it without a dialog.
  * Headless there is no dialog: the macro options are parsed directly, with the same keys. The dialog starts
- * from the options last chosen in it (kept in ImageJ's preferences); macros are not affected.
+ * from the options last chosen in it (kept in ImageJ's preferences); macros neither read nor change them.
  */
 public final class StageDialog {
     private static final String[] DEVICES = {"auto", "cpu", "gpu"};
@@ -39,7 +39,8 @@ public final class StageDialog {
             return Optional.of(StageOptions.parse(stage, macro));
         }
         boolean interactive = Macro.getOptions() == null; // a macro's options are not the user's choice
-        StageOptions d = lastUsed(stage);
+        // A macro sees the documented defaults for the keys it omits, never what the dialog last showed.
+        StageOptions d = interactive ? lastUsed(stage) : StageOptions.defaults(stage);
         GenericDialog gd = new GenericDialog("Glo-In-One: " + stage.command());
         gd.addFileField("Slide file (empty = current image)", d.slideText());
         if (stage.needsCircles()) {

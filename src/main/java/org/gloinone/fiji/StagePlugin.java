@@ -39,10 +39,12 @@ public class StagePlugin implements PlugIn {
             GloInOneService service = GloInOneServices.load();
             Optional<ImagePlus> image = Optional.ofNullable(WindowManager.getCurrentImage());
             RoiManager roiManager = headless ? null
-                    : stage.needsCircles() || options.addRois() ? RoiManager.getRoiManager() : null;
+                    : stage.needsCircles() || options.addRois() ? GuiResults.roiManager() : null;
             List<Roi> rois = roiManager == null ? List.of() : selectedOrAll(roiManager);
+            int highestIssued = roiManager == null ? 0
+                    : RoiReview.highestIssued(Arrays.asList(roiManager.getRoisAsArray()), image);
             CancellationToken cancel = new CancellationToken();
-            StageOutcome outcome = new StageRunner(service).run(options, image, rois,
+            StageOutcome outcome = new StageRunner(service).run(options, image, rois, highestIssued,
                     ImageJProgress.forImageJ(cancel, headless), cancel);
             outcome.skipped().forEach(s -> IJ.log("Glo-In-One: skipped ROI " + s));
             if (!headless) {
@@ -56,6 +58,10 @@ public class StagePlugin implements PlugIn {
             IJ.showProgress(1.0);
         } catch (Exception e) {
             fail(stage, e);
+        } catch (LinkageError e) {
+            // A library missing from the install: ImageJ would swallow the error and the macro would go on.
+            fail(stage, new IllegalStateException("Glo-In-One is not installed completely (" + e.getMessage()
+                    + " is missing): install the Glo-In-One update site or unpack the release zip again", e));
         }
     }
 

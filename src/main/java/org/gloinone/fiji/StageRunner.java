@@ -41,18 +41,37 @@ public final class StageRunner {
      */
     public StageOutcome run(StageOptions options, Optional<ImagePlus> currentImage, List<Roi> rois,
                             ProgressListener progress, CancellationToken cancel) throws IOException {
-        SlideView view = view(options, currentImage);
+        return run(options, currentImage, rois, RoiReview.highestIssued(rois, currentImage), progress, cancel);
+    }
+
+    /**
+     * As {@link #run(StageOptions, Optional, List, ProgressListener, CancellationToken)}; ROIs without a
+     * glomerulus id get ids above {@code highestIssued} (see {@link RoiReview}).
+     */
+    public StageOutcome run(StageOptions options, Optional<ImagePlus> currentImage, List<Roi> rois,
+                            int highestIssued, ProgressListener progress, CancellationToken cancel)
+            throws IOException {
+        return run(options, view(options, currentImage), rois, highestIssued, progress, cancel);
+    }
+
+    /**
+     * As {@link #run(StageOptions, Optional, List, int, ProgressListener, CancellationToken)} on a slide given
+     * directly (e.g. an ImgLib2 image from a script); ROIs are in the pixels of {@code view}.
+     */
+    public StageOutcome run(StageOptions options, SlideView view, List<Roi> rois, int highestIssued,
+                            ProgressListener progress, CancellationToken cancel) throws IOException {
         PipelineOptions pipelineOptions = options.toPipelineOptions();
         List<String> skipped = new ArrayList<>();
+        Optional<RoiReview> review = Optional.empty();
         SlideResult result;
         if (options.stage().needsCircles()) {
             List<Circle> circles;
             if (options.annotations().isPresent()) {
                 circles = service.readAnnotations(options.annotations().get());
             } else {
-                RoiCircles.Conversion c = RoiCircles.toCircles(rois, view.downsample());
-                circles = c.circles();
-                skipped.addAll(c.skipped());
+                review = Optional.of(RoiReview.of(rois, view.downsample(), highestIssued));
+                circles = review.get().circles();
+                skipped.addAll(review.get().skipped());
             }
             if (circles.isEmpty()) {
                 throw new IllegalArgumentException(options.stage().command() + " needs circles: detect or draw "
@@ -61,6 +80,9 @@ public final class StageRunner {
             result = options.stage() == Stage.CLASSIFY
                     ? service.classify(view.source(), circles, pipelineOptions, progress, cancel)
                     : service.segment(view.source(), circles, pipelineOptions, progress, cancel);
+            if (review.isPresent()) {
+                result = review.get().apply(result);
+            }
         } else if (options.stage() == Stage.DETECT) {
             result = service.detect(view.source(), pipelineOptions, progress, cancel);
         } else {
@@ -75,7 +97,7 @@ public final class StageRunner {
             // The folder's tables are the slide folder's own (as on the command line), not the shown ones.
             files.addAll(service.write(view.source(), result, folder, options.formats()));
         }
-        return new StageOutcome(result, view, skipped, glomeruli, summary, files);
+        return new StageOutcome(result, view, review, skipped, glomeruli, summary, files);
     }
 
     /**

@@ -27,7 +27,6 @@ import org.gloinone.detect.Circle;
 import org.gloinone.io.AnnotationRegion;
 import org.gloinone.io.AtomicFiles;
 import org.gloinone.io.ClassColors;
-import org.gloinone.io.Numbers;
 import org.gloinone.io.Polygons;
 import org.gloinone.io.ResultFileException;
 import org.gloinone.io.ResultNames;
@@ -39,8 +38,9 @@ import org.gloinone.segment.Outline;
 /**
  * ImageJ ROI sets ({@code <slide>-rois.zip}), the format of the ROI Manager's "Save" and "Open".
  *
- * <p>Writing: per glomerulus an {@link OvalRoi} named {@code G0001 normal 0.93} (label, class,
- * detection score) stroked in its class colour, and, when segmented, its mask outline as a
+ * <p>Writing: per glomerulus an {@link OvalRoi} named as in the ROI Manager,
+ * {@link ResultNames#roiName} (label, class, class probability or detection score) stroked in its class colour
+ * and tagged with {@link RoiTags}, and, when segmented, its mask outline as a
  * {@link PolygonRoi} named {@code G0001 normal mask}. Entries are encoded by ImageJ's own
  * {@link RoiEncoder}. Coordinates are level-0 pixels.
  *
@@ -106,12 +106,13 @@ public final class RoiSetZip implements SlideFileWriter {
         ClassColors colors = ClassColors.of(result);
         List<Roi> rois = new ArrayList<>();
         for (GlomerulusResult g : result.glomeruli()) {
-            String label = ResultNames.label(g.id());
             Color colour = new Color(colors.rgb(g.className()));
             Circle c = g.detection().circle();
             Roi oval = new OvalRoi(c.centerX() - c.radius(), c.centerY() - c.radius(), 2 * c.radius(), 2 * c.radius());
-            oval.setName(label + " " + g.className() + " " + Numbers.format(g.detection().score(), 2));
+            oval.setName(ResultNames.roiName(g));
             oval.setStrokeColor(colour);
+            boolean sclerosed = result.sclerosedClasses().contains(g.className());
+            RoiTags.tag(oval, g, RoiTags.CIRCLE, sclerosed);
             rois.add(oval);
             if (g.outline().isPresent()) {
                 Outline o = g.outline().get();
@@ -122,8 +123,9 @@ public final class RoiSetZip implements SlideFileWriter {
                     ys[i] = (float) o.y(i);
                 }
                 Roi mask = new PolygonRoi(new FloatPolygon(xs, ys), Roi.POLYGON);
-                mask.setName(label + " " + g.className() + " mask");
+                mask.setName(ResultNames.maskRoiName(g));
                 mask.setStrokeColor(colour);
+                RoiTags.tag(mask, g, RoiTags.OUTLINE, sclerosed);
                 rois.add(mask);
             }
         }

@@ -2,6 +2,8 @@ package org.gloinone.io;
 
 import java.util.Locale;
 
+import org.gloinone.pipeline.GlomerulusResult;
+
 /** Names used in result files: glomerulus labels and file-safe slide and class names. */
 public final class ResultNames {
     private ResultNames() {
@@ -10,6 +12,21 @@ public final class ResultNames {
     /** The glomerulus label used everywhere, {@code G0001} for id 1. */
     public static String label(int glomerulusId) {
         return String.format(Locale.ROOT, "G%04d", glomerulusId);
+    }
+
+    /**
+     * The name of a glomerulus' circle ROI, in the ROI Manager and in written ROI sets alike:
+     * {@code "G0001 normal 0.93"}, the label, the class and the class's probability, or the detection score
+     * when the glomerulus was not classified.
+     */
+    public static String roiName(GlomerulusResult g) {
+        double confidence = g.classification().map(c -> c.confidence()).orElse(g.detection().score());
+        return label(g.id()) + " " + g.className() + " " + String.format(Locale.ROOT, "%.2f", confidence);
+    }
+
+    /** The name of a glomerulus' mask outline ROI: {@code "G0001 normal mask"}. */
+    public static String maskRoiName(GlomerulusResult g) {
+        return label(g.id()) + " " + g.className() + " mask";
     }
 
     /**

@@ -163,6 +163,16 @@ public class FixedResultService implements GloInOneService {
         return imp;
     }
 
+    /** One white 1000 x 800 level. */
+    @Override
+    public SlideImages images(Path slide) {
+        int[] white = new int[1000 * 800];
+        java.util.Arrays.fill(white, 0xffffffff);
+        return new SlideImages(String.valueOf(slide.getFileName()),
+                List.of(net.imglib2.img.array.ArrayImgs.argbs(white, 1000, 800)), List.of(1.0), OptionalDouble.of(MPP),
+                () -> { });
+    }
+
     @Override
     public SlideGeometry geometry(SlideSource slide) {
         return new SlideGeometry(1000, 800, OptionalDouble.of(MPP));

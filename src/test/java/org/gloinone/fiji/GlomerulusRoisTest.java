@@ -52,7 +52,7 @@ class GlomerulusRoisTest {
     void outlinesFollowTheirCircleAndAreSkippedAsCircles() {
         List<Roi> rois = GlomerulusRois.of(allInOne(), 1, true);
         assertEquals(8, rois.size());
-        assertEquals("G0001 normal outline", rois.get(1).getName());
+        assertEquals("G0001 normal mask", rois.get(1).getName());
         assertEquals(GlomerulusRois.OUTLINE, rois.get(1).getProperty(GlomerulusRois.KIND));
         assertEquals(4, RoiCircles.toCircles(rois, 1).circles().size());
     }

@@ -109,8 +109,38 @@ public final class GuiSession {
         startImageJ(dir);
         Path sample = Path.of("samples", "kidney-pas-mosaic.tif").toAbsolutePath();
         runMacro(resource("bundled-test.ijm"), dir + ";" + sample);
+        runMacro(resource("review-test.ijm"), dir + ";" + sample);
+        reviewChecks(dir.resolve("review-checks.properties"));
         if (screenshot != null) {
             saveScreenshot(WindowManager.getCurrentImage(), RoiManager.getInstance(), screenshot);
+        }
+        runMacro(resource("batch-test.ijm"), dir + ";" + sample);
+    }
+
+    /**
+     * After the review: per glomerulus in the ROI Manager, its id, class and whether an outline with that id
+     * is there, as the ROI properties say.
+     */
+    private static void reviewChecks(Path file) throws IOException {
+        Properties checks = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            checks.load(in);
+        }
+        StringBuilder circles = new StringBuilder();
+        java.util.Set<String> outlines = new java.util.TreeSet<>();
+        for (Roi roi : RoiManager.getInstance().getRoisAsArray()) {
+            String id = roi.getProperty(org.gloinone.imagej.RoiTags.ID);
+            if (org.gloinone.imagej.RoiTags.OUTLINE.equals(roi.getProperty(org.gloinone.imagej.RoiTags.KIND))) {
+                outlines.add(id);
+            } else {
+                circles.append(id).append(':').append(roi.getProperty(org.gloinone.imagej.RoiTags.CLASS))
+                        .append(':').append(roi.getName()).append(';');
+            }
+        }
+        checks.setProperty("review_circles", circles.toString());
+        checks.setProperty("review_outline_ids", String.join(";", outlines));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            checks.store(out, null);
         }
     }
 
@@ -161,11 +191,23 @@ public final class GuiSession {
         checks.setProperty("replayed_added_rois", Integer.toString(rm.getCount() - before));
         checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ImageJTables.GLOMERULI)));
 
+        // A macro that omits the score gets the default, not the 0.7 the dialog remembers.
+        before = rm.getCount();
+        runMacro("run(\"All-in-One\", \"threads=2 device=cpu tissue min-tissue=0.01 formats=[] rois\");", "");
+        checks.setProperty("macro_without_score_added_rois", Integer.toString(rm.getCount() - before));
+        checks.setProperty("table_glomeruli_bounds", bounds(WindowManager.getWindow(ImageJTables.GLOMERULI)));
+        checks.setProperty("table_summary_bounds", bounds(WindowManager.getWindow(ImageJTables.SUMMARY)));
+
         ImagePlus image = WindowManager.getImage("biopsy");
         checks.setProperty("image_overlay", Integer.toString(image.getOverlay().size()));
         if (screenshot != null) {
             saveScreenshot(image, rm, screenshot);
         }
+    }
+
+    private static String bounds(Window w) {
+        Rectangle b = w.getBounds();
+        return b.x + "," + b.y + "," + b.width + "," + b.height;
     }
 
     /** Runs a macro; fails with ImageJ's log and the open windows when it does not finish (e.g. an error dialog). */

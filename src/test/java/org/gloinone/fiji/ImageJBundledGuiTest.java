@@ -1,12 +1,19 @@
 package org.gloinone.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.gloinone.fiji.engine.PipelineService;
 import org.junit.jupiter.api.Test;
@@ -43,5 +50,63 @@ class ImageJBundledGuiTest {
         assertEquals("6", seen.getProperty("rejected"));
         assertTrue(seen.getProperty("thumbnail").startsWith("kidney-pas-mosaic.tif"), seen.getProperty("thumbnail"));
         assertTrue(Files.isRegularFile(dir.resolve("out/kidney-pas-mosaic.tif/kidney-pas-mosaic.xml")));
+        humanInTheLoop(ImageJGuiTest.load(dir.resolve("review-checks.properties")));
+        batchMode(ImageJGuiTest.load(dir.resolve("batch-checks.properties")));
+    }
+
+    /**
+     * Detect (19) -> delete one -> draw an oval and a rectangle -> Classify -> Segment, nothing selected: 19 - 1
+     * + 2 glomeruli, each with a class and an outline, the ids Detect gave (the drawn ones new), matching rows.
+     */
+    private static void humanInTheLoop(Properties seen) {
+        assertEquals("19", seen.getProperty("review_detect_rois"));
+        List<Integer> detected = new ArrayList<>();
+        for (String name : seen.getProperty("review_detect_names").split(";")) {
+            detected.add(Integer.parseInt(name.substring(1, 5)));
+        }
+        int deleted = Integer.parseInt(seen.getProperty("review_deleted").substring(1, 5));
+        int highest = detected.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        Set<Integer> expected = new TreeSet<>(detected);
+        expected.remove(deleted);
+        expected.add(highest + 1);
+        expected.add(highest + 2);
+        assertEquals("20", seen.getProperty("review_classify_rois"), "classified in place: nothing appended");
+        assertEquals("40", seen.getProperty("review_segment_rois"), "20 circles, each with its outline");
+        assertEquals("20", seen.getProperty("review_segment_rows"));
+        Set<Integer> circleIds = new TreeSet<>();
+        Map<Integer, String> classOf = new HashMap<>();
+        for (String circle : seen.getProperty("review_circles").split(";")) {
+            String[] f = circle.split(":", 3);
+            int id = Integer.parseInt(f[0]);
+            assertTrue(circleIds.add(id), "one circle per id: " + circle);
+            assertNotEquals("null", f[1], "classified: " + circle);
+            assertTrue(f[2].startsWith(String.format("G%04d %s ", id, f[1])), "named by id and class: " + circle);
+            classOf.put(id, f[1]);
+        }
+        assertEquals(expected, circleIds, "Detect's ids, the deleted one gone, two new ones");
+        Set<Integer> outlineIds = new TreeSet<>();
+        for (String id : seen.getProperty("review_outline_ids").split(";")) {
+            outlineIds.add(Integer.parseInt(id));
+        }
+        assertEquals(expected, outlineIds, "an outline for every glomerulus");
+        String[] tableIds = seen.getProperty("review_table_ids").split(";");
+        String[] tableClasses = seen.getProperty("review_table_classes").split(";");
+        Set<Integer> rows = new TreeSet<>();
+        for (int i = 0; i < tableIds.length; i++) {
+            int id = (int) Double.parseDouble(tableIds[i]);
+            rows.add(id);
+            assertEquals(classOf.get(id), tableClasses[i], "row of G" + id + " has its ROI's class (kept from Classify)");
+        }
+        assertEquals(expected, rows);
+    }
+
+    /** A batch-mode macro's hidden ROI Manager gets All-in-One's ROIs, and Detect -> draw -> Classify works. */
+    private static void batchMode(Properties seen) {
+        assertEquals("13", seen.getProperty("batch_allinone_rois"));
+        assertEquals("19", seen.getProperty("batch_detect_rois"));
+        assertEquals("20", seen.getProperty("batch_classify_rois"), "the drawn oval classified in place");
+        assertEquals(20 - Integer.parseInt(seen.getProperty("batch_classify_rejected")),
+                Integer.parseInt(seen.getProperty("batch_classify_rows")));
+        assertTrue(seen.getProperty("batch_last_name").startsWith("G0020 "), seen.getProperty("batch_last_name"));
     }
 }

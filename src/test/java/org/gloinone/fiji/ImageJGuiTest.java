@@ -72,7 +72,7 @@ class ImageJGuiTest {
         return seen;
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, program))) {
                 return true;
@@ -100,16 +100,18 @@ class ImageJGuiTest {
     }
 
     @Test
-    void eachCommandAddsItsRoisAndNeverClearsTheUsers() throws Exception {
+    void detectAppendsAndClassifyAndSegmentUpdateTheReviewedRoisInPlace() throws Exception {
         Properties m = macro();
         assertEquals("5", m.getProperty("after_detect_rois"), "the user's box + 4 detections");
         assertEquals("4", m.getProperty("detect_table_rows"));
         assertEquals("4", m.getProperty("after_detect_overlay"));
-        assertEquals("7", m.getProperty("after_classify_rois"), "one deleted, 3 classified added");
+        assertEquals("4", m.getProperty("after_classify_rois"), "one deleted, 3 classified in place, none added");
+        assertEquals("G0001 normal 0.90,G0003 normal 0.90,G0004 sclerosed 0.90",
+                m.getProperty("after_classify_names"), "same ids, new names");
         assertEquals("3", m.getProperty("classify_table_rows"));
         assertEquals("normal,normal,sclerosed", m.getProperty("classify_classes"));
-        assertEquals("13", m.getProperty("after_segment_rois"), "3 circles and 3 outlines added");
-        assertEquals("19", m.getProperty("after_allinone_rois"), "score 0.70 keeps 3, with outlines");
+        assertEquals("7", m.getProperty("after_segment_rois"), "3 circles updated, their 3 outlines added");
+        assertEquals("13", m.getProperty("after_allinone_rois"), "score 0.70 keeps 3, with outlines");
         assertEquals("6", m.getProperty("after_allinone_overlay"), "the overlay shows the latest run only");
         assertEquals("4", m.getProperty("summary_rows"), "one summary row per run");
         assertTrue(m.getProperty("glomeruli_headings").contains("Slide,ID,Class,Score,Confidence,X,Y,Radius,"
@@ -117,11 +119,34 @@ class ImageJGuiTest {
         assertEquals("0", m.getProperty("file_glomeruli_table"), "shown tables are not saved beside the files");
         assertEquals("0", m.getProperty("file_summary_table"));
         assertEquals("1", m.getProperty("file_xml"));
-        assertEquals("G0001 glomerulus 0.95", checks.getProperty("roi1_name"));
-        assertEquals("ffffd000", checks.getProperty("roi1_colour"), "unclassified: the files' yellow");
         assertEquals("0010-0010", checks.getProperty("roi0_name"), "the user's own box is still first");
-        assertEquals("G0003 sclerosed 0.90", checks.getProperty("roi6_name"));
-        assertEquals("ffe00000", checks.getProperty("roi6_colour"), "sclerosed: the files' red");
+        assertEquals("G0001 normal 0.90", checks.getProperty("roi1_name"), "Segment kept Classify's class");
+        assertEquals("ff00b000", checks.getProperty("roi1_colour"), "normal: the files' green");
+        assertEquals("G0004 sclerosed mask", checks.getProperty("roi6_name"));
+        assertEquals("ffe00000", checks.getProperty("roi6_colour"), "sclerosed: the files' red, carried from Classify");
+    }
+
+    @Test
+    void tablesOpenAtSeparateVisiblePlaces() {
+        java.awt.Rectangle glomeruli = rectangle(checks.getProperty("table_glomeruli_bounds"));
+        java.awt.Rectangle summary = rectangle(checks.getProperty("table_summary_bounds"));
+        java.awt.Rectangle screen = new java.awt.Rectangle(0, 0, 1400, 1000);
+        assertTrue(screen.contains(glomeruli), glomeruli.toString());
+        assertTrue(screen.contains(summary), summary.toString());
+        assertTrue(!glomeruli.intersects(summary), glomeruli + " and " + summary + " do not overlap");
+    }
+
+    private static java.awt.Rectangle rectangle(String xywh) {
+        String[] v = xywh.split(",");
+        return new java.awt.Rectangle(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]),
+                Integer.parseInt(v[3]));
+    }
+
+    @Test
+    void aScoreRememberedByTheDialogDoesNotChangeAMacrosResult() {
+        assertTrue(checks.getProperty("remembered").contains("score=0.7"), checks.getProperty("remembered"));
+        assertEquals("4", checks.getProperty("macro_without_score_added_rois"),
+                "the default threshold 0.5 keeps 4 glomeruli; the remembered 0.7 would keep 3");
     }
 
     @Test

@@ -61,6 +61,44 @@ class IsolatedEngineLoaderTest {
         List<URL> urls = EngineLocation.engineJars(fiji, Optional.of(plugin)).orElseThrow();
         assertEquals(List.of(plugin.toUri().toURL(), jars.resolve("a.jar").toUri().toURL(),
                 jars.resolve("b.jar").toUri().toURL()), urls);
+        // This platform's natives only, from the updater's platform folder.
+        Path linux = Files.createDirectories(fiji.resolve("lib/linux64"));
+        Path mac = Files.createDirectories(fiji.resolve("lib/macos-arm64"));
+        Files.write(linux.resolve("tensorflow-core-native-1.1.0-linux-x86_64.jar"), new byte[0]);
+        Files.write(linux.resolve("other-site.jar"), new byte[0]);
+        Files.write(mac.resolve("tensorflow-core-native-1.1.0-macosx-arm64.jar"), new byte[0]);
+        List<URL> onLinux = EngineLocation.engineJars(fiji, Optional.of(plugin), "linux64").orElseThrow();
+        assertEquals(linux.resolve("tensorflow-core-native-1.1.0-linux-x86_64.jar").toUri().toURL(), onLinux.get(3));
+        assertEquals(4, onLinux.size(), "neither another platform's natives nor another site's jar");
+    }
+
+    @Test
+    void platformFoldersAreTheUpdatersNames() {
+        assertEquals("linux64", EngineLocation.platform("Linux", "amd64"));
+        assertEquals("linux-arm64", EngineLocation.platform("Linux", "aarch64"));
+        assertEquals("macos-arm64", EngineLocation.platform("Mac OS X", "aarch64"));
+        assertEquals("macos64", EngineLocation.platform("Mac OS X", "x86_64"));
+        assertEquals("win64", EngineLocation.platform("Windows 11", "amd64"));
+    }
+
+    @Test
+    void theInstallIsFoundAboveThePluginJarWhateverTheProperties(@TempDir Path dir) throws Exception {
+        Path app = dir.resolve("ImageJ");
+        Files.createDirectories(app.resolve(EngineLocation.MODELS));
+        Path jar = Files.createDirectories(app.resolve("plugins")).resolve("Glo_In_One-1.jar");
+        assertEquals(Optional.of(app.toAbsolutePath()), EngineLocation.installAbove(jar));
+        Path nested = Files.createDirectories(app.resolve("plugins/Glo-In-One")).resolve("Glo_In_One-1.jar");
+        assertEquals(Optional.of(app.toAbsolutePath()), EngineLocation.installAbove(nested));
+        assertEquals(Optional.empty(), EngineLocation.installAbove(dir.resolve("elsewhere/x/y/z/a.jar")));
+    }
+
+    @Test
+    void aMissingModelIsExplainedInFijisWords() {
+        String message = EngineLocation.missingModel("detect", List.of());
+        assertTrue(message.contains("Help > Update..."), message);
+        assertTrue(message.contains("Plugins > Glo-In-One > Models..."), message);
+        assertTrue(message.contains(EngineLocation.MODELS), message);
+        assertFalse(message.contains("--models"), "no command-line flags for a Fiji user");
     }
 
     @Test

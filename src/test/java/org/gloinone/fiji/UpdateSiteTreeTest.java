@@ -60,6 +60,7 @@ class UpdateSiteTreeTest {
         script.environment().put("SKIP_BUILD", "1");
         script.environment().put("GLO_JAR", jar.toString());
         script.environment().put("GLO_LIB", lib.toString());
+        script.environment().put("JAR", Path.of(System.getProperty("java.home"), "bin", "jar").toString());
         Process p = script.start();
         assertEquals(0, p.waitFor(), Files.readString(dir.resolve("assemble.log")));
         String version = Files.readString(Path.of("pom.xml")).replaceAll("(?s).*?<artifactId>Glo_In_One</artifactId>\\s*"
@@ -81,15 +82,108 @@ class UpdateSiteTreeTest {
         assertTrue(engine.contains("tensorflow-core-api-1.1.0.jar"), engine.toString());
         assertTrue(engine.contains("javacpp-1.5.11.jar"), engine.toString());
         assertTrue(engine.contains("protobuf-java-3.21.9.jar"), engine.toString());
-        assertTrue(engine.stream().anyMatch(n -> n.startsWith("tensorflow-core-native-1.1.0-")), "natives shipped");
+        assertTrue(engine.contains("tensorflow-core-native-1.1.0.jar"), "TensorFlow's platform-independent classes");
+        assertTrue(engine.stream().noneMatch(n -> n.matches("tensorflow-core-native-1\\.1\\.0-.+\\.jar")),
+                "no platform's natives in the folder every platform downloads: " + engine);
         for (String fijiShips : List.of("ij-", "imglib2-", "scijava-common-", "parsington-")) {
             assertTrue(engine.stream().noneMatch(n -> n.startsWith(fijiShips)), fijiShips + " is not shipped");
         }
         assertFalse(Files.exists(fiji.resolve("jars")), "nothing goes on Fiji's flat class path");
+        assertEquals(Set.of("imglib2-8.0.0.jar", "parsington-3.1.0.jar", "scijava-common-2.100.1.jar").size(),
+                names(fiji.resolve(EngineLocation.IMAGEJ1_JARS)).stream()
+                        .filter(n -> n.matches("(imglib2|parsington|scijava-common)-.+\\.jar")).count(),
+                "what plain ImageJ 1 lacks, for the engine only");
         try (Stream<Path> models = Files.list(Path.of("models"))) {
             for (Path model : models.filter(m -> Files.exists(m.resolve("rdf.yaml"))).toList()) {
                 assertTrue(Files.isRegularFile(fiji.resolve(EngineLocation.MODELS).resolve(model.getFileName())
                         .resolve("rdf.yaml")), model + " is shipped");
+            }
+        }
+    }
+
+    @Test
+    void nativesSitInTheUpdatersPlatformFolders() throws IOException {
+        List<String> natives;
+        try (Stream<Path> all = Files.walk(fiji)) {
+            natives = all.filter(f -> f.getFileName().toString().startsWith("tensorflow-core-native-1.1.0-"))
+                    .map(f -> fiji.relativize(f).toString().replace(File.separatorChar, '/')).sorted().toList();
+        }
+        assertFalse(natives.isEmpty(), "the build machine's natives are shipped");
+        for (String path : natives) {
+            assertTrue(path.matches("lib/(linux64|linux-arm64|macos64|macos-arm64|win64)/tensorflow-core-native-"
+                    + "1\\.1\\.0-[a-z0-9_-]+\\.jar"), path);
+        }
+        String own = "lib/" + EngineLocation.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+        assertTrue(natives.stream().anyMatch(p -> p.startsWith(own + "/")), own + " in " + natives);
+    }
+
+    @Test
+    void theReleaseZipUnpacksOntoFijiApp() throws IOException {
+        Path zip;
+        try (Stream<Path> files = Files.list(fiji.getParent())) {
+            zip = files.filter(f -> f.getFileName().toString().matches("Glo-In-One-.+-Fiji\\.zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no release zip beside " + fiji));
+        }
+        Set<String> entries = new TreeSet<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            z.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.add(e.getName()));
+        }
+        Set<String> tree = new TreeSet<>();
+        try (Stream<Path> all = Files.walk(fiji)) {
+            all.filter(Files::isRegularFile).forEach(f -> tree.add("Fiji.app/"
+                    + fiji.relativize(f).toString().replace(File.separatorChar, '/')));
+        }
+        assertEquals(tree, entries, "every file of the tree under Fiji.app/, nothing else");
+        assertTrue(entries.contains(fiji.getParent().relativize(pluginJar).toString().replace(File.separatorChar, '/')));
+        assertTrue(entries.stream().anyMatch(e -> e.matches("Fiji\\.app/lib/glo-in-one/models/[^/]+/rdf\\.yaml")));
+    }
+
+    /**
+     * Plain ImageJ 1 ({@code java -jar ij.jar}, which sets no property naming its folder and has no ImgLib2)
+     * with the tree unpacked beside {@code ij.jar} runs All-in-One on the sample in a batch-mode macro: the
+     * plugin finds the engine and the models from its own jar's place.
+     */
+    @Test
+    void plainImageJ1WithTheTreeRunsAllInOneOnTheSample() throws Exception {
+        assumeTrue(ImageJGuiTest.onPath("xvfb-run"), "xvfb-run is not installed (apt-get install xvfb); skipped");
+        assumeTrue(Files.isDirectory(Path.of("models", "detector")), "the bundled models are absent");
+        Path imagej = dir.resolve("ImageJ");
+        copyTree(fiji, imagej);
+        Path ij = providedJars.stream().filter(j -> j.getFileName().toString().startsWith("ij-")).findFirst()
+                .orElseThrow();
+        Files.copy(ij, imagej.resolve("ij.jar"));
+        Path sample = Path.of("samples", "kidney-pas-mosaic.tif").toAbsolutePath();
+        Path out = imagej.resolve("results");
+        Files.writeString(imagej.resolve("run.ijm"), "run(\"All-in-One\", \"slide=[" + sample + "] output=[" + out
+                + "] threads=2 device=cpu tissue min-tissue=0.01 formats=[csv] rois tables\");\n"
+                + "File.saveString(\"rows=\" + Table.size(\"Glo-In-One Glomeruli\") + \"\\nrois=\" + roiManager(\"count\")"
+                + ", \"" + imagej.resolve("checks.properties") + "\");\n");
+        Process p = new ProcessBuilder("xvfb-run", "-a", Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx2g", "-jar", "ij.jar", "-batch", "run.ijm").directory(imagej.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("imagej1.log").toFile()).start();
+        // Only a guard against a hang (e.g. an error dialog): a run on the sample takes seconds.
+        boolean ended = p.waitFor(GuiSession.HANG_GUARD_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        String log = Files.readString(dir.resolve("imagej1.log"));
+        assertTrue(ended, "ImageJ did not finish: " + log);
+        java.util.Properties checks = ImageJGuiTest.load(imagej.resolve("checks.properties"));
+        assertEquals("13", checks.getProperty("rows"), log);
+        assertEquals("13", checks.getProperty("rois"), "the batch-mode ROI Manager got every glomerulus");
+        assertTrue(Files.isRegularFile(out.resolve("kidney-pas-mosaic_glomeruli_table.csv")), log);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path f : all.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
             }
         }
     }

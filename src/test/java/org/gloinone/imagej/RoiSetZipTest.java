@@ -55,10 +55,17 @@ class RoiSetZipTest {
                 decoded.add(new RoiDecoder(bytes, e.getName()).getRoi());
             }
         }
-        assertEquals(List.of("G0001-normal-0.93.roi", "G0001-normal-mask.roi", "G0002-sclerosed-0.81.roi",
-                "G0003-normal-0.66.roi", "G0003-normal-mask.roi"), entries);
-        assertEquals(List.of("G0001 normal 0.93", "G0001 normal mask", "G0002 sclerosed 0.81", "G0003 normal 0.66",
+        // Named as in the ROI Manager: the class's probability, not the detection score.
+        assertEquals(List.of("G0001-normal-0.90.roi", "G0001-normal-mask.roi", "G0002-sclerosed-0.85.roi",
+                "G0003-normal-0.60.roi", "G0003-normal-mask.roi"), entries);
+        assertEquals(List.of("G0001 normal 0.90", "G0001 normal mask", "G0002 sclerosed 0.85", "G0003 normal 0.60",
                 "G0003 normal mask"), decoded.stream().map(Roi::getName).toList());
+        assertEquals("2", decoded.get(2).getProperty(RoiTags.ID), "the id survives the file");
+        assertEquals("sclerosed", decoded.get(2).getProperty(RoiTags.CLASS));
+        assertEquals("true", decoded.get(2).getProperty(RoiTags.SCLEROSED));
+        assertEquals(RoiTags.OUTLINE, decoded.get(1).getProperty(RoiTags.KIND));
+        assertEquals(result.glomeruli().get(1).classification(), RoiTags.classification(decoded.get(2)),
+                "every class probability survives the file");
         int k = 0;
         for (GlomerulusResult g : result.glomeruli()) {
             Roi oval = decoded.get(k++);
@@ -110,7 +117,7 @@ class RoiSetZipTest {
             assertEquals(expected.centerY(), read.centerY(), 1e-3);
             assertEquals(expected.radius(), read.radius(), 1e-3);
         }
-        assertEquals("G0002 sclerosed 0.81", ovals.get(1).name());
+        assertEquals("G0002 sclerosed 0.85", ovals.get(1).name());
     }
 
     @Test

@@ -10,16 +10,17 @@ s = "after_detect_rois=" + roiManager("count") + "\n";
 s = s + "after_detect_overlay=" + Overlay.size + "\n";
 s = s + "detect_table_rows=" + Table.size("Glo-In-One Glomeruli") + "\n";
 File.saveString(s, dir + "/macro-checks.properties");
-// Review: delete the second detection, then classify the remaining ones (not the user's own box).
+// Review: delete the second detection, then classify the remaining ones (not the user's own box) in place.
 roiManager("select", 2);
 roiManager("delete");
 roiManager("select", newArray(1, 2, 3));
 run("Classify Glomeruli", common);
 s = s + "after_classify_rois=" + roiManager("count") + "\n";
+s = s + "after_classify_names=" + RoiManager.getName(1) + "," + RoiManager.getName(2) + "," + RoiManager.getName(3) + "\n";
 s = s + "classify_table_rows=" + Table.size("Glo-In-One Glomeruli") + "\n";
 s = s + "classify_classes=" + Table.getString("Class", 0, "Glo-In-One Glomeruli") + ","
     + Table.getString("Class", 1, "Glo-In-One Glomeruli") + "," + Table.getString("Class", 2, "Glo-In-One Glomeruli") + "\n";
-roiManager("select", newArray(4, 5, 6));
+roiManager("select", newArray(1, 2, 3));
 run("Segment Glomeruli", common + " outlines");
 s = s + "after_segment_rois=" + roiManager("count") + "\n";
 roiManager("deselect");

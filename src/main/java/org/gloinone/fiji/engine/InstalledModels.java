@@ -45,6 +45,11 @@ public final class InstalledModels implements ModelSource {
     public PipelineModels models(Set<Task> tasks, PipelineOptions options, CancellationToken cancel)
             throws IOException {
         FoundModels found = find();
+        for (Task task : tasks) {
+            if (found.get(task).isEmpty()) {
+                throw new IOException(EngineLocation.missingModel(task.word(), found.searched()));
+            }
+        }
         cancel.throwIfCancelled();
         try {
             return CACHE.get(found, tasks, new PredictorOptions(options.device(), options.threads(), 0, false))

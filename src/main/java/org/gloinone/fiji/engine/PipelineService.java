@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import ij.ImagePlus;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.ARGBType;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 
@@ -21,6 +23,7 @@ import org.gloinone.detect.Circle;
 import org.gloinone.detect.Detection;
 import org.gloinone.fiji.GloInOneService;
 import org.gloinone.fiji.SlideGeometry;
+import org.gloinone.fiji.SlideImages;
 import org.gloinone.fiji.SlideSource;
 import org.gloinone.fiji.SlideView;
 import org.gloinone.imagej.AnnotationFiles;
@@ -43,6 +46,8 @@ import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
+import org.gloinone.slide.ImgSlide;
+import org.gloinone.slide.LevelView;
 import org.gloinone.slide.Slide;
 import org.gloinone.slide.SlideLevel;
 import org.gloinone.slide.SlideOpener;
@@ -127,6 +132,9 @@ public final class PipelineService implements GloInOneService {
         if (source instanceof SlideSource.File f) {
             return opener.open(f.path());
         }
+        if (source instanceof SlideSource.Pixels p) {
+            return ImgSlide.of(p.image(), p.name(), p.micronsPerPixel());
+        }
         return new ImageJSlideBackend().wrap(((SlideSource.Image) source).image());
     }
 
@@ -200,6 +208,20 @@ public final class PipelineService implements GloInOneService {
             SlideView.mark(image, file, downsample);
             return image;
         }
+    }
+
+    @Override
+    public SlideImages images(Path file) throws IOException {
+        Slide slide = opener.open(file);
+        List<Img<ARGBType>> levels = new ArrayList<>();
+        List<Double> downsamples = new ArrayList<>();
+        for (int i = 0; i < slide.levels().size(); i++) {
+            levels.add(LevelView.of(slide, i));
+            downsamples.add(slide.levels().get(i).downsample());
+        }
+        OptionalDouble mpp = slide.micronsPerPixelX().isPresent() && slide.micronsPerPixelY().isPresent()
+                ? OptionalDouble.of(slide.requireMicronsPerPixel()) : OptionalDouble.empty();
+        return new SlideImages(String.valueOf(file.getFileName()), levels, downsamples, mpp, slide::close);
     }
 
     @Override

@@ -75,4 +75,9 @@ class ForwardingService implements GloInOneService {
     public SlideGeometry geometry(SlideSource slide) throws IOException {
         return to.geometry(slide);
     }
+
+    @Override
+    public org.gloinone.fiji.SlideImages images(Path slide) throws IOException {
+        return to.images(slide);
+    }
 }
