@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Measure models on labelled data (detection AP over circle IoU, Dice, balanced accuracy, "
                 + "F1, AUC). Prints one JSON object.",
-        subcommands = {EvaluateSegmentCommand.class, EvaluateClassifyCommand.class, EvaluateDetectCommand.class})
+        subcommands = {EvaluateSegmentCommand.class, EvaluateClassifyCommand.class, EvaluateDetectCommand.class,
+                EvaluatePretrainingCommand.class})
 public final class EvaluateCommand implements Runnable {
     private final ModelProvider models;
 

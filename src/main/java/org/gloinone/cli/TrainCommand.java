@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.io.AtomicFiles;
 import org.gloinone.train.AnnotatedSlide;
+import org.gloinone.train.CollapseWatch;
 import org.gloinone.train.DefaultModels;
+import org.gloinone.train.PretrainedEncoder;
+import org.gloinone.train.SimSiamTask;
 import org.gloinone.train.TrainingData;
 import org.gloinone.train.TrainingListener;
 import org.gloinone.train.TrainingOptions;
@@ -30,13 +33,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code glo-in-one train detect|classify|segment}: trains a model in Java and writes its package. */
+/**
+ * {@code glo-in-one train detect|classify|segment}: trains a model in Java and writes its package;
+ * {@code glo-in-one train pretrain}: pretrains the classifier's encoder with SimSiam and writes a pretrained-encoder
+ * package, which {@code train classify --init} fine-tunes.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train a detector, classifier or segmenter on the crops and tiles layouts and write a model "
-                + "package (SavedModel, rdf.yaml, test tensors, MODEL_CARD.md).")
+                + "package (SavedModel, rdf.yaml, test tensors, MODEL_CARD.md); or pretrain the classifier's encoder "
+                + "without labels (SimSiam) for classify --init.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TASK", description = "detect, classify or segment")
+    @Parameters(index = "0", paramLabel = "TASK", description = "detect, classify, segment or pretrain")
     private String task;
 
     @Option(names = "--data", required = true,
@@ -77,6 +85,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
     private Map<Path, Path> annotations = new LinkedHashMap<>();
 
+    @Option(names = "--init", paramLabel = "PRETRAINED",
+            description = "classify: start from this pretrained-encoder package (from train pretrain)")
+    private Path init;
+
+    @Option(names = "--size", defaultValue = "0",
+            description = "classify and pretrain: patch edge in pixels; 0 for the default (256)")
+    private int size;
+
     @Option(names = "--overwrite", description = "replace an existing package in --out")
     private boolean overwrite;
 
@@ -108,12 +124,26 @@ public final class TrainCommand implements Callable<Integer> {
         Path ckpt = checkpoints != null ? checkpoints : out.resolveSibling(out.getFileName() + ".checkpoints");
         TrainingOptions options;
         try {
-            options = new TrainingOptions(epochs, batch, learningRate, 1e-4, seed, ckpt, resume, tiny ? 1 : 5);
+            // the collapse check of pretraining runs every epoch
+            options = new TrainingOptions(epochs, batch, learningRate, 1e-4, seed, ckpt, resume,
+                    tiny || task.equals("pretrain") ? 1 : 5);
+            if (size < 0 || (size > 0 && size < 16)) {
+                throw new IllegalArgumentException("--size must be 0 (default) or >= 16, got " + size);
+            }
+            if (init != null && !task.equals("classify")) {
+                throw new IllegalArgumentException("--init applies to classify only");
+            }
+            if (size > 0 && !task.equals("classify") && !task.equals("pretrain")) {
+                throw new IllegalArgumentException("--size applies to classify and pretrain only");
+            }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
         }
         try {
+            // read before the data, so that a wrong --init fails at once
+            PretrainedEncoder encoder = init == null ? null
+                    : PretrainedEncoder.read(init, DefaultModels.classifierNet(tiny));
             List<AnnotatedSlide> annotated = new ArrayList<>();
             for (Map.Entry<Path, Path> e : annotations.entrySet()) {
                 annotated.add(new AnnotatedSlide(e.getKey(), AnnotationFiles.read(e.getValue())));
@@ -123,22 +153,32 @@ public final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("annotated slides: " + annotated.size() + ", glomeruli: "
                         + td.annotatedCrops().size());
             }
+            if (task.equals("pretrain")) {
+                return pretrain(td, options);
+            }
             TrainingTask t = switch (task) {
                 case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
-                case "classify" -> DefaultModels.classifier(td, tiny ? 32 : DefaultModels.CLASSIFY_SIZE, tiny,
+                case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
                         savedModel(detector));
                 case "detect" -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
                 default -> null;
             };
             if (t == null) {
-                err.println("TASK must be detect, classify or segment, got '" + task + "'");
+                err.println("TASK must be detect, classify, segment or pretrain, got '" + task + "'");
                 return 2;
             }
             PrintWriter o = spec.commandLine().getOut();
             if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
                 o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
             }
-            TrainingResult result = new Trainer(t, options).train(new ProgressPrinter(o));
+            Trainer trainer = new Trainer(t, options);
+            if (encoder != null) {
+                trainer.startingFrom(encoder.weights());
+                o.println("starting from the pretrained encoder " + init + " (" + encoder.weights().size()
+                        + " variables, pretrained on " + encoder.size() + " px views; this classifier sees "
+                        + t.inputSize() + " px patches)");
+            }
+            TrainingResult result = trainer.train(new ProgressPrinter(o));
             ModelPackaging.write(t, result, out, commandLine());
             o.println("validation: " + format(result.metrics()));
             o.println("wrote " + out);
@@ -148,6 +188,30 @@ public final class TrainCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
+    }
+
+    /** The patch edge: --size, else 32 for --tiny, else the task's default. */
+    private int patchSize(int defaultSize) {
+        return size > 0 ? size : (tiny ? 32 : defaultSize);
+    }
+
+    /** SimSiam on the training side; a collapse stops it with a one-line reason and no package. */
+    private int pretrain(TrainingData td, TrainingOptions options) throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        int edge = patchSize(DefaultModels.CLASSIFY_SIZE);
+        SimSiamTask t = SimSiamTask.on(td, edge, tiny);
+        CollapseWatch watch = new CollapseWatch(new ProgressPrinter(o));
+        TrainingResult result;
+        try {
+            result = new Trainer(t, options).train(watch);
+        } catch (CollapseWatch.CollapseException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        PretrainedEncoder.write(out, result, t.net(), edge, watch.lastSpread(), commandLine());
+        o.println("wrote " + out);
+        o.flush();
+        return 0;
     }
 
     /**
@@ -205,6 +269,7 @@ public final class TrainCommand implements Callable<Integer> {
         return "glo-in-one train " + task + " --data " + data + " --out " + out + " --epochs " + epochs
                 + " --batch " + batch + " --lr " + learningRate + " --seed " + seed
                 + " --validation-tiles " + validationTiles + (detector != null ? " --detector " + detector : "")
+                + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())
                 + (tiny ? " --tiny" : "");

@@ -59,6 +59,15 @@ public final class Layers {
         return training;
     }
 
+    /**
+     * A branch over the same variables that normalises with the statistics of its own batch, as training does
+     * (for looking at training-mode outputs; its moving-average updates are never run). It creates no variables
+     * the other branches lack.
+     */
+    public Layers withBatchStatistics() {
+        return new Layers(tf, params, true, 0);
+    }
+
     /** Batch-norm moving-average updates to run with each training step. */
     public List<Op> updates() {
         return List.copyOf(updates);

@@ -149,7 +149,8 @@ public final class ModelPackaging {
         return out;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything in it (nothing when absent). */
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

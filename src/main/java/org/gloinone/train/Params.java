@@ -81,6 +81,11 @@ public final class Params {
         return out;
     }
 
+    /** Names of all variables, in creation order. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(entries.keySet());
+    }
+
     /** Number of trainable scalars. */
     public long weightCount() {
         long n = 0;

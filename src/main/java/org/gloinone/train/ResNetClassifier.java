@@ -21,13 +21,25 @@ public record ResNetClassifier(int classes, float dropout, int... widths) {
 
     /** Class logits [N,classes] for images [N,H,W,3]. */
     public Operand<TFloat32> logits(Layers l, Operand<TFloat32> image) {
+        Operand<TFloat32> x = l.dropout(features(l, image), dropout);
+        return l.dense("classes", x, classes);
+    }
+
+    /**
+     * The backbone: pooled features [N, last width] for images [N,H,W,3]. Its variables are named as in
+     * {@link #logits}, so weights pretrained on the backbone alone initialise the classifier.
+     */
+    public Operand<TFloat32> features(Layers l, Operand<TFloat32> image) {
         Operand<TFloat32> x = l.convBnRelu("stem", image, 3, widths[0], 2);
         for (int i = 1; i < widths.length; i++) {
             x = l.residual("stage" + i + "/block1", x, widths[i], 2);
             x = l.residual("stage" + i + "/block2", x, widths[i], 1);
         }
-        x = l.globalAveragePool(x);
-        x = l.dropout(x, dropout);
-        return l.dense("classes", x, classes);
+        return l.globalAveragePool(x);
+    }
+
+    /** Channels of the {@link #features}. */
+    public int featureCount() {
+        return widths[widths.length - 1];
     }
 }

@@ -42,11 +42,21 @@ public final class Trainer {
     private final TrainingTask task;
     private final TrainingOptions options;
     private double restoredLoss = Double.NaN;
+    private Map<String, float[]> startingWeights = Map.of();
 
     /** A trainer for {@code task} with {@code options}. */
     public Trainer(TrainingTask task, TrainingOptions options) {
         this.task = task;
         this.options = options;
+    }
+
+    /**
+     * Starts from {@code weights} (e.g. a pretrained encoder) instead of the seeded initial values for the
+     * variables they name; the others keep their seeded values. Every name must be a variable of the network.
+     */
+    public Trainer startingFrom(Map<String, float[]> weights) {
+        this.startingWeights = Map.copyOf(weights);
+        return this;
     }
 
     /** Trains, validates and returns the final weights. */
@@ -78,6 +88,13 @@ public final class Trainer {
             AdamOptimizer adam = new AdamOptimizer(graph, tf, params, loss, (float) options.weightDecay(),
                     trainLayers.updates());
             params.initialize(session);
+            for (String name : startingWeights.keySet()) {
+                if (!params.names().contains(name)) {
+                    throw new IllegalArgumentException("starting weights: " + name + " is not a variable of the "
+                            + task.task().word() + " network");
+                }
+            }
+            params.load(session, startingWeights, false);
 
             int stepsPerEpoch = Math.max(1, task.samplesPerEpoch() / options.batchSize());
             int totalSteps = stepsPerEpoch * options.epochs();

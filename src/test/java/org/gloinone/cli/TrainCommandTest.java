@@ -34,7 +34,7 @@ class TrainCommandTest {
         int code = run(new StringWriter(), err, "train", "dance", "--data", DATA.toString(),
                 "--out", dir.resolve("m").toString(), "--tiny", "--epochs", "1");
         assertEquals(2, code);
-        assertTrue(err.toString().contains("TASK must be detect, classify or segment"), err.toString());
+        assertTrue(err.toString().contains("TASK must be detect, classify, segment or pretrain"), err.toString());
     }
 
     @Test
@@ -96,5 +96,48 @@ class TrainCommandTest {
         assertTrue(out.toString().contains("annotated slides: 1, glomeruli: 1"), out.toString());
         assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--annotations " + slide + "="),
                 "the card records the command");
+    }
+
+    @Test
+    void pretrainsATinyEncoderAndFineTunesTheClassifierFromIt(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path encoder = dir.resolve("encoder");
+        int code = run(out, err, "train", "pretrain", "--data", DATA.toString(), "--out", encoder.toString(),
+                "--tiny", "--epochs", "2", "--batch", "8", "--seed", "3");
+        assertEquals(0, code, err.toString());
+        // the collapse check is logged after every epoch
+        assertTrue(out.toString().contains("epoch 1 mean loss") && out.toString().contains("epoch 2 mean loss"),
+                out.toString());
+        assertTrue(out.toString().split("z_std_healthy", -1).length == 3, out.toString());
+        String description = Files.readString(encoder.resolve("encoder.properties"));
+        assertTrue(description.contains("backbone_widths=4,8") && description.contains("view_size=32"), description);
+
+        StringWriter fineOut = new StringWriter();
+        StringWriter fineErr = new StringWriter();
+        Path classifier = dir.resolve("classifier");
+        code = run(fineOut, fineErr, "train", "classify", "--data", DATA.toString(), "--out", classifier.toString(),
+                "--tiny", "--epochs", "1", "--batch", "8", "--init", encoder.toString());
+        assertEquals(0, code, fineErr.toString());
+        assertTrue(fineOut.toString().contains("starting from the pretrained encoder " + encoder), fineOut.toString());
+        assertTrue(Files.readString(classifier.resolve("MODEL_CARD.md")).contains("--init " + encoder),
+                "the card records the command");
+    }
+
+    @Test
+    void initThatIsNotAnEncoderPackageIsNamed(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter err = new StringWriter();
+        Path notAPackage = Files.createDirectories(dir.resolve("empty"));
+        int code = run(new StringWriter(), err, "train", "classify", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--epochs", "1", "--init", notAPackage.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains(notAPackage + ": not a pretrained-encoder package"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
+        code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--init", notAPackage.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--init applies to classify only"), err.toString());
     }
 }
