@@ -21,8 +21,10 @@ import org.gloinone.slide.Slide;
 
 /**
  * Classifies glomeruli from patches around their circles, in batches. The most probable class wins
- * (the first in model order on an exact tie). Whether a class means "not a glomerulus" is the spec's
- * {@link ClassifyConfig#nonGlomerularClass()}; see {@link #isGlomerulus(Classification)}.
+ * (the first in model order on an exact tie), unless the spec sets a rejection threshold
+ * ({@link ClassifyConfig#rejectThreshold()}): then the non-glomerular class wins exactly when its probability
+ * reaches the threshold, and otherwise the most probable of the other classes. Whether a class means "not a
+ * glomerulus" is the spec's {@link ClassifyConfig#nonGlomerularClass()}; see {@link #isGlomerulus(Classification)}.
  */
 public final class Classifier {
     private final ModelSpec spec;
@@ -81,12 +83,16 @@ public final class Classifier {
     private Classification toClassification(float[] data, int offset) {
         List<String> names = config.classNames();
         List<Double> p = new ArrayList<>(names.size());
-        int best = 0;
+        int nonGlomerular = config.hasRejectThreshold() ? names.indexOf(config.nonGlomerularClass()) : -1;
+        int best = -1;
         for (int c = 0; c < names.size(); c++) {
             p.add((double) data[offset + c]);
-            if (data[offset + c] > data[offset + best]) {
+            if (c != nonGlomerular && (best < 0 || data[offset + c] > data[offset + best])) {
                 best = c;
             }
+        }
+        if (nonGlomerular >= 0 && data[offset + nonGlomerular] >= config.rejectThreshold()) {
+            best = nonGlomerular;
         }
         return new Classification(names.get(best), names, p);
     }

@@ -5,9 +5,11 @@ import java.util.concurrent.Callable;
 import org.gloinone.eval.ClassificationReport;
 import org.gloinone.eval.CropClassificationEvaluator;
 import org.gloinone.eval.CropDataset;
+import org.gloinone.eval.FoldScores;
 import org.gloinone.eval.LoadedModel;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
+import org.gloinone.eval.SlideFolds;
 import org.gloinone.model.Task;
 
 import picocli.CommandLine;
@@ -34,8 +36,13 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             try (LoadedModel model = parent.models().open(options.models, Task.CLASSIFY, options.predictorOptions())) {
                 ClassificationReport r = new CropClassificationEvaluator(model.spec(), model.predictor(),
                         options.batchSize).evaluate(crops);
-                return new EvaluationRun.Result(ReportJson.classification(model.spec(), r),
-                        PredictionTables.classification(r));
+                String json = ReportJson.classification(model.spec(), r);
+                SlideFolds folds = options.slideFolds(crops);
+                if (folds != null) {
+                    json = ReportJson.withFolds(json, FoldScores.classification(r, folds,
+                            model.spec().classify().nonGlomerularClass()));
+                }
+                return new EvaluationRun.Result(json, PredictionTables.classification(r));
             }
         });
     }

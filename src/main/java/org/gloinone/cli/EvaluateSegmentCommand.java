@@ -5,11 +5,13 @@ import java.util.concurrent.Callable;
 import org.gloinone.eval.CropDataset;
 import org.gloinone.eval.CropSegmentationEvaluator;
 import org.gloinone.eval.DatasetException;
+import org.gloinone.eval.FoldScores;
 import org.gloinone.eval.LoadedModel;
 import org.gloinone.eval.PipelineGlomerulusSegmenter;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SegmentationReport;
+import org.gloinone.eval.SlideFolds;
 import org.gloinone.eval.TileDataset;
 import org.gloinone.eval.TileDetectors;
 import org.gloinone.eval.TileGroundTruth;
@@ -51,12 +53,19 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
                 try (LoadedModel model = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
                     SegmentationReport r = new CropSegmentationEvaluator(model.spec(), model.predictor(),
                             options.batchSize).evaluate(crops);
-                    return result(model, "crops", r);
+                    EvaluationRun.Result result = result(model, "crops", r);
+                    SlideFolds folds = options.slideFolds(crops);
+                    return folds == null ? result : new EvaluationRun.Result(
+                            ReportJson.withFolds(result.json(), FoldScores.segmentation(r, crops, folds)),
+                            result.predictionsCsv());
                 }
             }
             if (!TileDataset.isTiles(options.data)) {
                 throw new DatasetException(options.data,
                         "is neither a crops dataset (labels.csv) nor a tiles dataset (images/ and masks/)");
+            }
+            if (options.folds != null) {
+                throw new IllegalArgumentException("--folds needs a crops dataset (slide_id groups the folds)");
             }
             if (micronsPerPixel == null) {
                 throw new IllegalArgumentException("--mpp is needed for a tiles dataset (" + options.data + ")");

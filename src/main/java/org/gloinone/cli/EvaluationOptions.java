@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gloinone.eval.LabelledCrop;
 import org.gloinone.eval.LabelledTile;
+import org.gloinone.eval.SlideFolds;
 
 import org.gloinone.model.Device;
 import org.gloinone.model.PredictorOptions;
@@ -51,6 +52,32 @@ final class EvaluationOptions {
     @Option(names = "--tiles", paramLabel = "FIRST-LAST",
             description = "Tiles datasets: score only the tiles whose numeric name lies in this id range.")
     String tiles;
+
+    @Option(names = "--folds", paramLabel = "K",
+            description = "Crops datasets: also split the scores into K leave-slides-out folds (by slide_id) and "
+                    + "report each fold and the mean and sd across folds.")
+    Integer folds;
+
+    @Option(names = "--fold-seed", paramLabel = "N", defaultValue = "7",
+            description = "Seed that deals the slides into folds; train --folds uses its --seed the same way "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long foldSeed;
+
+    /**
+     * The folds of {@code --folds} over these crops' slides, or null without the option.
+     *
+     * @throws IllegalArgumentException if K is not between 2 and the number of slides
+     */
+    SlideFolds slideFolds(List<LabelledCrop> crops) {
+        if (folds == null) {
+            return null;
+        }
+        try {
+            return SlideFolds.of(crops.stream().map(LabelledCrop::slideId).toList(), folds, foldSeed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--folds: " + e.getMessage(), e);
+        }
+    }
 
     /** The crops of the slides named with {@code --slides}, or all of them. */
     List<LabelledCrop> selectCrops(List<LabelledCrop> crops) {

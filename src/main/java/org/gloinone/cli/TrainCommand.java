@@ -9,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.gloinone.eval.FoldScores;
+import org.gloinone.eval.ReportJson;
+import org.gloinone.eval.SlideFolds;
 import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.io.AtomicFiles;
 import org.gloinone.train.AnnotatedSlide;
@@ -85,6 +89,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
     private Map<Path, Path> annotations = new LinkedHashMap<>();
 
+    @Option(names = "--folds", paramLabel = "K",
+            description = "classify, segment: leave-slides-out cross-validation instead of one split: train K models, "
+                    + "each holding out one fold of slides (by slide_id, dealt with --seed), write them to OUT/fold-1 "
+                    + "... OUT/fold-K with their held-out evaluation, and their mean and sd to "
+                    + "OUT/cross-validation.json")
+    private Integer folds;
+
     @Option(names = "--init", paramLabel = "PRETRAINED",
             description = "classify: start from this pretrained-encoder package (from train pretrain)")
     private Path init;
@@ -156,38 +167,91 @@ public final class TrainCommand implements Callable<Integer> {
             if (task.equals("pretrain")) {
                 return pretrain(td, options);
             }
-            TrainingTask t = switch (task) {
-                case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
-                case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
-                        savedModel(detector));
-                case "detect" -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
-                default -> null;
-            };
-            if (t == null) {
+            if (!List.of("detect", "classify", "segment").contains(task)) {
                 err.println("TASK must be detect, classify, segment or pretrain, got '" + task + "'");
                 return 2;
             }
-            PrintWriter o = spec.commandLine().getOut();
-            if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
-                o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
+            if (folds == null) {
+                return trainAndEvaluate(td, out, options, encoder);
             }
-            Trainer trainer = new Trainer(t, options);
-            if (encoder != null) {
-                trainer.startingFrom(encoder.weights());
-                o.println("starting from the pretrained encoder " + init + " (" + encoder.weights().size()
-                        + " variables, pretrained on " + encoder.size() + " px views; this classifier sees "
-                        + t.inputSize() + " px patches)");
+            if (task.equals("detect")) {
+                err.println("--folds needs slide ids, which only the crops carry: use it with classify or segment");
+                return 2;
             }
-            TrainingResult result = trainer.train(new ProgressPrinter(o));
-            ModelPackaging.write(t, result, out, commandLine());
-            o.println("validation: " + format(result.metrics()));
-            o.println("wrote " + out);
-            o.flush();
-            return evaluateHeldOut(td);
+            return crossValidate(td, options, encoder);
         } catch (IOException | IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Trains one model on the training side of {@code td} (from a pretrained encoder when one is given), writes its
+     * package to {@code dir} and evaluates it.
+     */
+    private int trainAndEvaluate(TrainingData td, Path dir, TrainingOptions options, PretrainedEncoder encoder)
+            throws IOException {
+        TrainingTask t = switch (task) {
+            case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
+            case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
+                    savedModel(detector));
+            default -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
+        };
+        PrintWriter o = spec.commandLine().getOut();
+        if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
+            o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
+        }
+        Trainer trainer = new Trainer(t, options);
+        if (encoder != null) {
+            trainer.startingFrom(encoder.weights());
+            o.println("starting from the pretrained encoder " + init + " (" + encoder.weights().size()
+                    + " variables, pretrained on " + encoder.size() + " px views; this classifier sees "
+                    + t.inputSize() + " px patches)");
+        }
+        TrainingResult result = trainer.train(new ProgressPrinter(o));
+        ModelPackaging.write(t, result, dir, commandLine());
+        o.println("validation: " + format(result.metrics()));
+        o.println("wrote " + dir);
+        o.flush();
+        return evaluateHeldOut(td, dir);
+    }
+
+    /**
+     * Trains one model per leave-slides-out fold, each into {@code OUT/fold-N} with its held-out evaluation, and
+     * writes the folds' scores with their mean and sd to {@code OUT/cross-validation.json}.
+     */
+    private int crossValidate(TrainingData td, TrainingOptions options, PretrainedEncoder encoder)
+            throws IOException {
+        SlideFolds slideFolds;
+        try {
+            slideFolds = SlideFolds.of(td.crops().slideIds(), folds, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--folds: " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        List<Set<String>> heldOut = new ArrayList<>();
+        List<Map<String, Double>> scores = new ArrayList<>();
+        for (int f = 0; f < slideFolds.count(); f++) {
+            Path dir = out.resolve("fold-" + (f + 1));
+            o.println("fold " + (f + 1) + " of " + slideFolds.count() + ": held-out slides "
+                    + String.join(",", new TreeSet<>(slideFolds.heldOut(f))));
+            TrainingOptions foldOptions = new TrainingOptions(options.epochs(), options.batchSize(),
+                    options.learningRate(), options.weightDecay(), options.seed(),
+                    options.checkpointDir().resolve("fold-" + (f + 1)), options.resume(), options.validateEvery(),
+                    options.intraOpThreads(), options.interOpThreads());
+            int code = trainAndEvaluate(td.withValidationSlides(slideFolds.heldOut(f)), dir, foldOptions, encoder);
+            if (code != 0) {
+                return code;
+            }
+            heldOut.add(slideFolds.heldOut(f));
+            scores.add(ReportJson.scores(Files.readString(dir.resolve("evaluation.json"))));
+        }
+        String json = ReportJson.crossValidation(task, commandLine(), new FoldScores(heldOut, scores));
+        AtomicFiles.writeString(out.resolve("cross-validation.json"), json);
+        o.print(json);
+        o.println("wrote " + out.resolve("cross-validation.json"));
+        o.flush();
+        return 0;
     }
 
     /** The patch edge: --size, else 32 for --tiny, else the task's default. */
@@ -218,7 +282,7 @@ public final class TrainCommand implements Callable<Integer> {
      * Runs {@code glo-in-one evaluate} on the held-out split with the new package and keeps its JSON in the
      * package as {@code evaluation.json}: the numbers a model card quotes come from the same command users run.
      */
-    private int evaluateHeldOut(TrainingData td) {
+    private int evaluateHeldOut(TrainingData td, Path out) {
         List<String> args = new ArrayList<>(List.of("evaluate", task, "--models", out.toString(),
                 "--out", out.resolve("evaluation.json").toString()));
         if (task.equals("detect")) {
@@ -272,7 +336,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())
-                + (tiny ? " --tiny" : "");
+                + (folds != null ? " --folds " + folds : "") + (tiny ? " --tiny" : "");
     }
 
     static String format(Map<String, Double> metrics) {

@@ -20,8 +20,9 @@ import org.gloinone.model.Task;
  * and disappearing, or a single "sclerosed") merge into the positive class: the sclerosed score is the sum of
  * their probabilities and ranks crops for the AUC. Every crop is a true glomerulus, so the decision is taken
  * among the glomerular classes: sclerosed when the sclerosed score exceeds the summed probability of the other
- * glomerular classes (the non-glomerular class is left out; ties count as not sclerosed). Separately, a crop whose
- * most probable class overall is the non-glomerular class is counted as rejected.
+ * glomerular classes (the non-glomerular class is left out; ties count as not sclerosed). Separately, a crop that
+ * the pipeline would reject is counted: its most probable class overall is the non-glomerular class, or, when the
+ * model sets a rejection threshold, the non-glomerular probability reaches it.
  */
 public final class CropClassificationEvaluator {
     private final PatchNetwork network;
@@ -96,6 +97,9 @@ public final class CropClassificationEvaluator {
                         otherGlomerular += v;
                     }
                 }
+                if (config.hasRejectThreshold()) {
+                    best = decided(p);
+                }
                 if (classes.get(best).equals(config.nonGlomerularClass())) {
                     rejected++;
                 }
@@ -114,5 +118,20 @@ public final class CropClassificationEvaluator {
         }
         return new ClassificationReport(classes, items, BinaryConfusion.of(truth, predicted), RocAuc.of(scores, truth),
                 rejected, config.nonGlomerularClass() != null);
+    }
+
+    /** The class the pipeline's classifier picks under a rejection threshold (see Classifier). */
+    private int decided(List<Double> p) {
+        int nonGlomerular = config.classNames().indexOf(config.nonGlomerularClass());
+        if (p.get(nonGlomerular) >= config.rejectThreshold()) {
+            return nonGlomerular;
+        }
+        int best = -1;
+        for (int k = 0; k < p.size(); k++) {
+            if (k != nonGlomerular && (best < 0 || p.get(k) > p.get(best))) {
+                best = k;
+            }
+        }
+        return best;
     }
 }

@@ -1,8 +1,5 @@
 package org.gloinone.eval;
 
-import org.gloinone.io.CsvLine;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,39 +34,13 @@ public final class CropDataset {
         if (!Files.isRegularFile(labels)) {
             throw new DatasetException(labels, "file not found (a crops dataset needs " + LABELS + ")");
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DatasetException(labels, "cannot be read (" + e.getMessage() + ")", e);
-        }
-        if (lines.isEmpty()) {
-            throw new DatasetException(labels, "is empty; expected the header " + String.join(",", COLUMNS));
-        }
-        List<String> header = fields(stripBom(lines.get(0)), labels, 1);
-        int[] column = new int[COLUMNS.size()];
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            column[c] = header.indexOf(COLUMNS.get(c));
-            if (column[c] < 0) {
-                throw new DatasetException(labels, "header has no column '" + COLUMNS.get(c) + "'; expected "
-                        + String.join(",", COLUMNS));
-            }
-        }
         List<LabelledCrop> crops = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            int lineNo = i + 1;
-            List<String> f = fields(lines.get(i), labels, lineNo);
-            if (f.size() != header.size()) {
-                throw new DatasetException(labels, "line " + lineNo + " has " + f.size() + " fields, the header "
-                        + header.size());
-            }
-            String image = f.get(column[0]);
-            String mask = f.get(column[1]);
-            crops.add(new LabelledCrop(image, existing(dir, image, labels, lineNo), existing(dir, mask, labels, lineNo),
-                    f.get(column[2]), flag(f.get(column[3]), labels, lineNo), f.get(column[4])));
+        for (LabelRows.Row row : LabelRows.read(labels, COLUMNS)) {
+            List<String> f = row.values();
+            int lineNo = row.lineNo();
+            crops.add(new LabelledCrop(f.get(0), existing(dir, f.get(0), labels, lineNo),
+                    existing(dir, f.get(1), labels, lineNo), f.get(2), LabelRows.flag(f.get(3), labels, lineNo),
+                    f.get(4)));
         }
         if (crops.isEmpty()) {
             throw new DatasetException(labels, "lists no crops");
@@ -86,26 +57,5 @@ public final class CropDataset {
             throw new DatasetException(p, "file not found (listed on line " + lineNo + " of " + LABELS + ")");
         }
         return p;
-    }
-
-    private static boolean flag(String value, Path labels, int lineNo) throws DatasetException {
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "1", "true" -> true;
-            case "0", "false" -> false;
-            default -> throw new DatasetException(labels, "line " + lineNo + ": is_globally_sclerotic must be 1 or 0, got '"
-                    + value + "'");
-        };
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    private static List<String> fields(String line, Path file, int lineNo) throws DatasetException {
-        try {
-            return CsvLine.split(line);
-        } catch (IllegalArgumentException e) {
-            throw new DatasetException(file, "line " + lineNo + " has an " + e.getMessage());
-        }
     }
 }

@@ -22,20 +22,72 @@ public final class DetectionEvaluation {
      * @param name     image name
      * @param truth    its ground truth
      * @param outcomes one outcome per detection at IoU 0.50, in the detections' order
+     * @param classes  which glomeruli and detections are sclerosed, or null when not known
      */
-    public record ImageResult(String name, TileGroundTruth truth, List<DetectionOutcome> outcomes) {
+    public record ImageResult(String name, TileGroundTruth truth, List<DetectionOutcome> outcomes,
+                              SclerosisLabels classes) {
         public ImageResult {
             outcomes = List.copyOf(outcomes);
+            if (classes != null && (classes.truth().size() != truth.glomeruli().size()
+                    || classes.detections().size() != outcomes.size())) {
+                throw new IllegalArgumentException(name + ": " + classes.truth().size() + " true and "
+                        + classes.detections().size() + " detected classes for " + truth.glomeruli().size()
+                        + " glomeruli and " + outcomes.size() + " detections");
+            }
         }
+
+        /** The image's counts: detections at or above {@code scoreThreshold} outside ignore regions are found. */
+        public ImageCount count(double scoreThreshold) {
+            int found = 0;
+            int foundSclerosed = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                DetectionOutcome o = outcomes.get(i);
+                if (o.detection().score() >= scoreThreshold && o.kind() != DetectionOutcome.Kind.IGNORED) {
+                    found++;
+                    if (classes != null && classes.detections().get(i)) {
+                        foundSclerosed++;
+                    }
+                }
+            }
+            if (classes == null) {
+                return new ImageCount(name, truth.glomeruli().size(), found);
+            }
+            int truthSclerosed = (int) classes.truth().stream().filter(b -> b).count();
+            return new ImageCount(name, truth.glomeruli().size(), found, truthSclerosed, foundSclerosed);
+        }
+    }
+
+    /**
+     * Which glomeruli of one image are globally sclerosed, in the truth and in the answer.
+     *
+     * @param truth      one flag per ground-truth glomerulus, in the ground truth's order
+     * @param detections one flag per detection, in the detections' order
+     */
+    public record SclerosisLabels(List<Boolean> truth, List<Boolean> detections) {
+        public SclerosisLabels {
+            truth = List.copyOf(truth);
+            detections = List.copyOf(detections);
+        }
+    }
+
+    /**
+     * Adds one image without classes.
+     *
+     * @return its matches at IoU 0.50
+     */
+    public ImageResult add(String name, List<Detection> imageDetections, TileGroundTruth truth) {
+        return add(name, imageDetections, truth, null);
     }
 
     /**
      * Adds one image.
      *
+     * @param classes which glomeruli and detections are sclerosed, or null when not known
      * @return its matches at IoU 0.50
      */
-    public ImageResult add(String name, List<Detection> imageDetections, TileGroundTruth truth) {
-        ImageResult r = new ImageResult(name, truth, CircleMatcher.match(imageDetections, truth, 0.5));
+    public ImageResult add(String name, List<Detection> imageDetections, TileGroundTruth truth,
+                           SclerosisLabels classes) {
+        ImageResult r = new ImageResult(name, truth, CircleMatcher.match(imageDetections, truth, 0.5), classes);
         images.add(r);
         detections.add(List.copyOf(imageDetections));
         return r;
@@ -92,7 +144,8 @@ public final class DetectionEvaluation {
         }
         double recall = truths == 0 ? Double.NaN : (double) tp / truths;
         double precision = tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp);
+        List<ImageCount> counts = images.stream().map(r -> r.count(scoreThreshold)).toList();
         return new DetectionScores(sum / IOU_PERCENT.length, perThreshold.get(0), perThreshold.get(5), perThreshold,
-                scoreThreshold, recall, precision, truths, ignoreRegions, all, ignored);
+                scoreThreshold, recall, precision, truths, ignoreRegions, all, ignored, new CountErrors(counts));
     }
 }

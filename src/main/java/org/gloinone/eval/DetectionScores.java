@@ -16,10 +16,12 @@ import java.util.List;
  * @param ignoreRegions    components below the minimum area
  * @param detections       all detections
  * @param ignored          detections ignored at IoU 0.50 (centre in an ignore region)
+ * @param counts           per image, the glomeruli found at the score threshold against the truth
  */
 public record DetectionScores(double averagePrecision, double ap50, double ap75, List<Double> apPerThreshold,
                               double scoreThreshold, double recall, double precision, int truths,
-                              int ignoreRegions, int detections, int ignored) {
+                              int ignoreRegions, int detections, int ignored,
+                              CountErrors counts) {
     public DetectionScores {
         apPerThreshold = List.copyOf(apPerThreshold);
     }

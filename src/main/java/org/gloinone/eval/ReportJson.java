@@ -1,13 +1,17 @@
 package org.gloinone.eval;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.gloinone.model.ModelSpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -57,9 +61,19 @@ public final class ReportJson {
         return text(root);
     }
 
-    /** The summary of a detection run over {@code images} tiles. */
+    /** The summary of a detection run over {@code images} tiles, without a resolution sweep. */
     public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2,
                                    boolean borderCutIgnored, int images, DetectionScores s) {
+        return detection(model, micronsPerPixel, minAreaUm2, borderCutIgnored, images, s, List.of());
+    }
+
+    /**
+     * The summary of a detection run over {@code images} tiles: the scores at the tiles' own pixel size, the count
+     * errors image by image, and the scores at each swept pixel size.
+     */
+    public static String detection(ModelSpec model, double micronsPerPixel, double minAreaUm2,
+                                   boolean borderCutIgnored, int images, DetectionScores s,
+                                   List<ResolutionScores> sweep) {
         ObjectNode root = header("detect", model);
         root.put("images", images);
         root.put("microns_per_pixel", micronsPerPixel);
@@ -80,7 +94,128 @@ public final class ReportJson {
         root.put("ignore_regions", s.ignoreRegions());
         root.put("detections", s.detections());
         root.put("ignored_detections", s.ignored());
+        counts(root.putObject("count"), s.counts());
+        ArrayNode perImage = root.putArray("per_image");
+        for (ImageCount c : s.counts().images()) {
+            ObjectNode n = perImage.addObject();
+            n.put("image", c.name());
+            n.put("truth", c.truth());
+            n.put("found", c.found());
+            n.put("signed_error", c.signedError());
+            n.put("absolute_error", c.absoluteError());
+            number(n, "relative_error", c.relativeError());
+            if (c.hasClasses()) {
+                n.put("true_sclerosed", c.truthSclerosed());
+                n.put("found_sclerosed", c.foundSclerosed());
+                number(n, "true_percent_sclerosed", c.truePercentSclerosed());
+                number(n, "found_percent_sclerosed", c.foundPercentSclerosed());
+                number(n, "percent_sclerosed_error", c.percentSclerosedError());
+            }
+        }
+        if (!sweep.isEmpty()) {
+            ArrayNode rows = root.putArray("resolutions");
+            for (ResolutionScores r : sweep) {
+                ObjectNode n = rows.addObject();
+                n.put("microns_per_pixel", r.micronsPerPixel());
+                number(n, "ap", r.scores().averagePrecision());
+                number(n, "ap50", r.scores().ap50());
+                number(n, "recall", r.scores().recall());
+                number(n, "precision", r.scores().precision());
+                counts(n.putObject("count"), r.scores().counts());
+            }
+        }
         return text(root);
+    }
+
+    private static void counts(ObjectNode node, CountErrors c) {
+        node.put("truth", c.truth());
+        node.put("found", c.found());
+        number(node, "mean_signed_error", c.meanSignedError());
+        number(node, "mean_absolute_error", c.meanAbsoluteError());
+        number(node, "mean_relative_error", c.meanRelativeError());
+        number(node, "mean_absolute_relative_error", c.meanAbsoluteRelativeError());
+        number(node, "mean_absolute_percent_sclerosed_error", c.meanAbsolutePercentSclerosedError());
+    }
+
+    /**
+     * A summary with the scores split by leave-slides-out folds added under {@code folds}: per fold the held-out
+     * slides and scores, then each score's mean and sd across folds.
+     */
+    public static String withFolds(String summary, FoldScores folds) {
+        ObjectNode root = parse(summary);
+        ObjectNode node = root.putObject("folds");
+        node.put("k", folds.perFold().size());
+        ArrayNode per = node.putArray("per_fold");
+        for (int f = 0; f < folds.perFold().size(); f++) {
+            ObjectNode n = per.addObject();
+            ArrayNode slides = n.putArray("held_out_slides");
+            folds.heldOut().get(f).forEach(slides::add);
+            folds.perFold().get(f).forEach((k, v) -> number(n, k, v));
+        }
+        folds.summary().forEach((k, v) -> summary(node.putObject(k), v));
+        return text(root);
+    }
+
+    /**
+     * A detection summary with the thresholds chosen on its images added under {@code chosen_thresholds}.
+     *
+     * @param images the images (tile and pixel size pairs) the choice was made on
+     */
+    public static String withChoice(String summary, OperatingPoints.Choice c, int images) {
+        ObjectNode root = parse(summary);
+        ObjectNode n = root.putObject("chosen_thresholds");
+        n.put("score_threshold", c.scoreThreshold());
+        n.put("reject_threshold", c.rejectThreshold());
+        number(n, "f1", c.f1());
+        n.put("true_positives", c.truePositives());
+        n.put("false_positives", c.falsePositives());
+        n.put("false_negatives", c.falseNegatives());
+        n.put("images", images);
+        return text(root);
+    }
+
+    /** The summary of a cross-validated training: the task, the command and the folds' scores. */
+    public static String crossValidation(String task, String command, FoldScores folds) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("task", task);
+        root.put("command", command);
+        return withFolds(text(root), folds);
+    }
+
+    /**
+     * The scores of a summary this class wrote, by name, in its order: its top-level numbers, and the mean of each
+     * mean-and-sd object (e.g. {@code dice}); counts and settings are numbers too.
+     *
+     * @throws IllegalArgumentException if the text is not a JSON object
+     */
+    public static Map<String, Double> scores(String summary) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a JSON summary: expected an object");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        root.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNumber()) {
+                out.put(e.getKey(), v.asDouble());
+            } else if (v.isObject() && v.has("mean") && v.has("sd")) {
+                out.put(e.getKey(), v.get("mean").isNumber() ? v.get("mean").asDouble() : Double.NaN);
+            }
+        });
+        return out;
+    }
+
+    private static ObjectNode parse(String summary) {
+        try {
+            return (ObjectNode) MAPPER.readTree(summary);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getMessage(), e);
+        }
     }
 
     private static ObjectNode header(String task, ModelSpec model) {

@@ -13,9 +13,19 @@ import java.util.Set;
  * @param paddingMicrons     context added on each side of a circle's bounding square
  *                           (Glo-In-One: 50 px at 0.25 um/px = 12.5 um)
  * @param patchSize          patch edge in pixels fed to the network (Glo-In-One: 256)
+ * @param rejectThreshold    a detection is rejected as not a glomerulus when the non-glomerular probability reaches
+ *                           this, else it takes the likeliest glomerular class; NaN when the likeliest class of all
+ *                           decides ({@code classify.reject_threshold} in rdf.yaml, chosen on validation data)
  */
 public record ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass, Set<String> sclerosedClasses,
-                             double paddingMicrons, int patchSize) {
+                             double paddingMicrons, int patchSize, double rejectThreshold) {
+
+    /** A classifier whose likeliest class decides. */
+    public ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass,
+                          Set<String> sclerosedClasses, double paddingMicrons, int patchSize) {
+        this(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses, paddingMicrons, patchSize, Double.NaN);
+    }
+
     public ClassifyConfig {
         classNames = List.copyOf(classNames);
         sclerosedClasses = Set.copyOf(sclerosedClasses);
@@ -33,5 +43,16 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
             throw new IllegalArgumentException("classify.padding_um must be >= 0, got " + paddingMicrons);
         }
         Checks.positive("classify.patch_size", patchSize);
+        if (!Double.isNaN(rejectThreshold)) {
+            Checks.unitInterval("classify.reject_threshold", rejectThreshold);
+            if (nonGlomerularClass == null) {
+                throw new IllegalArgumentException("classify.reject_threshold needs classify.non_glomerular");
+            }
+        }
+    }
+
+    /** Whether a rejection threshold replaces the likeliest-class rule. */
+    public boolean hasRejectThreshold() {
+        return !Double.isNaN(rejectThreshold);
     }
 }

@@ -258,8 +258,9 @@ public final class ModelSpecReader {
         }
         String nonGlomerular = c.has("non_glomerular") ? c.field("non_glomerular").nonBlankText() : null;
         List<String> sclerosed = c.has("sclerosed") ? c.field("sclerosed").textList() : List.of();
+        double reject = c.has("reject_threshold") ? c.field("reject_threshold").number() : Double.NaN;
         return new ClassifyConfig(probabilities, classes, nonGlomerular, new LinkedHashSet<>(sclerosed),
-                c.field("padding_um").number(), c.field("patch_size").integer());
+                c.field("padding_um").number(), c.field("patch_size").integer(), reject);
     }
 
     private static SegmentConfig segmentConfig(RdfNode s) throws ModelException {

@@ -188,6 +188,9 @@ public final class ModelSpecWriter {
         m.put("sclerosed", c.classNames().stream().filter(c.sclerosedClasses()::contains).toList());
         m.put("padding_um", c.paddingMicrons());
         m.put("patch_size", c.patchSize());
+        if (c.hasRejectThreshold()) {
+            m.put("reject_threshold", c.rejectThreshold());
+        }
         return m;
     }
 

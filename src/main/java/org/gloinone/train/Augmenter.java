@@ -11,13 +11,39 @@ import java.util.Random;
  * @param stainSigma   HED jitter strength (0.05 typical)
  * @param blurChance   probability of a 3 x 3 Gaussian blur
  * @param noiseSigma   maximum standard deviation of additive noise, in 0-1 units
+ * @param lowMagnificationChance probability of a low-magnification look: the image is area-averaged down by a
+ *                     random factor up to {@code maxLowMagnification} and enlarged back, as a slide exported at a
+ *                     coarser pixel size looks once the pipeline reads it at the model's pixel size
+ * @param maxLowMagnification the largest such factor, at least 1
+ * @param jpegChance   probability of a JPEG round trip at quality 30-85 %, the artefacts of exported regions
  */
 public record Augmenter(double scaleJitter, double shiftJitter, double stainSigma, double blurChance,
-                        double noiseSigma) {
+                        double noiseSigma, double lowMagnificationChance, double maxLowMagnification,
+                        double jpegChance) {
 
-    /** Defaults used for the default models. */
+    public Augmenter {
+        if (!(maxLowMagnification >= 1)) {
+            throw new IllegalArgumentException("largest low-magnification factor must be >= 1, got "
+                    + maxLowMagnification);
+        }
+    }
+
+    /** Flips, rotations, scale and colour jitter without export artefacts. */
+    public Augmenter(double scaleJitter, double shiftJitter, double stainSigma, double blurChance, double noiseSigma) {
+        this(scaleJitter, shiftJitter, stainSigma, blurChance, noiseSigma, 0, 1, 0);
+    }
+
+    /** Defaults used for the segmenter. */
     public static Augmenter standard() {
         return new Augmenter(0.15, 0.06, 0.05, 0.25, 0.02);
+    }
+
+    /**
+     * The detector's and the classifier's: stronger stain jitter (PAS batches, faded and dark sections), and the
+     * blur and JPEG artefacts of regions exported at low magnification (down to 2.5 x coarser than the model).
+     */
+    public static Augmenter robust() {
+        return new Augmenter(0.15, 0.06, 0.1, 0.25, 0.02, 0.5, 2.5, 0.3);
     }
 
     /** No augmentation at all (validation). */
@@ -41,13 +67,19 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
                 rnd.nextInt(4), rnd.nextBoolean());
     }
 
-    /** Applies stain, brightness, blur and noise jitter to an RGB image in place. */
+    /** Applies stain, brightness, low-magnification, JPEG, blur and noise jitter to an RGB image in place. */
     public void jitterColour(Random rnd, FloatImage rgb) {
         if (rgb.channels() != 3) {
             throw new IllegalArgumentException("colour jitter needs an RGB image");
         }
         if (stainSigma > 0) {
             hedJitter(rnd, rgb);
+        }
+        if (lowMagnificationChance > 0 && rnd.nextDouble() < lowMagnificationChance) {
+            ExportArtefacts.lowMagnification(rgb, 1 + rnd.nextDouble() * (maxLowMagnification - 1));
+        }
+        if (jpegChance > 0 && rnd.nextDouble() < jpegChance) {
+            ExportArtefacts.jpeg(rgb, 0.3f + 0.55f * rnd.nextFloat());
         }
         if (blurChance > 0 && rnd.nextDouble() < blurChance) {
             blur(rgb);

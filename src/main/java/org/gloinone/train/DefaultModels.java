@@ -52,7 +52,8 @@ public final class DefaultModels {
 
     /**
      * The classification task on {@code data}; with a detector SavedModel, its false positives on the training
-     * tiles (score >= 0.1, circle IoU <= 0.2 with every annotated glomerulus) become non-glomerular examples.
+     * tiles shown at each of {@link #MINING_SCALES} (score >= 0.1, circle IoU <= 0.2 with every annotated
+     * glomerulus) become non-glomerular examples.
      */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector)
             throws IOException {
@@ -60,15 +61,21 @@ public final class DefaultModels {
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         ClassifierTask task = new ClassifierTask(data.trainCrops(), trainTiles, data.validationCrops(),
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
-                size, classifierNet(tiny), Augmenter.standard(), CLASS_GAMMA);
+                size, classifierNet(tiny), Augmenter.robust(), CLASS_GAMMA);
         if (detector != null) {
             var detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60)
                     .byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
-            task.addHardNegatives(DetectorFalsePositives.mine(detector, detectorTiles, 0.1, 0.2),
+            task.addHardNegatives(DetectorFalsePositives.mine(detector, detectorTiles, 0.1, 0.2, MINING_SCALES),
                     DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR, trainTiles);
         }
         return task;
     }
+
+    /** Detector scenes span 0.6 to 1.4 times its pixel size (1.2 to 2.8 um/px); low-magnification blur adds more. */
+    public static final double DETECT_SCALE_JITTER = 0.4;
+
+    /** Pixel sizes, relative to the detector's, at which its false positives on the training tiles are mined. */
+    public static final double[] MINING_SCALES = {0.6, 0.8, 1, 1.2, 1.4};
 
     /** Scenes per detector epoch. */
     public static final int DETECT_SCENES_PER_EPOCH = 400;
@@ -82,10 +89,11 @@ public final class DefaultModels {
         double umPerPx = DETECT_MICRONS_PER_PIXEL;
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         var valTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true);
-        SceneSynthesizer train = new SceneSynthesizer(trainTiles, data.trainCrops(), 100 / umPerPx, 250 / umPerPx, 4);
+        SceneSynthesizer train = new SceneSynthesizer(trainTiles, data.trainCrops(), 100 / umPerPx, 250 / umPerPx, 4,
+                DETECT_SCALE_JITTER);
         SceneSynthesizer val = valTiles.isEmpty() || data.validationCrops().isEmpty() ? null
                 : new SceneSynthesizer(valTiles, data.validationCrops(), 100 / umPerPx, 250 / umPerPx, 4);
-        return new DetectorTask(train, val, valTiles, size, detectorNet(tiny), Augmenter.standard(),
+        return new DetectorTask(train, val, valTiles, size, detectorNet(tiny), Augmenter.robust(),
                 tiny ? 8 : DETECT_SCENES_PER_EPOCH);
     }
 }

@@ -34,7 +34,9 @@ final class ModelCard {
         b.append("\n## How it was trained\n\n");
         b.append("With the Java trainer of this project (TensorFlow Java, CPU), seed fixed, Adam with a cosine "
                 + "learning-rate schedule, augmentation by flips, 90-degree rotations, scale and position jitter, HED "
-                + "stain jitter, blur and noise. From the project folder, with the data folder of the project:\n\n");
+                + "stain jitter, blur and noise; for the detector and the classifier also stronger stain jitter, the "
+                + "blur of regions exported at low magnification (down to 2.5x coarser) and JPEG artefacts. From the "
+                + "project folder, with the data folder of the project:\n\n");
         b.append("    ").append(command).append("\n\n");
         b.append("## Input\n\n");
         b.append(String.format(Locale.ROOT, "`image`: NHWC float32 RGB, value = raw / 255 (8-bit RGB). %s%n",
@@ -73,9 +75,11 @@ final class ModelCard {
             ## Network
 
             Residual encoder to stride 32, feature-pyramid decoder back to stride 4, three heads. Trained on 256 x 256
-            scenes at 2 um/px: windows of the training tiles (flipped, rotated, zoomed 1-1.25x) with their real
-            glomeruli, onto whose tissue 1-4 masked glomeruli from the training crops are pasted at diameters of
-            100-250 um. Loss: focal loss on a Gaussian centre heatmap + L1 offset + 0.1 L1 radius at the centres.
+            scenes at 2 um/px: windows of the training tiles (flipped, rotated, at 0.6-1.4x the pixel size, mirrored
+            with their glomeruli where a window outgrows its tile) with their real glomeruli, onto whose tissue 1-4
+            masked glomeruli from the training crops are pasted at diameters of 100-250 um with a feathered alpha; one
+            scene in five is a plain tile window. Loss: focal loss on a Gaussian centre heatmap + L1 offset + 0.1 L1
+            radius at the centres.
 
             ## Intended use
 
@@ -116,8 +120,9 @@ final class ModelCard {
             - Trained on 599 crops from 19 slides of one centre's PAS stain; other stains and scanners are untested.
             - Normal examples are the crops plus (30 %) the glomeruli of the 8 training tiles, cut as the pipeline
               cuts detections. Non-glomerular examples are tissue windows away from glomeruli on those 8 tiles and,
-              when trained with `--detector`, the detector's false positives there. So few tiles make the
-              false-positive filter the weakest part (see non_glomerular_recall).
+              when trained with `--detector`, the detector's false positives there, mined with the tiles shown at
+              0.6-1.4x the detector's pixel size. So few tiles make the false-positive filter the weakest part (see
+              non_glomerular_recall).
             - Only global sclerosis is modelled; segmental sclerosis and other lesions are not.
             """;
 

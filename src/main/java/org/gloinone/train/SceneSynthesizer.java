@@ -8,7 +8,11 @@ import org.gloinone.detect.Circle;
 
 /**
  * Builds detector scenes: a randomly flipped, rotated and zoomed window of a real tile (with its real glomeruli),
- * onto whose glomerulus-free tissue masked glomeruli from the crops are pasted at realistic diameters.
+ * onto whose glomerulus-free tissue masked glomeruli from the crops are pasted at realistic diameters, blended
+ * with a feathered alpha so that the seam carries no signal. In training the zoom spans the scale jitter in both
+ * directions (a pixel size {@code 1 - j} to {@code 1 + j} times the detector's), and one scene in five is a
+ * background window with only the tile's own glomeruli. A window larger than its tile is mirrored there, and so
+ * are the tile's glomeruli.
  */
 public final class SceneSynthesizer {
     private final List<KidneyTile> tiles;
@@ -17,6 +21,10 @@ public final class SceneSynthesizer {
     private final double minDiameter;
     private final double maxDiameter;
     private final int maxPasted;
+    private final double scaleJitter;
+
+    /** Share of training scenes with nothing pasted: background windows of every tile at every scale. */
+    static final double BACKGROUND_SHARE = 0.2;
 
     /**
      * @param tiles       background tiles at the detector's resolution
@@ -27,6 +35,20 @@ public final class SceneSynthesizer {
      */
     public SceneSynthesizer(List<KidneyTile> tiles, List<GlomerulusCrop> crops, double minDiameter,
                             double maxDiameter, int maxPasted) {
+        this(tiles, crops, minDiameter, maxDiameter, maxPasted, 0.2);
+    }
+
+    /**
+     * As above.
+     *
+     * @param scaleJitter relative pixel-size range of training scenes, in [0, 0.9): 0.4 spans 0.6 to 1.4 times
+     */
+    public SceneSynthesizer(List<KidneyTile> tiles, List<GlomerulusCrop> crops, double minDiameter,
+                            double maxDiameter, int maxPasted, double scaleJitter) {
+        if (!(scaleJitter >= 0 && scaleJitter < 0.9)) {
+            throw new IllegalArgumentException("scale jitter must be in [0, 0.9), got " + scaleJitter);
+        }
+        this.scaleJitter = scaleJitter;
         if (tiles.isEmpty()) {
             throw new IllegalArgumentException("scene synthesis needs at least one tile");
         }
@@ -49,7 +71,9 @@ public final class SceneSynthesizer {
         KidneyTile tile = tiles.get(rnd.nextInt(tiles.size()));
         FloatImage src = tile.image();
         double maxScale = Math.min(src.width(), src.height()) / (double) size;
-        double scale = geometric ? Math.min(maxScale, Math.exp(Math.log(0.8) * rnd.nextDouble())) : Math.min(1, maxScale);
+        double scale = geometric
+                ? Math.exp(Math.log(1 - scaleJitter) + rnd.nextDouble() * Math.log((1 + scaleJitter) / (1 - scaleJitter)))
+                : Math.min(1, maxScale);
         double halfX = src.width() / 2.0 - size * scale / 2;
         double halfY = src.height() / 2.0 - size * scale / 2;
         Warp warp = new Warp(src.width() / 2.0 + (rnd.nextDouble() * 2 - 1) * Math.max(0, halfX),
@@ -57,24 +81,41 @@ public final class SceneSynthesizer {
                 geometric ? rnd.nextInt(4) : 0, geometric && rnd.nextBoolean());
         FloatImage scene = warp.sample(src, size);
         List<Circle> circles = new ArrayList<>();
-        for (Circle c : tile.circles()) {
+        for (Circle c : withMirrorImages(tile.circles(), src.width(), src.height())) {
             double[] p = warp.toOutput(c.centerX(), c.centerY(), size);
             if (p[0] >= 0 && p[1] >= 0 && p[0] < size && p[1] < size) {
                 circles.add(new Circle(p[0], p[1], c.radius() / scale));
             }
         }
-        int pastes = crops.isEmpty() ? 0 : 1 + rnd.nextInt(maxPasted);
+        boolean background = geometric && rnd.nextDouble() < BACKGROUND_SHARE;
+        int pastes = crops.isEmpty() || background ? 0 : 1 + rnd.nextInt(maxPasted);
         for (int i = 0; i < pastes; i++) {
-            paste(rnd, scene, circles, size);
+            paste(rnd, scene, circles, size, scale);
         }
         return new DetectorScene(scene, circles);
     }
 
-    private void paste(Random rnd, FloatImage scene, List<Circle> circles, int size) {
+    /**
+     * The circles (continuous coordinates) and their mirror images across the tile's edges, where
+     * {@link Warp#sample} mirrors the pixels: about the centres of pixels 0 and {@code n - 1}, i.e. 0.5 and n - 0.5.
+     */
+    static List<Circle> withMirrorImages(List<Circle> circles, int width, int height) {
+        List<Circle> out = new ArrayList<>();
+        for (Circle c : circles) {
+            for (double x : new double[] {c.centerX(), 1 - c.centerX(), 2.0 * width - 1 - c.centerX()}) {
+                for (double y : new double[] {c.centerY(), 1 - c.centerY(), 2.0 * height - 1 - c.centerY()}) {
+                    out.add(new Circle(x, y, c.radius()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void paste(Random rnd, FloatImage scene, List<Circle> circles, int size, double scale) {
         int which = rnd.nextInt(crops.size());
         GlomerulusCrop crop = crops.get(which);
         Circle inCrop = cropCircles.get(which);
-        double diameter = minDiameter + rnd.nextDouble() * (maxDiameter - minDiameter);
+        double diameter = (minDiameter + rnd.nextDouble() * (maxDiameter - minDiameter)) / scale;
         double r = diameter / 2;
         for (int attempt = 0; attempt < 15; attempt++) {
             double cx = r * 0.5 + rnd.nextDouble() * (size - r);
@@ -98,7 +139,10 @@ public final class SceneSynthesizer {
                     }
                 }
             }
-            Augmenter.blur(alpha);
+            // feathered: about 1.5 % of the diameter, so that neither the mask's edge nor the seam is a cue
+            for (int pass = 0, passes = 1 + (int) Math.round(r / 10); pass < passes; pass++) {
+                Augmenter.blur(alpha);
+            }
             int x0 = (int) Math.round(cx - patch / 2.0);
             int y0 = (int) Math.round(cy - patch / 2.0);
             for (int v = 0; v < patch; v++) {

@@ -66,6 +66,12 @@ public record TrainingData(CropTrainingSet crops, Set<String> validationSlides, 
                 AnnotatedSlideData.crops(annotated, CROP_SIDE));
     }
 
+    /** The same data with other validation slides (one fold of a cross-validation). */
+    public TrainingData withValidationSlides(Set<String> slides) {
+        return new TrainingData(crops, Set.copyOf(slides), tileRoot, validationFirstTile, validationLastTile, annotated,
+                annotatedCrops);
+    }
+
     /** Training crops. */
     public List<GlomerulusCrop> trainCrops() {
         List<GlomerulusCrop> train = new ArrayList<>(crops.select(validationSlides, false));

@@ -85,6 +85,45 @@ class ClassifierTest {
         return new InMemorySlide(px, w, h, OptionalDouble.of(0.5));
     }
 
+    /** The same probabilities for every patch: normal 0.3, sclerosed 0.2, non-glomerular 0.5. */
+    private static final class Unsure implements Predictor {
+        @Override
+        public Map<String, FloatTensor> predict(FloatTensor input) {
+            int n = input.dim(0);
+            float[] p = new float[n * 3];
+            for (int i = 0; i < n; i++) {
+                p[i * 3] = 0.3f;
+                p[i * 3 + 1] = 0.2f;
+                p[i * 3 + 2] = 0.5f;
+            }
+            return Map.of("probabilities", new FloatTensor(new long[] {n, 3}, p));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aRejectionThresholdDecidesWhatIsNotAGlomerulus() throws IOException, ModelException {
+        List<Circle> one = List.of(new Circle(50, 50, 20));
+        for (double threshold : new double[] {Double.NaN, 0.5, 0.6}) {
+            ModelSpec spec = new ModelSpec("hand-made", "1", Task.CLASSIFY, 0.5, "image", Preprocessing.unitRange(),
+                    null, new ClassifyConfig("probabilities", CLASSES, "non_glomerular", Set.of("sclerosed"), 12.5, 8,
+                    threshold), null);
+            Classifier classifier = new Classifier(spec, new Unsure(), 1);
+            Classification c = classifier.classify(slide(), one, ProgressListener.SILENT, new CancellationToken()).get(0);
+            // Without a threshold the likeliest class (0.5) rejects; at 0.5 it reaches the threshold; at 0.6 it
+            // does not, and the likeliest glomerular class (normal, 0.3) is taken.
+            assertEquals(threshold == 0.6 ? "normal" : "non_glomerular", c.className(), "threshold " + threshold);
+            assertEquals(threshold == 0.6, classifier.isGlomerulus(c));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ClassifyConfig("probabilities", CLASSES, null,
+                Set.of("sclerosed"), 12.5, 8, 0.5));
+        assertThrows(IllegalArgumentException.class, () -> new ClassifyConfig("probabilities", CLASSES,
+                "non_glomerular", Set.of("sclerosed"), 12.5, 8, 1.5));
+    }
+
     @Test
     void classifiesEachCircleInOrderAcrossBatches() throws IOException, ModelException {
         RedMeter net = new RedMeter();

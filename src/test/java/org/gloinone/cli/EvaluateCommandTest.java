@@ -70,6 +70,24 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void classifyAndSegmentSplitTheirScoresIntoSlideFolds() throws Exception {
+        // The fixture's 5 crops come from 2 slides: 4 of SAS_21883_001, 1 of SESCAM_102.
+        assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "2"), err.toString());
+        JsonNode folds = json().get("folds");
+        assertEquals(2, folds.get("k").asInt());
+        assertEquals("SAS_21883_001", folds.get("per_fold").get(0).get("held_out_slides").get(0).asText());
+        assertEquals(4, folds.get("per_fold").get(0).get("n").asInt());
+        assertEquals(1, folds.get("per_fold").get(1).get("n").asInt());
+        assertEquals(1.0, folds.get("per_fold").get(1).get("rejected_share").asDouble(), 1e-12); // the crop above
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("segment", "--data", Fixtures.crops().toString(), "--folds", "2"), err.toString());
+        assertEquals(36204.0 / 63592, json().get("folds").get("per_fold").get(1).get("dice").asDouble(), 1e-12);
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--folds", "3"));
+        assertTrue(err.toString().contains("--folds: folds must be from 2 to the number of slides (2), got 3"),
+                err.toString());
+    }
+
+    @Test
     void detectReportsApOverCircleIou() throws Exception {
         Path table = dir.resolve("detections.csv");
         int code = run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
@@ -92,6 +110,74 @@ class EvaluateCommandTest {
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("10164.png,92.500000,137.500000,47.000000,0.800000,gt1,0.99")),
                 String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("10165.png,12.000000,249.000000,11.000000,0.700000,ignore,")));
+    }
+
+    @Test
+    void detectReportsCountsPerTileAndAResolutionSweep() throws Exception {
+        int code = run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
+                "--resolutions", "2,4");
+        assertEquals(0, code, err.toString());
+        JsonNode j = json();
+        // At 0.75: 2 true and 4 false positives counted (recall 2/3, precision 1/3) against 3 glomeruli.
+        assertEquals(3, j.get("count").get("truth").asInt());
+        assertEquals(6, j.get("count").get("found").asInt());
+        int signed = 0;
+        for (JsonNode image : j.get("per_image")) {
+            signed += image.get("signed_error").asInt();
+            assertEquals(image.get("found").asInt() - image.get("truth").asInt(), image.get("signed_error").asInt());
+        }
+        assertEquals(3, signed);
+        assertEquals(1.0, j.get("count").get("mean_signed_error").asDouble(), 1e-12);
+        JsonNode sweep = j.get("resolutions");
+        assertEquals(2, sweep.size());
+        assertEquals(2.0, sweep.get(0).get("microns_per_pixel").asDouble());
+        assertEquals(j.get("ap50").asDouble(), sweep.get(0).get("ap50").asDouble(), 1e-12); // the tiles' own size
+        assertEquals(4.0, sweep.get(1).get("microns_per_pixel").asDouble());
+        assertTrue(sweep.get(1).get("count").has("mean_absolute_error"), sweep.toString());
+
+        assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--resolutions", "0"));
+        assertTrue(err.toString().contains("--resolutions must be positive pixel sizes in um/px, got 0.0"),
+                err.toString());
+    }
+
+    @Test
+    void detectWithTheClassifierScoresThePercentSclerosedWhereTilesCarryClasses() throws Exception {
+        Path tiles = dir.resolve("tiles");
+        for (String sub : List.of("images", "masks")) {
+            Files.createDirectories(tiles.resolve(sub));
+            for (String name : List.of("10150.png", "10164.png", "10165.png")) {
+                Files.copy(Fixtures.tiles().resolve(sub).resolve(name), tiles.resolve(sub).resolve(name));
+            }
+        }
+        Files.writeString(tiles.resolve("labels.csv"), "image,x,y,is_globally_sclerotic\n"
+                + "10150.png,111,111,1\n10164.png,92,137,0\n10164.png,233,246,0\n");
+        assertEquals(0, run("detect", "--data", tiles.toString(), "--mpp", "2", "--min-area-um2", "2000",
+                "--score-threshold", "0.5", "--classify"), err.toString());
+        JsonNode images = json().get("per_image");
+        assertEquals(100.0, images.get(0).get("true_percent_sclerosed").asDouble(), 1e-12);
+        assertEquals(0.0, images.get(1).get("true_percent_sclerosed").asDouble(), 1e-12);
+        assertTrue(!images.get(2).has("true_percent_sclerosed"), images.toString()); // no glomeruli, no row
+        for (int i = 0; i < 2; i++) {
+            JsonNode image = images.get(i);
+            assertTrue(image.get("found_sclerosed").asInt() <= image.get("found").asInt(), image.toString());
+        }
+        assertTrue(json().get("count").has("mean_absolute_percent_sclerosed_error"));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("detect", "--data", tiles.toString(), "--mpp", "2", "--min-area-um2", "2000",
+                "--classify", "--choose-thresholds", "--resolutions", "4"), err.toString());
+        JsonNode chosen = json().get("chosen_thresholds");
+        assertEquals(6, chosen.get("images").asInt()); // 3 tiles at 2 and at 4 um/px
+        assertEquals(3 * 2, chosen.get("true_positives").asInt() + chosen.get("false_negatives").asInt());
+        assertTrue(chosen.get("f1").asDouble() > 0, chosen.toString());
+        assertEquals(2, run("detect", "--data", tiles.toString(), "--mpp", "2", "--choose-thresholds"));
+        assertTrue(err.toString().contains("--choose-thresholds needs --classify"), err.toString());
+
+        Files.writeString(tiles.resolve("labels.csv"), "image,x,y,is_globally_sclerotic\n10150.png,5,5,1\n");
+        assertEquals(2, run("detect", "--data", tiles.toString(), "--mpp", "2", "--min-area-um2", "2000",
+                "--classify"));
+        assertTrue(err.toString().contains("labels.csv: line 2: (5.0, 5.0) lies on no glomerulus of masks/10150.png"),
+                err.toString());
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.gloinone.slide.Slide;
 import org.gloinone.slide.tiff.PyramidTiffWriter;
@@ -14,6 +16,9 @@ import org.gloinone.slide.tiff.TiffSlideBackend;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 
@@ -66,6 +71,36 @@ class TrainCommandTest {
         assertTrue(out.toString().contains("held-out evaluation: glo-in-one evaluate segment"), out.toString());
         String evaluation = Files.readString(pkg.resolve("evaluation.json"));
         assertTrue(evaluation.contains("\"dice\"") && evaluation.contains("\"n\""), evaluation);
+    }
+
+    @Test
+    void crossValidatesATinySegmenterOverSlideFolds(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path pkg = dir.resolve("segmenter");
+        int code = run(out, err, "train", "segment", "--data", DATA.toString(), "--out", pkg.toString(),
+                "--tiny", "--epochs", "1", "--batch", "4", "--folds", "2");
+        assertEquals(0, code, err.toString());
+        JsonNode cv = new ObjectMapper()
+                .readTree(Files.readString(pkg.resolve("cross-validation.json")));
+        JsonNode folds = cv.get("folds");
+        assertEquals(2, folds.get("k").asInt());
+        double sum = 0;
+        Set<String> slides = new HashSet<>();
+        for (int f = 0; f < 2; f++) {
+            JsonNode fold = folds.get("per_fold").get(f);
+            JsonNode evaluation = new ObjectMapper()
+                    .readTree(Files.readString(pkg.resolve("fold-" + (f + 1) + "/evaluation.json")));
+            assertEquals(evaluation.get("dice").get("mean").asDouble(), fold.get("dice").asDouble(), 1e-12);
+            sum += fold.get("dice").asDouble();
+            fold.get("held_out_slides").forEach(s -> assertTrue(slides.add(s.asText()), "a slide in two folds"));
+        }
+        assertEquals(sum / 2, folds.get("dice").get("mean").asDouble(), 1e-12);
+        assertTrue(cv.get("command").asText().contains("--folds 2"), cv.toString());
+        assertEquals(2, run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("d").toString(), "--tiny", "--folds", "2"));
+        assertTrue(err.toString().contains("--folds needs slide ids"), err.toString());
     }
 
     @Test

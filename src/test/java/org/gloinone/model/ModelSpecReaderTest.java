@@ -61,7 +61,7 @@ class ModelSpecReaderTest {
     @Test
     void classifierRoundTrips() throws Exception {
         ClassifyConfig c = new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"),
-                "non_glomerular", Set.of("sclerosed"), 12.5, 256);
+                "non_glomerular", Set.of("sclerosed"), 12.5, 256, 0.65);
         ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),
                 null, c, null);
         ModelDescription d = new ModelDescription("classifier", List.of("A"), "CC-BY-4.0", "MODEL_CARD.md",
@@ -72,6 +72,8 @@ class ModelSpecReaderTest {
         Files.writeString(rdf, ModelSpecWriter.toYaml(spec, d, Instant.now()));
         ModelRdf back = ModelSpecReader.read(rdf);
         assertEquals(c, back.spec().classify());
+        assertEquals(0.65, back.spec().classify().rejectThreshold());
+        assertTrue(Files.readString(rdf).contains("reject_threshold: 0.65"), Files.readString(rdf));
         assertNull(back.spec().detect());
         assertEquals(List.of("batch", "channel"), back.description().outputs().get(0).axes());
         assertArrayEquals(new long[] {-1, 3}, back.description().outputs().get(0).shape());

@@ -98,4 +98,71 @@ class AugmentationTest {
         assertEquals(1.5, rad[k], 1e-6);
         assertTrue(heat[k + 1] > 0 && heat[k + 1] < 1);
     }
+
+    @Test
+    void areaAverageWeighsPixelsByTheirOverlap() {
+        // 3 samples onto 2: each output covers 1.5 inputs.
+        float[] out = ExportArtefacts.areaAverage(new float[] {0, 3, 6}, 3, 1, 1, 2, 1);
+        assertArrayEquals(new float[] {(0 + 3 * 0.5f) / 1.5f, (3 * 0.5f + 6) / 1.5f}, out, 1e-6f);
+    }
+
+    @Test
+    void lowMagnificationAveragesAwayFineDetailAndKeepsFlatAreas() {
+        FloatImage stripes = FloatImage.zeros(16, 16, 1);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x += 2) {
+                stripes.set(x, y, 0, 1);
+            }
+        }
+        ExportArtefacts.lowMagnification(stripes, 2);
+        for (float v : stripes.data()) {
+            assertEquals(0.5, v, 1e-6); // every 2 x 2 block averages to 0.5
+        }
+        FloatImage flat = new FloatImage(9, 7, 3, new float[9 * 7 * 3]);
+        java.util.Arrays.fill(flat.data(), 0.3f);
+        ExportArtefacts.lowMagnification(flat, 2.3);
+        for (float v : flat.data()) {
+            assertEquals(0.3, v, 1e-6);
+        }
+    }
+
+    @Test
+    void jpegKeepsFlatColoursAndDisturbsSharpEdges() {
+        FloatImage img = FloatImage.zeros(16, 16, 3);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                for (int c = 0; c < 3; c++) {
+                    img.set(x, y, c, x < 8 ? 0.8f : ((x + y) % 2 == 0 ? 0.1f : 0.9f));
+                }
+            }
+        }
+        FloatImage before = new FloatImage(16, 16, 3, img.data().clone());
+        ExportArtefacts.jpeg(img, 0.3f);
+        double flatError = 0;
+        double checkerError = 0;
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                double e = Math.abs(img.get(x, y, 1) - before.get(x, y, 1));
+                if (x < 6) {
+                    flatError = Math.max(flatError, e);
+                } else if (x >= 8) {
+                    checkerError += e / 128;
+                }
+            }
+        }
+        assertTrue(flatError <= 3 / 255.0, "flat area changed by " + flatError);
+        assertTrue(checkerError > 0.05, "the checkerboard survived JPEG at 30 %: mean change " + checkerError);
+    }
+
+    @Test
+    void mirroredWindowsLabelTheMirroredGlomeruli() {
+        List<org.gloinone.detect.Circle> m = SceneSynthesizer.withMirrorImages(
+                List.of(new org.gloinone.detect.Circle(10, 20, 5)), 100, 50);
+        assertEquals(9, m.size());
+        assertTrue(m.contains(new org.gloinone.detect.Circle(-9, -19, 5)), m.toString());
+        assertTrue(m.contains(new org.gloinone.detect.Circle(189, 79, 5)), m.toString());
+        // a pixel sampled just left of the tile is pixel 1 mirrored: its centre 1.5 maps to -0.5
+        assertEquals(-0.5, SceneSynthesizer.withMirrorImages(
+                List.of(new org.gloinone.detect.Circle(1.5, 1.5, 1)), 4, 4).get(3).centerX(), 1e-12);
+    }
 }
