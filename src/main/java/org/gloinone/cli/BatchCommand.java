@@ -2,7 +2,10 @@ package org.gloinone.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -12,11 +15,14 @@ import org.gloinone.batch.BatchSettings;
 import org.gloinone.job.JobOptions;
 import org.gloinone.job.OutputLock;
 import org.gloinone.job.SlideOutcome;
+import org.gloinone.job.SlideFailure;
+import org.gloinone.io.ResultWriter;
 import org.gloinone.model.FoundModels;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelFinder;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.PipelineOptions;
+import org.gloinone.slide.FileProblems;
 import org.gloinone.slide.SlideOpener;
 
 /** Runs All-in-One over slides for the {@code run} and {@code demo} commands and reports the outcome. */
@@ -27,6 +33,8 @@ final class BatchCommand {
     static final int USAGE = 2;
     /** Exit code after Ctrl-C, as shells report SIGINT. */
     static final int INTERRUPTED = 130;
+    /** The log of failed slides' stack traces, in the output folder. */
+    static final String LOG = "glo-in-one.log";
 
     private BatchCommand() {
     }
@@ -42,6 +50,7 @@ final class BatchCommand {
             pipeline = options.pipelineOptions();
             settings = new BatchSettings(JobOptions.detecting(output, pipeline, options.outputOptions(),
                     options.extraWriters(), resume), failFast);
+            ResultWriter.prepareOutputFolder(output);
         } catch (IllegalArgumentException | IOException e) {
             err.println("glo-in-one: " + e.getMessage());
             return USAGE;
@@ -73,6 +82,7 @@ final class BatchCommand {
             if (!report.allSucceeded()) {
                 err.println("\nfailed slides:");
                 report.failures().forEach(f -> err.println("  " + f.error()));
+                traces(report.failures(), output, err);
                 return SOME_FAILED;
             }
             return 0;
@@ -80,8 +90,33 @@ final class BatchCommand {
             err.println("glo-in-one: " + e.getMessage());
             return USAGE;
         } catch (IOException e) {
-            err.println("glo-in-one: " + e.getMessage());
+            err.println("glo-in-one: " + (e instanceof java.nio.file.FileSystemException f
+                    ? FileProblems.describe(f) : e.getMessage()));
             return SOME_FAILED;
+        }
+    }
+
+    /** Stack traces of the failed slides: on the terminal with --debug, else in the output folder's log. */
+    private static void traces(List<SlideOutcome> failures, Path output, PrintStream err) {
+        StringBuilder text = new StringBuilder();
+        for (SlideOutcome f : failures) {
+            f.cause().ifPresent(c -> text.append(new SlideFailure(f.error(), c).details()).append('\n'));
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        if (GloInOne.debug()) {
+            err.print(text);
+            return;
+        }
+        Path log = output.resolve(LOG);
+        try {
+            Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            err.println("details: " + log);
+        } catch (IOException e) {
+            err.println("(details could not be written to " + log + ": " + FileProblems.reason(e)
+                    + "; run with --debug to see them)");
         }
     }
 

@@ -30,8 +30,8 @@ import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideInfo;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.pipeline.StageModel;
-import org.gloinone.slide.AssumedPixelSize;
 import org.gloinone.slide.Slide;
+import org.gloinone.slide.SlideLimits;
 
 /**
  * The one slide job of every front door (command-line batch, Fiji's commands, the cohort runner): given a
@@ -74,12 +74,10 @@ public final class SlideJob {
                 progress.progress(1.0, "writing results");
                 return write(opened, id, result, models, options, millisSince(start), cancel);
             }
-        } catch (CancellationException e) {
-            throw e;
-        } catch (IOException | ModelException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return SlideOutcome.failed(slide.file().orElse(Path.of(name)),
-                    message.startsWith(name) ? message : name + ": " + message, millisSince(start));
+        } catch (Exception | Error e) {
+            // Whatever one slide throws fails that slide alone; SlideFailure rethrows a cancellation.
+            return SlideOutcome.failed(slide.file().orElse(Path.of(name)), SlideFailure.of(name, e),
+                    millisSince(start));
         }
     }
 
@@ -116,7 +114,7 @@ public final class SlideJob {
     }
 
     private static Slide open(SlideInput slide, JobOptions options) throws IOException {
-        return AssumedPixelSize.ifMissing(slide.open(), options.pipeline().assumedMicronsPerPixel());
+        return SlideLimits.checked(slide.open(), options.pipeline().assumedMicronsPerPixel());
     }
 
     private static SlideOutcome write(Slide opened, Identity id, SlideResult result, PipelineModels models,

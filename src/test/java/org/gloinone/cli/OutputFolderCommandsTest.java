@@ -34,7 +34,7 @@ class OutputFolderCommandsTest {
     @BeforeAll
     static void slides() throws IOException {
         assumeTrue(Files.isDirectory(RunCommandTest.MODELS.resolve("detector")), "the bundled models are absent");
-        Path piece = RunCommandTest.piece(slides.resolve("piece.tif"));
+        Path piece = RunCommandTest.pieceOfSample(slides.resolve("piece.tif"), 1536);
         for (String name : List.of("a.tif", "b.tif", "c.tif", "d.tif")) {
             four.add(Files.copy(piece, slides.resolve(name)));
         }
