@@ -88,7 +88,7 @@ class RunCommandTest {
         assertEquals(1, r.exitCode, r.err);
         assertTrue(Files.isRegularFile(out.resolve("a-good.tif").resolve("run.json")));
         assertFalse(Files.exists(out.resolve("b-cut.tif")));
-        assertEquals(List.of("a-good.tif", "summary.csv"), list(out), "no partial folder, no lock");
+        assertEquals(List.of("a-good.tif", "glo-in-one.log", "summary.csv"), list(out), "no partial folder, no lock");
         assertTrue(r.err.contains("b-cut.tif"), r.err);
         assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size());
     }
