@@ -172,28 +172,17 @@ public final class RunOptions {
 
     /** Which files to write; bad values throw IllegalArgumentException naming {@code --formats}. */
     public OutputOptions outputOptions() {
-        Set<OutputFormat> set = EnumSet.of(OutputFormat.MANIFEST);
-        for (String f : formats) {
-            switch (f.trim().toLowerCase(Locale.ROOT)) {
-                case "xml" -> {
-                    set.add(OutputFormat.IMAGESCOPE_XML);
-                    set.add(OutputFormat.IMAGESCOPE_MASKS_XML);
-                }
-                case "geojson" -> set.add(OutputFormat.GEOJSON);
-                case "csv" -> set.add(OutputFormat.GLOMERULI_CSV);
-                case "overlay" -> set.add(OutputFormat.OVERLAY_PNG);
-                case "rois" -> { } // an extra writer, see extraWriters()
-                default -> throw new IllegalArgumentException("--formats: unknown format '" + f
-                        + "'; use xml, geojson, csv, rois, overlay");
-            }
+        try {
+            return new OutputOptions(OutputFormat.parseList(String.join(",", formats)), false, !noPatches);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
-        return new OutputOptions(set, false, !noPatches);
     }
 
     /** Writers of the result files beyond the core's, e.g. the ImageJ ROI set. */
     public List<SlideFileWriter> extraWriters() {
         List<SlideFileWriter> writers = new ArrayList<>();
-        if (formats.stream().anyMatch(f -> f.trim().equalsIgnoreCase("rois"))) {
+        if (outputOptions().formats().contains(OutputFormat.ROIS)) {
             writers.add(new RoiSetZip());
         }
         return writers;

@@ -3,10 +3,7 @@ package org.gloinone.io;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * RFC 4180 CSV as the result tables write it: fields quoted only when they hold a comma, quote, CR or LF;
- * quotes doubled; CRLF-free ("\n") lines. {@link #parse} reads such text back.
- */
+/** RFC 4180 CSV: fields quoted only when they hold a comma, quote, CR or LF; quotes doubled; CRLF-free ("\n") lines. */
 public final class CsvLine {
     private CsvLine() {
     }
@@ -23,11 +20,51 @@ public final class CsvLine {
         return b.append('\n').toString();
     }
 
-    static String quote(String field) {
+    /** A field as written: quoted when it holds a comma, quote or line break. */
+    public static String quote(String field) {
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The fields of one line (fields optionally in double quotes, "" for a quote; unquoted fields trimmed).
+     *
+     * @throws IllegalArgumentException if a quote is not closed
+     */
+    public static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == ',') {
+                fields.add(wasQuoted ? field.toString() : field.toString().trim());
+                field.setLength(0);
+                wasQuoted = false;
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unclosed quote");
+        }
+        fields.add(wasQuoted ? field.toString() : field.toString().trim());
+        return fields;
     }
 
     /**

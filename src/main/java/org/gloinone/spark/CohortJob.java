@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.hadoop.fs.Path;
@@ -13,7 +12,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.gloinone.io.ResultWriter;
 
 /**
  * A cohort on the driver: one task per slide (or as many tasks as partitions asked for), then the cohort's
@@ -44,10 +42,7 @@ final class CohortJob {
             CohortTables.writeCohort(spark, collected, new Path(out.root(), CohortTables.COHORT).toString());
             CohortTables.writeGlomeruli(spark, records, new ArrayList<>(columns),
                     new Path(out.root(), CohortTables.GLOMERULI).toString());
-            Optional<String> summary = CohortSummary.of(collected);
-            if (summary.isPresent()) {
-                out.writeText(ResultWriter.SUMMARY, summary.get());
-            }
+            CohortSummary.write(out);
             removeLeftovers(out);
             return collected;
         } finally {

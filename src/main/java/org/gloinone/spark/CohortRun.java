@@ -2,6 +2,7 @@ package org.gloinone.spark;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 import org.gloinone.cli.RunOptions;
+import org.gloinone.job.OutputLock;
 import org.gloinone.slide.SlideOpener;
 
 import picocli.CommandLine;
@@ -110,11 +112,18 @@ public final class CohortRun implements Callable<Integer> {
             }
             err.printf(java.util.Locale.ROOT, "glo-in-one cohort: %d slides in %d tasks on %s (Spark started in "
                     + "%.1f s)%n", slides.size(), tasks, spark.sparkContext().master(), startSeconds);
-            long start = System.nanoTime();
-            List<SlideRecord> records = CohortJob.run(spark, slides, settings, tasks, new SlideTask(settings));
-            err.printf(java.util.Locale.ROOT, "glo-in-one cohort: slides and tables done in %.1f s%n",
-                    (System.nanoTime() - start) / 1e9);
-            return report(records, settings);
+            // On a local disk the folder is locked as glo-in-one run locks it, so the two never write there at once.
+            java.net.URI outUri = java.net.URI.create(settings.output());
+            try (OutputLock lock = "file".equals(outUri.getScheme()) ? OutputLock.acquire(Path.of(outUri)) : null) {
+                long start = System.nanoTime();
+                List<SlideRecord> records = CohortJob.run(spark, slides, settings, tasks, new SlideTask(settings));
+                err.printf(java.util.Locale.ROOT, "glo-in-one cohort: slides and tables done in %.1f s%n",
+                        (System.nanoTime() - start) / 1e9);
+                return report(records, settings);
+            } catch (OutputLock.HeldException e) {
+                err.println("glo-in-one cohort: " + e.getMessage());
+                return USAGE;
+            }
         } catch (IOException | RuntimeException e) {
             err.println("glo-in-one cohort: " + e.getMessage());
             return SOME_FAILED;

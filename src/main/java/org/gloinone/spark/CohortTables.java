@@ -2,6 +2,7 @@ package org.gloinone.spark;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.gloinone.io.CsvLine;
 /**
  * The cohort's Parquet tables, written by Spark SQL. Their columns are those of the slide job's own tables, typed:
  * {@code cohort.parquet} has the {@code summary.csv} columns of every slide (done, skipped or failed) plus its
- * status, failure reason, folder, rejected count, task time and model sha256s; {@code glomeruli.parquet} has the
+ * source, status, failure reason, rejected count, task time and model sha256s; {@code glomeruli.parquet} has the
  * {@code -glomeruli.csv} columns plus the slide. Counts are integers, measures doubles, unknown values null.
  */
 final class CohortTables {
@@ -30,7 +31,8 @@ final class CohortTables {
     static final String COHORT = "cohort.parquet";
     /** The per-glomerulus table's name in the output folder. */
     static final String GLOMERULI = "glomeruli.parquet";
-    private static final List<String> TEXT_COLUMNS = List.of("slide", "id", "class");
+    private static final List<String> TEXT_COLUMNS = List.of("slide", "folder", "id", "class");
+    private static final String CLASS_COUNT = "n_";
     private static final List<String> MODEL_TASKS = List.of("detect", "classify", "segment");
     private static final String REJECTED = "rejected";
 
@@ -39,15 +41,11 @@ final class CohortTables {
 
     /** Writes {@code cohort.parquet}, one row per slide in input order. */
     static void writeCohort(SparkSession spark, List<SlideRecord> records, String path) {
-        Set<String> summaryColumns = new LinkedHashSet<>(List.of("slide", "glomeruli"));
-        for (SlideRecord r : records) {
-            summaryColumns.addAll(CohortSummary.cells(r).keySet());
-            r.counts().keySet().stream().filter(c -> !c.equals(REJECTED))
-                    .forEach(c -> summaryColumns.add(CohortSummary.CLASS_COUNT + c));
-        }
-        List<String> measures = CohortSummary.columnOrder(summaryColumns).subList(1, summaryColumns.size());
+        Set<String> summaryColumns = new LinkedHashSet<>(List.of("slide", "folder", "glomeruli"));
+        records.forEach(r -> summaryColumns.addAll(summaryCells(r).keySet()));
+        List<String> measures = summaryOrder(summaryColumns).subList(1, summaryColumns.size());
         List<StructField> fields = new ArrayList<>(List.of(text("slide"), text("source"), text("status"),
-                text("failure_reason"), text("folder")));
+                text("failure_reason")));
         measures.forEach(c -> fields.add(DataTypes.createStructField(c, typeOf(c), true)));
         fields.add(DataTypes.createStructField(REJECTED, DataTypes.IntegerType, true));
         fields.add(DataTypes.createStructField("task_s", DataTypes.DoubleType, false));
@@ -56,19 +54,44 @@ final class CohortTables {
 
         List<Row> rows = new ArrayList<>();
         for (SlideRecord r : records) {
-            Map<String, String> cells = CohortSummary.cells(r);
+            Map<String, String> cells = summaryCells(r);
             List<Object> values = new ArrayList<>(List.of(r.source().name(), r.source().uri(), r.status()));
             values.add(r.failure().isEmpty() ? null : r.failure());
-            values.add(r.folder().isEmpty() ? null : r.folder());
-            for (String c : measures) {
-                values.add(cells.isEmpty() ? fromCounts(c, r.counts()) : value(c, cells.getOrDefault(c, "")));
-            }
+            measures.forEach(c -> values.add(value(c, cells.getOrDefault(c, ""))));
             values.add(r.counts().get(REJECTED));
             values.add(r.taskSeconds());
             MODEL_TASKS.forEach(t -> values.add(r.modelSha256().get(t)));
             rows.add(RowFactory.create(values.toArray()));
         }
         spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+    }
+
+    /** A slide's summary row by column, in column order; empty when it has none (a failed slide). */
+    static Map<String, String> summaryCells(SlideRecord record) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        if (record.summaryCsv().isEmpty()) {
+            return cells;
+        }
+        List<List<String>> table = CsvLine.parse(record.summaryCsv());
+        for (int i = 0; i < table.get(0).size(); i++) {
+            cells.put(table.get(0).get(i), table.get(1).get(i));
+        }
+        return cells;
+    }
+
+    /** Summary columns in summary.csv's order: names and count first, then every class count, then the rest. */
+    private static List<String> summaryOrder(Set<String> columns) {
+        List<String> ordered = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String c : columns) {
+            if (List.of("slide", "folder", "glomeruli").contains(c) || c.startsWith(CLASS_COUNT)) {
+                ordered.add(c);
+            } else {
+                rest.add(c);
+            }
+        }
+        ordered.addAll(rest);
+        return ordered;
     }
 
     /**
@@ -139,30 +162,17 @@ final class CohortTables {
     }
 
     private static boolean isCount(String column) {
-        return column.equals("glomeruli") || column.startsWith(CohortSummary.CLASS_COUNT);
+        return column.equals("glomeruli") || column.startsWith(CLASS_COUNT);
     }
 
     /** A cell as its column's type; null when empty. */
     private static Object value(String column, String cell) {
-        if (TEXT_COLUMNS.contains(column)) {
-            return cell;
-        }
         if (cell.isEmpty()) {
             return null;
         }
+        if (TEXT_COLUMNS.contains(column)) {
+            return cell;
+        }
         return isCount(column) ? (Object) Integer.valueOf(cell) : (Object) Double.valueOf(cell);
-    }
-
-    /** The counts of a slide skipped on resume, from its {@code run.json}; other measures are not there. */
-    private static Object fromCounts(String column, Map<String, Integer> counts) {
-        if (counts.isEmpty()) {
-            return null;
-        }
-        if (column.equals("glomeruli")) {
-            return counts.entrySet().stream().filter(e -> !e.getKey().equals(REJECTED))
-                    .mapToInt(Map.Entry::getValue).sum();
-        }
-        return column.startsWith(CohortSummary.CLASS_COUNT)
-                ? counts.get(column.substring(CohortSummary.CLASS_COUNT.length())) : null;
     }
 }

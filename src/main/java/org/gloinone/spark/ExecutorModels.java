@@ -2,14 +2,12 @@ package org.gloinone.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.apache.spark.SparkFiles;
+import org.gloinone.job.ModelCache;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelFinder;
 import org.gloinone.model.PredictorOptions;
@@ -24,14 +22,12 @@ import org.gloinone.pipeline.LoadedModels;
  */
 final class ExecutorModels {
     private static final Logger LOG = Logger.getLogger(ExecutorModels.class.getName());
-    private static final Map<Key, LoadedModels> LOADED = new ConcurrentHashMap<>();
-    private static final AtomicInteger LOADS = new AtomicInteger();
-
-    private record Key(Path folder, Set<Task> stages, PredictorOptions options) {
-    }
+    private static final ModelCache CACHE = new ModelCache();
+    private static LoadedModels lastHandedOut;
+    private static int loads;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::closeAll, "glo-in-one-models-close"));
+        Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::close, "glo-in-one-models-close"));
     }
 
     private ExecutorModels() {
@@ -45,26 +41,19 @@ final class ExecutorModels {
      * @throws ModelException if they cannot be found or loaded (the next task tries again)
      */
     static LoadedModels get(Path modelsOption, Set<Task> stages, PredictorOptions options) throws ModelException {
-        Key key = new Key(resolve(modelsOption), Set.copyOf(stages), options);
-        LoadedModels models = LOADED.get(key);
-        if (models != null) {
-            return models;
-        }
-        synchronized (LOADED) {
-            models = LOADED.get(key);
-            if (models == null) {
-                models = LoadedModels.load(ModelFinder.forThisProgram(key.folder()).find(), key.stages(),
-                        key.options());
-                LOADED.put(key, models);
-                LOADS.incrementAndGet();
+        LoadedModels models = CACHE.get(ModelFinder.forThisProgram(resolve(modelsOption)).find(), stages, options);
+        synchronized (ExecutorModels.class) {
+            if (models != lastHandedOut) {
+                lastHandedOut = models;
+                loads++;
             }
-            return models;
         }
+        return models;
     }
 
     /** How many times this JVM has loaded a set of models. */
-    static int loads() {
-        return LOADS.get();
+    static synchronized int loads() {
+        return loads;
     }
 
     /**
@@ -84,13 +73,11 @@ final class ExecutorModels {
         }
     }
 
-    private static void closeAll() {
-        for (LoadedModels m : LOADED.values()) {
-            try {
-                m.close();
-            } catch (ModelException e) {
-                LOG.log(Level.WARNING, "closing models at exit: " + e.getMessage());
-            }
+    private static void close() {
+        try {
+            CACHE.close();
+        } catch (ModelException e) {
+            LOG.log(Level.WARNING, "closing models at exit: " + e.getMessage());
         }
     }
 }

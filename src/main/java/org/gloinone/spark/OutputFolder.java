@@ -12,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -21,7 +23,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.gloinone.io.ResultNames;
+import org.gloinone.io.ResultWriter;
+import org.gloinone.io.RunManifest;
 
 /**
  * The cohort's output folder on any Hadoop file system, with the few operations a commit needs. Renames that
@@ -51,11 +54,6 @@ final class OutputFolder {
         return root;
     }
 
-    /** The result folder of a slide. */
-    Path slideFolder(String slideName) {
-        return new Path(root, ResultNames.slideStem(slideName));
-    }
-
     /** The folders and files directly in the output folder. */
     List<Path> list() throws IOException {
         List<Path> paths = new ArrayList<>();
@@ -65,6 +63,30 @@ final class OutputFolder {
             }
         }
         return paths;
+    }
+
+    /**
+     * Every complete slide folder (a visible folder with a readable {@code run.json}) by name, as
+     * {@link org.gloinone.job.OutputFolder#completeSlides()} finds them on a local disk.
+     */
+    SortedMap<String, RunManifest> completeSlides() throws IOException {
+        SortedMap<String, RunManifest> slides = new TreeMap<>();
+        java.nio.file.Path scratch = Files.createTempFile("glo-in-one-run-", ".json");
+        try {
+            for (Path p : list()) {
+                if (!p.getName().startsWith(".") && fs.getFileStatus(p).isDirectory()
+                        && copyToLocal(new Path(p, ResultWriter.MANIFEST), scratch)) {
+                    try {
+                        slides.put(p.getName(), RunManifest.read(scratch));
+                    } catch (IOException e) {
+                        continue; // not complete: left out, as the command line does
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+        return slides;
     }
 
     boolean exists(Path path) throws IOException {

@@ -17,7 +17,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.gloinone.io.ResultNames;
 
 /**
  * Expands the SLIDES arguments of a cohort on the driver: slide files as given, folders as their slide files in
@@ -46,7 +45,7 @@ final class SlideInputList {
         }
         Map<String, SlideSource> byStem = new HashMap<>();
         for (SlideSource s : slides) {
-            SlideSource earlier = byStem.putIfAbsent(ResultNames.slideStem(s.name()), s);
+            SlideSource earlier = byStem.putIfAbsent(SlideJobAdapter.folderName(s.name()), s);
             if (earlier != null) {
                 throw new IllegalArgumentException(s.uri() + ": has the same result folder as " + earlier.uri()
                         + "; rename one of them");

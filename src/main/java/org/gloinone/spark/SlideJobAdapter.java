@@ -6,21 +6,24 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.gloinone.batch.BatchSettings;
-import org.gloinone.batch.SlideJob;
-import org.gloinone.batch.SlideOutcome;
 import org.gloinone.cli.RunOptions;
 import org.gloinone.io.ResultTables;
 import org.gloinone.io.ResultWriter;
 import org.gloinone.io.RunManifest;
+import org.gloinone.job.JobOptions;
+import org.gloinone.job.OutputFolder;
+import org.gloinone.job.SlideInput;
+import org.gloinone.job.SlideJob;
+import org.gloinone.job.SlideOutcome;
 import org.gloinone.model.ModelException;
-import org.gloinone.pipeline.CancellationToken;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
-import org.gloinone.pipeline.SlideResult;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
+import org.gloinone.slide.SlideOpener;
 
 /**
  * The one place this package calls the project's slide job ({@link SlideJob}, the same one {@code glo-in-one run}
@@ -39,7 +42,7 @@ final class SlideJobAdapter {
      * @param folder       the complete local slide folder (done or skipped)
      * @param modelSha256  sha256 of each model by task word
      * @param counts       glomeruli per class plus {@code rejected}, from {@code run.json}
-     * @param summaryCsv   the slide's summary table when done
+     * @param summaryCsv   the slide's {@code summary.csv} table (header and its row), from {@code run.json}
      * @param glomeruliCsv the slide's per-glomerulus table when done
      */
     record Outcome(String status, String failure, Path folder, Map<String, String> modelSha256,
@@ -51,36 +54,37 @@ final class SlideJobAdapter {
      * when {@code outputFolder} already holds its {@code run.json} with the same identity.
      *
      * @throws ModelException if the models cannot be loaded
-     * @throws IOException    if the finished folder's manifest cannot be read
      * @throws java.util.concurrent.CancellationException if cancelled; no folder is left
      */
     static Outcome run(RunOptions options, boolean resume, Path slide, Path outputFolder, CancellationToken cancel)
-            throws ModelException, IOException {
+            throws ModelException {
         PipelineOptions pipeline = options.pipelineOptions();
         LoadedModels models = ExecutorModels.get(options.models(), pipeline.stages(),
                 options.predictorOptions(pipeline));
-        BatchSettings settings = new BatchSettings(outputFolder, pipeline, options.outputOptions(), resume, false);
-        SlideJob job = new SlideJob(models.models(), org.gloinone.slide.SlideOpener.withDefaultBackends(),
-                new ResultWriter(settings.output(), options.extraWriters()), settings);
-        SlideOutcome outcome = job.run(slide, ProgressListener.SILENT, cancel);
+        JobOptions job = JobOptions.detecting(outputFolder, pipeline, options.outputOptions(), options.extraWriters(),
+                resume);
+        SlideOutcome outcome = SlideJob.run(SlideInput.file(slide, SlideOpener.withDefaultBackends()), models, job,
+                ProgressListener.SILENT, cancel);
         if (outcome.status() == SlideOutcome.Status.FAILED) {
             return new Outcome(SlideRecord.FAILED, outcome.error(), null,
                     shas(models.models().infos(pipeline.stages())), Map.of(), "", "");
         }
         Path folder = outcome.folder().orElseThrow();
-        RunManifest manifest = RunManifest.read(folder.resolve(ResultWriter.MANIFEST));
-        if (outcome.status() == SlideOutcome.Status.SKIPPED) {
-            return new Outcome(SlideRecord.SKIPPED, "", folder, shas(manifest.models()), manifest.counts(), "", "");
-        }
-        SlideResult result = outcome.result().orElseThrow();
-        return new Outcome(SlideRecord.DONE, "", folder, shas(manifest.models()), manifest.counts(),
-                ResultTables.summaryTable(List.of(result)), ResultTables.glomeruliTable(result));
+        RunManifest manifest = outcome.manifest().orElseThrow();
+        String summary = ResultTables.summaryTable(new TreeMap<>(Map.of(folder.getFileName().toString(), manifest)));
+        return new Outcome(outcome.status() == SlideOutcome.Status.DONE ? SlideRecord.DONE : SlideRecord.SKIPPED, "",
+                folder, shas(manifest.models()), manifest.counts(), summary,
+                outcome.result().map(ResultTables::glomeruliTable).orElse(""));
+    }
+
+    /** The slide's folder name in an output folder. */
+    static String folderName(String slideName) {
+        return OutputFolder.plainName(slideName);
     }
 
     /** Where the slide job looks for an earlier folder's manifest when resuming. */
     static Path manifestForResume(Path outputFolder, String slideName) throws IOException {
-        Path folder = ResultWriter.slideFolder(outputFolder, slideName);
-        Files.createDirectories(folder);
+        Path folder = Files.createDirectories(outputFolder.resolve(folderName(slideName)));
         return folder.resolve(ResultWriter.MANIFEST);
     }
 

@@ -17,7 +17,7 @@ import org.apache.spark.api.java.function.Function;
 import org.gloinone.io.ResultNames;
 import org.gloinone.model.Folders;
 import org.gloinone.model.ModelException;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 
 /**
  * One slide in one Spark task: fetch the slide to the executor's disk when it is not local, run the slide job
@@ -57,8 +57,8 @@ final class SlideTask implements Function<SlideSource, SlideRecord> {
         OutputFolder out = new OutputFolder(settings.output(), conf);
         java.nio.file.Path slide = localSlide(source, work, conf);
         java.nio.file.Path localOutput = work.resolve("out");
-        String stem = ResultNames.slideStem(source.name());
-        Path folder = out.slideFolder(source.name());
+        String name = SlideJobAdapter.folderName(source.name());
+        Path folder = new Path(out.root(), name);
         if (settings.resume()) {
             out.copyToLocal(new Path(folder, org.gloinone.io.ResultWriter.MANIFEST),
                     SlideJobAdapter.manifestForResume(localOutput, source.name()));
@@ -69,10 +69,11 @@ final class SlideTask implements Function<SlideSource, SlideRecord> {
             case SlideRecord.FAILED -> SlideRecord.failed(source, outcome.failure(), secondsSince(start),
                     outcome.modelSha256());
             case SlideRecord.SKIPPED -> new SlideRecord(source, SlideRecord.SKIPPED, "", folder.toString(),
-                    secondsSince(start), outcome.modelSha256(), outcome.counts(), "",
-                    out.readText(new Path(folder, stem + "-glomeruli.csv")).orElse(""));
+                    secondsSince(start), outcome.modelSha256(), outcome.counts(), outcome.summaryCsv(),
+                    out.readText(new Path(folder, ResultNames.slideStem(source.name()) + "-glomeruli.csv"))
+                            .orElse(""));
             default -> {
-                Path committed = SlideFolderCommit.publish(out, outcome.folder(), stem, attemptName());
+                Path committed = SlideFolderCommit.publish(out, outcome.folder(), name, attemptName());
                 yield new SlideRecord(source, SlideRecord.DONE, "", committed.toString(), secondsSince(start),
                         outcome.modelSha256(), outcome.counts(), outcome.summaryCsv(), outcome.glomeruliCsv());
             }
@@ -101,8 +102,8 @@ final class SlideTask implements Function<SlideSource, SlideRecord> {
     /** A name no other task attempt uses, also across applications writing to the same output. */
     private static String attemptName() {
         TaskContext task = TaskContext.get();
-        String random = Integer.toHexString(ThreadLocalRandom.current().nextInt());
-        return task != null ? "t" + task.taskAttemptId() + "-" + random : random;
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        return task != null ? Long.toHexString(task.taskAttemptId()) + random : random;
     }
 
     private static double secondsSince(long startNanos) {

@@ -182,25 +182,20 @@ public final class DetectorTask implements TrainingTask {
     }
 
     private static double ap50(Inference inference, List<DetectorScene> scenes, boolean ignoreCut) {
-        List<ValidationMetrics.Scored> dets = new ArrayList<>();
-        List<List<Circle>> truth = new ArrayList<>();
-        List<boolean[]> ignored = new ArrayList<>();
-        for (int i = 0; i < scenes.size(); i++) {
-            DetectorScene s = scenes.get(i);
+        List<ValidationMetrics.ValidationImage> images = new ArrayList<>();
+        for (DetectorScene s : scenes) {
             int w = s.image().width();
             int h = s.image().height();
             Map<String, float[]> out = inference.run(s.image().data(), 1, h, w);
-            int image = i;
-            CircleDecoder.decode(out, w, h, 0.05, 0.35)
-                    .forEach(d -> dets.add(new ValidationMetrics.Scored(image, d.circle(), d.score())));
-            truth.add(s.circles());
-            boolean[] ig = new boolean[s.circles().size()];
-            for (int k = 0; k < ig.length; k++) {
-                ig[k] = ignoreCut && cutByBorder(s.circles().get(k), s.image());
+            List<Circle> whole = new ArrayList<>();
+            List<Circle> cut = new ArrayList<>();
+            for (Circle c : s.circles()) {
+                (ignoreCut && cutByBorder(c, s.image()) ? cut : whole).add(c);
             }
-            ignored.add(ig);
+            images.add(new ValidationMetrics.ValidationImage(w, h, TrainingHeadsDecoder.decode(out, w, h, 0.05, 0.35),
+                    whole, cut));
         }
-        return ValidationMetrics.averagePrecision(dets, truth, ignored, 0.5);
+        return ValidationMetrics.averagePrecision(images, 0.5);
     }
 
     @Override

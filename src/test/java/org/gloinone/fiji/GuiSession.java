@@ -182,21 +182,21 @@ public final class GuiSession {
         checks.setProperty("recorded_added_rois", Integer.toString(rm.getCount() - before));
         checks.setProperty("remembered", ij.Prefs.get(StageDialog.prefsKey(Stage.ALL_IN_ONE), ""));
         checks.setProperty("remembered_detect", ij.Prefs.get(StageDialog.prefsKey(Stage.DETECT), ""));
-        ResultsTable first = ResultsTable.getResultsTable(ResultTables.GLOMERULI);
+        ResultsTable first = ResultsTable.getResultsTable(ImageJTables.GLOMERULI);
         checks.setProperty("recorded_table", first == null ? "" : tableText(first));
 
         // Replay the recorded line as a macro.
         before = rm.getCount();
         runMacro(recorded, "");
         checks.setProperty("replayed_added_rois", Integer.toString(rm.getCount() - before));
-        checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ResultTables.GLOMERULI)));
+        checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ImageJTables.GLOMERULI)));
 
         // A macro that omits the score gets the default, not the 0.7 the dialog remembers.
         before = rm.getCount();
         runMacro("run(\"All-in-One\", \"threads=2 device=cpu tissue min-tissue=0.01 formats=[] rois\");", "");
         checks.setProperty("macro_without_score_added_rois", Integer.toString(rm.getCount() - before));
-        checks.setProperty("table_glomeruli_bounds", bounds(WindowManager.getWindow(ResultTables.GLOMERULI)));
-        checks.setProperty("table_summary_bounds", bounds(WindowManager.getWindow(ResultTables.SUMMARY)));
+        checks.setProperty("table_glomeruli_bounds", bounds(WindowManager.getWindow(ImageJTables.GLOMERULI)));
+        checks.setProperty("table_summary_bounds", bounds(WindowManager.getWindow(ImageJTables.SUMMARY)));
 
         ImagePlus image = WindowManager.getImage("biopsy");
         checks.setProperty("image_overlay", Integer.toString(image.getOverlay().size()));

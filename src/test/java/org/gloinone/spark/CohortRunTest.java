@@ -49,7 +49,7 @@ class CohortRunTest {
     static final Path MODELS = Path.of("models");
     static final Path SAMPLE = Path.of("samples/kidney-pas-mosaic.tif");
     static final String[] OPTIONS = {"--models", MODELS.toString(), "--threads", "1"};
-    static final List<String> GOOD = List.of("kidney-pas-mosaic", "piece-a", "piece-b");
+    static final List<String> GOOD = List.of("kidney-pas-mosaic.tif", "piece-a.tif", "piece-b.tif");
 
     @TempDir
     static Path work;
@@ -105,8 +105,8 @@ class CohortRunTest {
 
     @Test
     void theOutputHoldsOneFolderPerGoodSlideAndTheTables() throws IOException {
-        assertEquals(List.of("cohort.parquet", "glomeruli.parquet", "kidney-pas-mosaic", "piece-a", "piece-b",
-                "summary.csv"), names(byCohort));
+        assertEquals(List.of("cohort.parquet", "glomeruli.parquet", "kidney-pas-mosaic.tif", "piece-a.tif",
+                "piece-b.tif", "summary.csv"), names(byCohort));
         assertEquals(1, exitCode, printed);
         assertTrue(printed.contains("piece-a.tif: done -> "), printed);
     }
@@ -140,6 +140,8 @@ class CohortRunTest {
                 String cell = line.get(c);
                 if (cell.isEmpty()) {
                     assertNull(value, header.get(c));
+                } else if (value instanceof String text) {
+                    assertEquals(cell, text, header.get(c));
                 } else if (value instanceof Integer n) {
                     assertEquals(Integer.parseInt(cell), n, header.get(c));
                 } else {
@@ -147,12 +149,11 @@ class CohortRunTest {
                 }
             }
             assertEquals(64, ((String) row.getAs("detector_sha256")).length());
-            assertTrue(((String) row.getAs("folder")).endsWith(line.get(0).replace(".tif", "")));
         }
 
         List<Row> glomeruli = spark.read().parquet(byCohort.resolve("glomeruli.parquet").toString())
                 .where("slide = 'piece-a.tif'").orderBy("id").collectAsList();
-        List<List<String>> csv = CsvLine.parse(Files.readString(byRun.resolve("piece-a/piece-a-glomeruli.csv")));
+        List<List<String>> csv = CsvLine.parse(Files.readString(byRun.resolve("piece-a.tif/piece-a-glomeruli.csv")));
         assertEquals(csv.size() - 1, glomeruli.size());
         assertEquals(Integer.parseInt(summary.stream().filter(l -> l.get(0).equals("piece-a.tif")).findFirst()
                 .orElseThrow().get(header.indexOf("glomeruli"))), glomeruli.size());
@@ -174,21 +175,21 @@ class CohortRunTest {
         assertTrue(reason.startsWith("broken.tif"), reason);
         assertNull(broken.getAs("folder"));
         assertNull(broken.getAs("glomeruli"));
-        assertFalse(Files.exists(byCohort.resolve("broken")));
+        assertFalse(Files.exists(byCohort.resolve("broken.tif")));
         assertTrue(printed.contains("broken.tif: failed"), printed);
     }
 
     @Test
     void aTaskThatFailsOnceAfterItsCommitLeavesExactlyOneCorrectFolder(@TempDir Path out) throws IOException {
-        Path dead = Files.createDirectories(out.resolve(".piece-b.partial-99dead")); // an attempt that died
+        Path dead = Files.createDirectories(out.resolve(".piece-b.tif.partial-99dead")); // an attempt that died
         Files.writeString(dead.resolve("run.json"), "{");
         CohortSettings settings = new CohortSettings(out.toUri().toString(),
                 org.gloinone.cli.RunOptions.parse(List.of(OPTIONS)).arguments(), false);
         List<SlideRecord> records = CohortJob.run(spark, List.of(source("piece-b.tif")), settings, 1,
                 new FailingFirstAttempt(new SlideTask(settings), "piece-b.tif"));
         assertEquals(List.of("done"), records.stream().map(SlideRecord::status).toList());
-        assertEquals(List.of("cohort.parquet", "glomeruli.parquet", "piece-b", "summary.csv"), names(out));
-        assertSameFolder(byRun.resolve("piece-b"), out.resolve("piece-b"));
+        assertEquals(List.of("cohort.parquet", "glomeruli.parquet", "piece-b.tif", "summary.csv"), names(out));
+        assertSameFolder(byRun.resolve("piece-b.tif"), out.resolve("piece-b.tif"));
         assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size());
     }
 
@@ -197,7 +198,7 @@ class CohortRunTest {
         String[] args = {slides.resolve("piece-a.tif").toString(), slides.resolve("piece-b.tif").toString(),
             "-o", out.toString(), "--resume", "--stages", "detect", "--no-patches"};
         assertEquals(0, cohort(new ByteArrayOutputStream(), args));
-        Path manifest = out.resolve("piece-a/run.json");
+        Path manifest = out.resolve("piece-a.tif/run.json");
         FileTime first = Files.getLastModifiedTime(manifest);
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -210,8 +211,9 @@ class CohortRunTest {
         assertEquals("skipped", skipped.getAs("status"));
         long glomeruli = spark.read().parquet(out.resolve("glomeruli.parquet").toString())
                 .where("slide = 'piece-a.tif'").count();
-        assertEquals(Files.readAllLines(out.resolve("piece-a/piece-a-glomeruli.csv")).size() - 1, glomeruli);
+        assertEquals(Files.readAllLines(out.resolve("piece-a.tif/piece-a-glomeruli.csv")).size() - 1, glomeruli);
         assertEquals(glomeruli, ((Integer) skipped.getAs("glomeruli")).longValue());
+        assertTrue((Double) skipped.getAs("tissue_mm2") > 0, "a skipped slide's row comes whole from its run.json");
 
         ByteArrayOutputStream changed = new ByteArrayOutputStream();
         assertEquals(0, cohort(changed, concat(args, new String[] {"--score", "0.9"})));
@@ -237,8 +239,8 @@ class CohortRunTest {
                 slides.resolve("piece-a.tif").toString(), "-o", out.toString(), "--models", "shipped-models",
                 "--stages", "detect", "--no-patches", "--threads", "1");
         assertEquals(0, code);
-        String manifest = Files.readString(out.resolve("piece-a/run.json"));
-        String detectorSha = new ObjectMapper().readTree(byRun.resolve("piece-a/run.json").toFile()).get("models")
+        String manifest = Files.readString(out.resolve("piece-a.tif/run.json"));
+        String detectorSha = new ObjectMapper().readTree(byRun.resolve("piece-a.tif/run.json").toFile()).get("models")
                 .get(0).get("sha256").asText();
         assertTrue(manifest.contains(detectorSha), manifest);
     }

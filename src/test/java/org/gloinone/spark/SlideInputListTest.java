@@ -47,7 +47,7 @@ class SlideInputListTest {
                 List.of(root.resolve("missing.svs").toString()), EXTENSIONS, conf)).getMessage()
                 .contains("missing.svs: no such file or folder"));
         Path a = Files.writeString(Files.createDirectories(root.resolve("one")).resolve("s.svs"), "x");
-        Path b = Files.writeString(Files.createDirectories(root.resolve("two")).resolve("s.tif"), "x");
+        Path b = Files.writeString(Files.createDirectories(root.resolve("two")).resolve("s.svs"), "x");
         String same = assertThrows(IllegalArgumentException.class, () -> SlideInputList.expand(
                 List.of(a.toString(), b.toString()), EXTENSIONS, conf)).getMessage();
         assertTrue(same.contains("same result folder"), same);
