@@ -10,7 +10,7 @@ import org.gloinone.pipeline.SlideResult;
  * The end of a batch: each slide's outcome in input order, and the run's summary table.
  *
  * @param outcomes one per slide attempted
- * @param summary  {@code summary.csv}, when at least one slide was done in this run
+ * @param summary  {@code summary.csv} (always written by {@link BatchRunner}; it lists the slides done)
  */
 public record BatchReport(List<SlideOutcome> outcomes, Optional<Path> summary) {
     public BatchReport {

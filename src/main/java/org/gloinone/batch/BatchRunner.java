@@ -13,8 +13,8 @@ import org.gloinone.pipeline.ProgressListener;
 
 /**
  * Runs a {@link SlideJob} over slides in the given order: a failed slide is logged and the batch goes on
- * (unless fail-fast), finished slides are skipped on resume, and {@code summary.csv} is written at the end
- * for the slides done in this run.
+ * (unless fail-fast), finished slides are skipped on resume, and {@code summary.csv} is always written at the
+ * end, listing the slides done in this run.
  */
 public final class BatchRunner {
     private final SlideJob job;
@@ -48,10 +48,8 @@ public final class BatchRunner {
                 break;
             }
         }
+        // Written even when every slide failed: its absence would look like a run that never finished.
         BatchReport partial = new BatchReport(outcomes, Optional.empty());
-        if (partial.results().isEmpty()) {
-            return partial;
-        }
         return new BatchReport(outcomes, Optional.of(ResultWriter.writeSummary(partial.results(),
                 settings.outputFolder())));
     }

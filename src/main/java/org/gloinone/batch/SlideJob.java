@@ -12,7 +12,6 @@ import org.gloinone.io.RunManifest;
 import org.gloinone.io.SlideFingerprint;
 import org.gloinone.io.Thumbnail;
 import org.gloinone.model.ClassifyConfig;
-import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
 import org.gloinone.model.SegmentConfig;
 import org.gloinone.model.Task;
@@ -24,8 +23,8 @@ import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.pipeline.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.pipeline.StageModel;
-import org.gloinone.slide.AssumedPixelSize;
 import org.gloinone.slide.Slide;
+import org.gloinone.slide.SlideLimits;
 import org.gloinone.slide.SlideOpener;
 
 /**
@@ -54,7 +53,8 @@ public final class SlideJob {
     }
 
     /**
-     * Processes one slide. Failures of the slide itself come back as a failed outcome naming the file;
+     * Processes one slide. Any failure of the slide (a bad file, a full disk, an allocation too large, a defect)
+     * comes back as a failed outcome with a one-line reason naming the file (see {@link SlideFailure});
      * cancellation is thrown, leaving no partial folder.
      *
      * @throws java.util.concurrent.CancellationException if cancelled
@@ -67,7 +67,7 @@ public final class SlideJob {
             if (settings.resume() && isFinished(name, fingerprint)) {
                 return SlideOutcome.skipped(slideFile, ResultWriter.slideFolder(settings.outputFolder(), name));
             }
-            try (Slide slide = AssumedPixelSize.ifMissing(opener.open(slideFile),
+            try (Slide slide = SlideLimits.checked(opener.open(slideFile),
                     settings.pipeline().assumedMicronsPerPixel())) {
                 SlideResult result = new Pipeline(models).run(slide, settings.pipeline(), progress, cancel);
                 progress.progress(1.0, "writing results");
@@ -81,10 +81,9 @@ public final class SlideJob {
                         settings.outputFolder(), cancel);
                 return SlideOutcome.done(slideFile, result, folder, millisSince(start));
             }
-        } catch (IOException | ModelException e) {
-            String message = String.valueOf(e.getMessage());
-            return SlideOutcome.failed(slideFile, message.startsWith(name) ? message : name + ": " + message,
-                    millisSince(start));
+        } catch (Exception | Error e) {
+            // Whatever one slide throws fails that slide alone; SlideFailure rethrows a cancellation.
+            return SlideOutcome.failed(slideFile, SlideFailure.of(name, e), millisSince(start));
         }
     }
 

@@ -15,9 +15,10 @@ import org.gloinone.pipeline.SlideResult;
  * @param folder the complete result folder, when done or skipped
  * @param error  why it failed (names the file), or an empty string
  * @param millis wall time spent on the slide
+ * @param cause  what was thrown, when failed (its stack trace is for a log file, not the terminal)
  */
 public record SlideOutcome(Path slide, Status status, Optional<SlideResult> result, Optional<Path> folder,
-                           String error, long millis) {
+                           String error, long millis, Optional<Throwable> cause) {
     /** The three ways a slide ends. */
     public enum Status { DONE, SKIPPED, FAILED }
 
@@ -27,6 +28,13 @@ public record SlideOutcome(Path slide, Status status, Optional<SlideResult> resu
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(cause, "cause");
+    }
+
+    /** An outcome without a recorded cause. */
+    public SlideOutcome(Path slide, Status status, Optional<SlideResult> result, Optional<Path> folder,
+                        String error, long millis) {
+        this(slide, status, result, folder, error, millis, Optional.empty());
     }
 
     static SlideOutcome done(Path slide, SlideResult result, Path folder, long millis) {
@@ -37,7 +45,8 @@ public record SlideOutcome(Path slide, Status status, Optional<SlideResult> resu
         return new SlideOutcome(slide, Status.SKIPPED, Optional.empty(), Optional.of(folder), "", 0);
     }
 
-    static SlideOutcome failed(Path slide, String error, long millis) {
-        return new SlideOutcome(slide, Status.FAILED, Optional.empty(), Optional.empty(), error, millis);
+    static SlideOutcome failed(Path slide, SlideFailure failure, long millis) {
+        return new SlideOutcome(slide, Status.FAILED, Optional.empty(), Optional.empty(), failure.reason(), millis,
+                Optional.of(failure.cause()));
     }
 }

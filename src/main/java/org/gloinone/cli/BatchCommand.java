@@ -2,13 +2,17 @@ package org.gloinone.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import org.gloinone.batch.BatchReport;
 import org.gloinone.batch.BatchRunner;
 import org.gloinone.batch.BatchSettings;
+import org.gloinone.batch.SlideFailure;
 import org.gloinone.batch.SlideJob;
 import org.gloinone.batch.SlideOutcome;
 import org.gloinone.io.ResultWriter;
@@ -17,6 +21,7 @@ import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelFinder;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.PipelineOptions;
+import org.gloinone.slide.FileProblems;
 import org.gloinone.slide.SlideOpener;
 
 /** Runs All-in-One over slides for the {@code run} and {@code demo} commands and reports the outcome. */
@@ -27,6 +32,8 @@ final class BatchCommand {
     static final int USAGE = 2;
     /** Exit code after Ctrl-C, as shells report SIGINT. */
     static final int INTERRUPTED = 130;
+    /** The log of failed slides' stack traces, in the output folder. */
+    static final String LOG = "glo-in-one.log";
 
     private BatchCommand() {
     }
@@ -41,6 +48,7 @@ final class BatchCommand {
             slides = SlideInputs.expand(inputs, opener.backends());
             pipeline = options.pipelineOptions();
             settings = new BatchSettings(output, pipeline, options.outputOptions(), resume, failFast);
+            ResultWriter.prepareOutputFolder(output);
         } catch (IllegalArgumentException | IOException e) {
             err.println("glo-in-one: " + e.getMessage());
             return USAGE;
@@ -71,6 +79,7 @@ final class BatchCommand {
             if (!report.allSucceeded()) {
                 err.println("\nfailed slides:");
                 report.failures().forEach(f -> err.println("  " + f.error()));
+                traces(report.failures(), output, err);
                 return SOME_FAILED;
             }
             return 0;
@@ -78,8 +87,33 @@ final class BatchCommand {
             err.println("glo-in-one: " + e.getMessage());
             return USAGE;
         } catch (IOException e) {
-            err.println("glo-in-one: " + e.getMessage());
+            err.println("glo-in-one: " + (e instanceof java.nio.file.FileSystemException f
+                    ? FileProblems.describe(f) : e.getMessage()));
             return SOME_FAILED;
+        }
+    }
+
+    /** Stack traces of the failed slides: on the terminal with --debug, else in the output folder's log. */
+    private static void traces(List<SlideOutcome> failures, Path output, PrintStream err) {
+        StringBuilder text = new StringBuilder();
+        for (SlideOutcome f : failures) {
+            f.cause().ifPresent(c -> text.append(new SlideFailure(f.error(), c).details()).append('\n'));
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        if (GloInOne.debug()) {
+            err.print(text);
+            return;
+        }
+        Path log = output.resolve(LOG);
+        try {
+            Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            err.println("details: " + log);
+        } catch (IOException e) {
+            err.println("(details could not be written to " + log + ": " + FileProblems.reason(e)
+                    + "; run with --debug to see them)");
         }
     }
 

@@ -23,8 +23,26 @@ import picocli.CommandLine.Command;
         })
 public final class GloInOne implements Runnable {
 
+    /** Exit code of a defect that escaped a command (never expected; reported in one line). */
+    static final int INTERNAL_ERROR = 70;
+
+    /** Whether {@code --debug} was given: stack traces then go to the terminal. Reset by {@link #commandLine()}. */
+    private static volatile boolean debug;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of failures (otherwise they go to glo-in-one.log in the output "
+                    + "folder of a run).")
+    void setDebug(boolean on) {
+        debug = on;
+    }
+
+    /** True when {@code --debug} was given. */
+    static boolean debug() {
+        return debug;
+    }
 
     @Override
     public void run() {
@@ -33,7 +51,20 @@ public final class GloInOne implements Runnable {
 
     /** Builds the command line with its exit-code mapping. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GloInOne());
+        debug = false;
+        CommandLine cl = new CommandLine(new GloInOne());
+        // A defect must not reach the user as a stack trace: one line, the trace only with --debug.
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (debug) {
+                e.printStackTrace(line.getErr());
+            }
+            line.getErr().println("glo-in-one: internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+                    + ")" + (debug ? "" : "; run with --debug for details"));
+            line.getErr().flush();
+            return INTERNAL_ERROR;
+        });
+        return cl;
     }
 
     /** Entry point of the launcher. */

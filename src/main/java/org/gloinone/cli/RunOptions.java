@@ -15,6 +15,7 @@ import org.gloinone.model.Device;
 import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.PipelineOptions;
+import org.gloinone.slide.SlideLimits;
 
 import picocli.CommandLine.Option;
 
@@ -78,6 +79,7 @@ final class RunOptions {
             b.threads(threads);
         }
         if (mpp != null) {
+            SlideLimits.requirePlausible(mpp); // a usage error up front rather than one failure per slide
             b.assumedMicronsPerPixel(mpp);
         }
         return b.build();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.gloinone.slide.FileProblems;
 import org.gloinone.slide.SlideBackend;
 
 /** Expands the slide arguments of a run: files as given, folders as their slide files sorted by name. */
@@ -41,7 +42,7 @@ final class SlideInputs {
             } else if (Files.isRegularFile(arg)) {
                 slides.add(arg);
             } else {
-                throw new IllegalArgumentException(arg + ": no such file or folder");
+                throw new IllegalArgumentException(arg + ": " + FileProblems.whyMissing(arg));
             }
         }
         return slides;

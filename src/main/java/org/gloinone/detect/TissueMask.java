@@ -17,6 +17,11 @@ public final class TissueMask {
     public static final double DEFAULT_MICRONS_PER_PIXEL = 16.0;
     /** The downsample used when the slide does not know its um/px. */
     public static final double FALLBACK_DOWNSAMPLE = 32.0;
+    /**
+     * Most mask pixels: 16 M, a 64 x 64 mm scan at 16 um/px. A larger slide gets a coarser mask, so memory stays
+     * bounded (about 60 bytes per mask pixel while it is built) whatever size a file declares.
+     */
+    public static final long MAX_PIXELS = 16L << 20;
 
     private static final double MIN_SATURATION_THRESHOLD = 0.05;
     private static final double MAX_SATURATION_THRESHOLD = 0.20;
@@ -61,13 +66,15 @@ public final class TissueMask {
     }
 
     /**
-     * Builds the mask of a slide read at {@code downsample} level-0 pixels per mask pixel.
+     * Builds the mask of a slide read at {@code downsample} level-0 pixels per mask pixel, or coarser when that
+     * would exceed {@link #MAX_PIXELS}.
      *
      * @throws IOException if the slide cannot be read
      */
     public static TissueMask of(Slide slide, double downsample) throws IOException {
         long w0 = slide.levels().get(0).width();
         long h0 = slide.levels().get(0).height();
+        downsample = Math.max(downsample, Math.sqrt((double) w0 * h0 / MAX_PIXELS));
         int w = (int) Math.max(1, Math.round(w0 / downsample));
         int h = (int) Math.max(1, Math.round(h0 / downsample));
         int[] argb = slide.readScaled(0, 0, w0, h0, w, h).update(null).getCurrentStorageArray();

@@ -171,6 +171,7 @@ public final class RoiSetZip implements SlideFileWriter {
             throw new ResultFileException(file, "is " + size + " bytes, more than the limit of " + maxBytes
                     + " for ROI sets");
         }
+        requireZip(file);
         List<Entry> entries = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -195,8 +196,28 @@ public final class RoiSetZip implements SlideFileWriter {
                 }
                 entries.add(new Entry(name, roi));
             }
+        } catch (ResultFileException e) {
+            throw e;
+        } catch (IOException | IllegalArgumentException e) {
+            // ZipInputStream's own errors may have no message (an EOFException) or be unchecked (an entry name
+            // that is not UTF-8): say what the file is.
+            throw new ResultFileException(file, "is not a valid zip file ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
         return entries;
+    }
+
+    /** Refuses a file that does not start like a zip: ZipInputStream would read it as an empty set. */
+    private static void requireZip(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4);
+        }
+        boolean zip = head.length == 4 && head[0] == 'P' && head[1] == 'K'
+                && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6);
+        if (!zip) {
+            throw new ResultFileException(file, "is not a zip file, so not an ImageJ ROI set");
+        }
     }
 
     private static Roi decode(byte[] bytes, String name) {

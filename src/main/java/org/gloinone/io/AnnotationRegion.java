@@ -17,6 +17,9 @@ import org.gloinone.detect.Circle;
  */
 public record AnnotationRegion(String layer, int regionId, RegionShape shape, String text, double[] xs, double[] ys,
                                boolean negative) {
+    /** Largest coordinate a reader accepts, in level-0 pixels: slides are at most a few hundred thousand wide. */
+    public static final double MAX_COORDINATE = 1e9;
+
     public AnnotationRegion {
         if (xs.length != ys.length) {
             throw new IllegalArgumentException(xs.length + " x but " + ys.length + " y coordinates");

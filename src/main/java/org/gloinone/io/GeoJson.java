@@ -1,5 +1,6 @@
 package org.gloinone.io;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -241,6 +242,9 @@ public final class GeoJson {
             root = new ObjectMapper(factory).readTree(in);
         } catch (JsonProcessingException e) {
             throw new ResultFileException(file, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (CharConversionException e) {
+            // Bytes that are no Unicode text: Jackson's encoding detection throws this outside its own exceptions.
+            throw new ResultFileException(file, "not valid JSON text (" + e.getMessage() + ")", e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new ResultFileException(file, "not a GeoJSON FeatureCollection");
@@ -249,7 +253,12 @@ public final class GeoJson {
         int index = 0;
         for (JsonNode f : root.path("features")) {
             index++;
-            Feature feature = feature(file, index, f);
+            Feature feature;
+            try {
+                feature = feature(file, index, f);
+            } catch (IllegalArgumentException e) {
+                throw new ResultFileException(file, "feature " + index + ": " + e.getMessage(), e);
+            }
             if (feature != null) {
                 features.add(feature);
             }
@@ -287,6 +296,11 @@ public final class GeoJson {
             }
             xs[i] = p.get(0).asDouble();
             ys[i] = p.get(1).asDouble();
+            if (!(Math.abs(xs[i]) <= AnnotationRegion.MAX_COORDINATE && Math.abs(ys[i]) <= AnnotationRegion.MAX_COORDINATE)) {
+                throw new ResultFileException(file, "feature " + index + " position " + i + " is ["
+                        + p.get(0).asText() + ", " + p.get(1).asText() + "], beyond " + (long) AnnotationRegion.MAX_COORDINATE
+                        + " px from the origin: no slide is that large");
+            }
         }
         JsonNode props = f.path("properties");
         JsonNode cls = props.path("classification");

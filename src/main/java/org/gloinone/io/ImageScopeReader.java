@@ -81,6 +81,9 @@ public final class ImageScopeReader {
             }
         } catch (XMLStreamException e) {
             throw new ResultFileException(file, "not valid ImageScope XML (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            // A region the model refuses (e.g. coordinates too large for a circle): name the file.
+            throw new ResultFileException(file, "has an unusable region (" + e.getMessage() + ")", e);
         }
     }
 
@@ -233,7 +236,12 @@ public final class ImageScopeReader {
             return missing;
         }
         try {
-            return Double.parseDouble(text.trim());
+            double value = Double.parseDouble(text.trim());
+            if (!(Math.abs(value) <= AnnotationRegion.MAX_COORDINATE)) {
+                throw new ResultFileException(file, what + " is " + text.trim() + ", beyond "
+                        + (long) AnnotationRegion.MAX_COORDINATE + ": no slide is that large");
+            }
+            return value;
         } catch (NumberFormatException e) {
             throw new ResultFileException(file, what + " is not a number: '" + text + "'", e);
         }

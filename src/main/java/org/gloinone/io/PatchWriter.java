@@ -1,6 +1,7 @@
 package org.gloinone.io;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +55,16 @@ public final class PatchWriter {
         return image;
     }
 
-    /** Writes {@code image} as PNG to {@code file} atomically. */
+    /**
+     * Writes {@code image} as PNG to {@code file} atomically. The PNG is encoded in memory first, so a failing
+     * disk surfaces as the file system's own IOException ("No space left on device") rather than inside the
+     * image encoder, whose clean-up then fails too.
+     */
     static void writePng(BufferedImage image, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new ResultFileException(file, "no PNG writer available");
-            }
-        });
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", png)) {
+            throw new ResultFileException(file, "no PNG writer available");
+        }
+        AtomicFiles.write(file, png::writeTo);
     }
 }

@@ -1,12 +1,26 @@
 package org.gloinone.io;
 
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.gloinone.pipeline.GlomerulusResult;
 
 /** Names used in result files: glomerulus labels and file-safe slide and class names. */
 public final class ResultNames {
+    /** The charset Java encodes file names in (from the locale; ASCII under LC_ALL=C). */
+    private static final Charset FILE_NAME_CHARSET = fileNameCharset();
+
     private ResultNames() {
+    }
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8; // an unknown name: the common case, and names are checked again on write
+        }
     }
 
     /** The glomerulus label used everywhere, {@code G0001} for id 1. */
@@ -46,11 +60,24 @@ public final class ResultNames {
 
     /** {@code text} with characters that are unsafe in file names replaced by '_'; never empty, never "." or "..". */
     public static String fileSafe(String text) {
+        return fileSafe(text, FILE_NAME_CHARSET.newEncoder());
+    }
+
+    /**
+     * As {@link #fileSafe(String)}, also replacing what {@code fileNames} cannot encode: under a C locale Java
+     * encodes file names in ASCII, and a name it read with replacement characters cannot be written back.
+     */
+    static String fileSafe(String text, CharsetEncoder fileNames) {
         StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            b.append(c < 32 || "/\\:*?\"<>|".indexOf(c) >= 0 ? '_' : c);
-        }
+        text.codePoints().forEach(c -> {
+            boolean unsafe = c < 32 || "/\\:*?\"<>|".indexOf(c) >= 0 || c == '\uFFFD'
+                    || !fileNames.canEncode(new String(Character.toChars(c)));
+            if (unsafe) {
+                b.append('_');
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
         String s = b.toString().strip();
         return s.isEmpty() || s.equals(".") || s.equals("..") ? "_" : s;
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.gloinone.model.Folders;
 import org.gloinone.pipeline.CancellationToken;
 import org.gloinone.pipeline.SlideResult;
+import org.gloinone.slide.FileProblems;
 
 /**
  * Writes everything about one slide into {@code <output>/<slide stem>/}, and the run summary.
@@ -49,6 +50,23 @@ public final class ResultWriter {
         /** No fingerprint, thumbnail nor patches. */
         public static SlideExtras none() {
             return new SlideExtras(Optional.empty(), Optional.empty(), List.of());
+        }
+    }
+
+    /**
+     * Creates the output folder if needed and checks that files can be made in it, before any slide is run.
+     *
+     * @throws IOException naming the folder and the reason: it is a file, or it cannot be created or written
+     */
+    public static void prepareOutputFolder(Path outputFolder) throws IOException {
+        if (Files.exists(outputFolder) && !Files.isDirectory(outputFolder)) {
+            throw new IOException(outputFolder + ": the output is a file, not a folder; give a folder with -o");
+        }
+        try {
+            Files.createDirectories(outputFolder);
+            Files.delete(Files.createTempFile(outputFolder, ".write-test", ".tmp"));
+        } catch (IOException e) {
+            throw new IOException(outputFolder + ": cannot write results here (" + FileProblems.describe(e) + ")", e);
         }
     }
 

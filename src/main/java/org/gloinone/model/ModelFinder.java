@@ -112,7 +112,13 @@ public record ModelFinder(Path modelsOption, String environment, String programH
         List<Path> folders = searchFolders();
         Map<Task, Path> found = new EnumMap<>(Task.class);
         for (Path folder : folders) {
-            for (Map.Entry<Task, Path> e : packagesByTask(folder).entrySet()) {
+            Map<Task, Path> inFolder = packagesByTask(folder);
+            if (inFolder.isEmpty() && folder.equals(modelsOption)) {
+                // Falling back to other models would run something the user did not choose.
+                throw new ModelException(folder + ": --models names a folder without model packages (no "
+                        + ModelSpecReader.RDF_FILE + " in it or its subfolders, no .zip)");
+            }
+            for (Map.Entry<Task, Path> e : inFolder.entrySet()) {
                 found.putIfAbsent(e.getKey(), e.getValue());
             }
         }
@@ -129,6 +135,10 @@ public record ModelFinder(Path modelsOption, String environment, String programH
         Map<Task, Path> found = new EnumMap<>(Task.class);
         for (Map.Entry<Task, String> c : CONVENTIONAL.entrySet()) {
             for (Path candidate : List.of(folder.resolve(c.getValue()), folder.resolve(c.getValue() + ".zip"))) {
+                if (Files.isDirectory(candidate) && !isPackage(candidate)) {
+                    throw new ModelException(candidate + ": not a model package (no " + ModelSpecReader.RDF_FILE
+                            + ")");
+                }
                 if (isPackage(candidate)) {
                     Task task = readTask(candidate);
                     if (task != c.getKey()) {
@@ -161,6 +171,10 @@ public record ModelFinder(Path modelsOption, String environment, String programH
             for (Path p : ds) {
                 if (isPackage(p)) {
                     out.add(p);
+                } else if (Files.isDirectory(p) && (Files.exists(p.resolve("saved_model"))
+                        || Files.exists(p.resolve("saved_model.pb")))) {
+                    throw new ModelException(p + ": holds a SavedModel but no " + ModelSpecReader.RDF_FILE
+                            + ", so it is not a model package");
                 }
             }
         } catch (IOException e) {

@@ -113,7 +113,7 @@ public final class ModelPackage implements AutoCloseable {
 
     /** The SHA-256 of the weights as they are now (see {@link WeightsDigest}). */
     public String weightsSha256() throws ModelException {
-        return WeightsDigest.sha256(weightsDirectory());
+        return WeightsDigest.cachedSha256(weightsDirectory());
     }
 
     /**
@@ -125,8 +125,8 @@ public final class ModelPackage implements AutoCloseable {
         String actual = weightsSha256();
         String expected = rdf.description().weightsSha256();
         if (!actual.equals(expected)) {
-            throw new ModelException(weightsDirectory() + ": weights sha256 is " + actual + " but " + rdfFile()
-                    + " says " + expected + "; the weights were changed or damaged");
+            throw new ModelException(weightsDirectory() + ": refusing changed weights: weights sha256 is " + actual
+                    + " but " + rdfFile() + " says " + expected + "; the weights were changed or damaged");
         }
     }
 
@@ -143,11 +143,14 @@ public final class ModelPackage implements AutoCloseable {
     }
 
     /**
-     * Loads the network. The graph is first scanned for unsafe operations unless the options trust the model.
+     * Loads the network. The weights are first checked against the sha256 in rdf.yaml (so results are never
+     * recorded under the checksum of other weights), and the graph is scanned for unsafe operations unless the
+     * options trust the model.
      *
-     * @throws ModelException if it is unsafe, cannot be loaded, or does not match rdf.yaml
+     * @throws ModelException if the weights changed, it is unsafe, cannot be loaded, or does not match rdf.yaml
      */
     public TensorFlowPredictor openPredictor(PredictorOptions options) throws ModelException {
+        verifyWeights();
         return TensorFlowPredictor.load(weightsDirectory(), rdf.spec(), rdf.description(), options);
     }
 

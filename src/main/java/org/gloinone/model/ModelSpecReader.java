@@ -199,6 +199,14 @@ public final class ModelSpecReader {
             // The records' own checks name the field as "detect.nms_iou"; prefix the path inside rdf.yaml.
             throw new ModelException(root.file() + ": " + ours.path() + "." + e.getMessage(), e);
         }
+        int patchSize = classify != null ? classify.patchSize() : segment != null ? segment.patchSize() : -1;
+        for (int axis : new int[] {1, 2}) {
+            long side = input.shape()[axis];
+            if (patchSize > 0 && side > 0 && side != patchSize) {
+                throw section.field("patch_size").error("is " + patchSize + " but the input tensor '" + input.id()
+                        + "' is " + side + " px along " + input.axes().get(axis) + "; every patch would be refused");
+            }
+        }
         for (String needed : outputsNamed(detect, classify, segment)) {
             if (!outputIds.contains(needed)) {
                 throw section.error("names output '" + needed + "', but outputs are " + outputIds);

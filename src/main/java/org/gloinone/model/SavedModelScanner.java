@@ -28,7 +28,8 @@ import java.util.Set;
  * operations the graph holds. It reads {@code saved_model.pb} with the protobuf classes of TensorFlow Java
  * (no native code runs) and refuses operations that reach files, processes or the network, in the main
  * graph and in every function of its library. Checkpoint reads are allowed only on the path of the saver's
- * standard variable restore, and checkpoint writes only on the saver's save path (never run when predicting).
+ * standard variable restore, and checkpoint writes only on the saver's save path (never run when predicting)
+ * and never on the restore path too, which runs at every load.
  */
 public final class SavedModelScanner {
     /** Operations never allowed: files, Python callbacks, memory-mapped files, summaries, readers, network. */
@@ -153,7 +154,8 @@ public final class SavedModelScanner {
         boolean refused = FORBIDDEN.contains(op)
                 || FORBIDDEN_PREFIXES.stream().anyMatch(op::startsWith)
                 || RESTORE_OPS.contains(op) && !onRestorePath
-                || SAVE_OPS.contains(op) && !onSavePath
+                // A write that the restore path reaches runs while the model loads: never allowed.
+                || SAVE_OPS.contains(op) && (!onSavePath || onRestorePath)
                 || op.equals("PrintV2") && !printsToConsole(n);
         if (refused) {
             findings.add(new Finding(op, n.getName(), where));

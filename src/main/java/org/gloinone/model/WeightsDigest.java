@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +24,48 @@ import java.util.stream.Stream;
  * file's content, name or the set of files changes the digest.
  */
 public final class WeightsDigest {
+    /** Digests already computed, by weights path, valid while every file keeps its size and modification time. */
+    private static final Map<Path, Stamped> CACHE = new ConcurrentHashMap<>();
+
     private WeightsDigest() {
+    }
+
+    /** A digest and the sizes and modification times of the files it was computed from. */
+    private record Stamped(String stamp, String digest) {
+    }
+
+    /**
+     * As {@link #sha256(Path)}, reusing an earlier result for the same path while its files keep their sizes and
+     * modification times, so verifying a large model at every load costs one listing.
+     *
+     * @throws ModelException naming the path if it cannot be read or holds a symbolic link
+     */
+    public static String cachedSha256(Path weights) throws ModelException {
+        Path key = weights.toAbsolutePath().normalize();
+        String stamp = stamp(weights);
+        Stamped known = CACHE.get(key);
+        if (known != null && known.stamp().equals(stamp)) {
+            return known.digest();
+        }
+        String digest = sha256(weights);
+        CACHE.put(key, new Stamped(stamp, digest));
+        return digest;
+    }
+
+    private static String stamp(Path weights) throws ModelException {
+        StringBuilder b = new StringBuilder();
+        try {
+            List<Path> files = Files.isDirectory(weights, LinkOption.NOFOLLOW_LINKS) ? filesOf(weights)
+                    : List.of(weights);
+            for (Path f : files) {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                b.append(f).append('\0').append(a.size()).append('\0').append(a.lastModifiedTime().toMillis())
+                        .append('\0').append(a.fileKey()).append('\n');
+            }
+        } catch (IOException e) {
+            throw new ModelException(weights + ": cannot read weights: " + e.getMessage(), e);
+        }
+        return b.toString();
     }
 
     /**

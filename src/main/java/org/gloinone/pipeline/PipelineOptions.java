@@ -39,8 +39,9 @@ public record PipelineOptions(Set<Task> stages, OptionalDouble scoreThreshold, O
         }
         requireUnit("min-tissue", minTissueFraction);
         assumedMicronsPerPixel.ifPresent(v -> {
-            if (!(v > 0 && v < 1000)) {
-                throw new IllegalArgumentException("mpp must be a pixel size in um/px in (0, 1000), got " + v);
+            // The plausible range is checked where slides are opened (SlideLimits); this type is shared with Fiji.
+            if (!(v > 0 && Double.isFinite(v))) {
+                throw new IllegalArgumentException("mpp must be a positive pixel size in um/px, got " + v);
             }
         });
     }

@@ -11,22 +11,41 @@ import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 
 /**
- * A slide whose missing pixel size is supplied by the user (e.g. a PNG, which stores none). A pixel size the file
- * states is kept: the user's value only fills the gap, it never overrides the scanner. Closing closes the slide.
+ * A slide whose missing pixel size is supplied by the user (e.g. a PNG, which stores none). A plausible pixel size
+ * the file states is kept: the user's value only fills the gap, or replaces a value no microscope produces
+ * (see {@link SlideLimits}). Closing closes the slide.
  */
 public final class AssumedPixelSize implements Slide {
     private final Slide slide;
     private final OptionalDouble micronsPerPixel;
+    private final String whyMissing;
 
-    private AssumedPixelSize(Slide slide, double micronsPerPixel) {
+    private AssumedPixelSize(Slide slide, OptionalDouble micronsPerPixel, String whyMissing) {
         this.slide = slide;
-        this.micronsPerPixel = OptionalDouble.of(micronsPerPixel);
+        this.micronsPerPixel = micronsPerPixel;
+        this.whyMissing = whyMissing;
     }
 
-    /** The slide itself when it states its pixel size or none is given, else the slide with the given one. */
-    public static Slide ifMissing(Slide slide, OptionalDouble micronsPerPixel) {
-        boolean stated = slide.micronsPerPixelX().isPresent() && slide.micronsPerPixelY().isPresent();
-        return stated || micronsPerPixel.isEmpty() ? slide : new AssumedPixelSize(slide, micronsPerPixel.getAsDouble());
+    /** The slide with the given pixel size in place of the file's (which is absent or implausible). */
+    static Slide overriding(Slide slide, double micronsPerPixel) {
+        return new AssumedPixelSize(slide, OptionalDouble.of(micronsPerPixel), null);
+    }
+
+    /**
+     * The slide, still without a pixel size, whose refusal for lack of one gives {@code whyMissing} instead:
+     * e.g. the built-in reader's diagnosis when a fallback backend opened a file it could not decode.
+     */
+    static Slide missingBecause(Slide slide, String whyMissing) {
+        return new AssumedPixelSize(slide, OptionalDouble.empty(), whyMissing);
+    }
+
+    @Override
+    public double requireMicronsPerPixel() throws SlideException {
+        if (micronsPerPixel.isEmpty() && whyMissing != null) {
+            throw new SlideException(path(), "no pixel size (um/px): " + whyMissing
+                    + "; give the pixel size explicitly (e.g. --mpp 0.5 on the command line)");
+        }
+        return Slide.super.requireMicronsPerPixel();
     }
 
     @Override
@@ -51,12 +70,12 @@ public final class AssumedPixelSize implements Slide {
 
     @Override
     public OptionalDouble micronsPerPixelX() {
-        return micronsPerPixel;
+        return micronsPerPixel.isPresent() ? micronsPerPixel : slide.micronsPerPixelX();
     }
 
     @Override
     public OptionalDouble micronsPerPixelY() {
-        return micronsPerPixel;
+        return micronsPerPixel.isPresent() ? micronsPerPixel : slide.micronsPerPixelY();
     }
 
     @Override
@@ -72,6 +91,11 @@ public final class AssumedPixelSize implements Slide {
     @Override
     public ArrayImg<ARGBType, IntArray> readAssociatedImage(String name) throws IOException {
         return slide.readAssociatedImage(name);
+    }
+
+    @Override
+    public boolean isEmpty(int level, long x, long y, long width, long height) {
+        return slide.isEmpty(level, x, y, width, height);
     }
 
     @Override

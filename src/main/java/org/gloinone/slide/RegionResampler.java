@@ -53,6 +53,9 @@ final class RegionResampler {
         }
         int srcW = kx.sourceLength();
         int srcH = srcY1 - srcY0;
+        if (slide.isEmpty(level, kx.sourceStart, srcY0, srcW, srcH)) {
+            return; // nothing stored there: the output rows stay transparent, at no cost
+        }
         int[] src = slide.readRegion(level, kx.sourceStart, srcY0, srcW, srcH).update(null).getCurrentStorageArray();
 
         // Horizontal pass: srcH rows x outWidth columns, four channels.

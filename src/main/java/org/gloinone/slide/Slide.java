@@ -70,6 +70,16 @@ public interface Slide extends AutoCloseable {
     ArrayImg<ARGBType, IntArray> readRegion(int level, long x, long y, int width, int height) throws IOException;
 
     /**
+     * True when the file stores no pixels for any part of this rectangle of a level (a sparse file's empty
+     * tiles), so that reading it can only give transparent pixels and may be skipped. False when unsure.
+     *
+     * @param level pyramid level index
+     */
+    default boolean isEmpty(int level, long x, long y, long width, long height) {
+        return false;
+    }
+
+    /**
      * The index of the coarsest level whose downsample is at most {@code downsample}: the nearest level
      * that is at least as fine as asked. Level 0 when even it is coarser.
      */

@@ -78,7 +78,11 @@ public final class SlideOpener {
         List<String> failures = new ArrayList<>();
         for (Candidate candidate : choice.candidates()) {
             try {
-                return candidate.backend().open(file);
+                Slide slide = candidate.backend().open(file);
+                boolean knowsPixelSize = slide.micronsPerPixelX().isPresent() && slide.micronsPerPixelY().isPresent();
+                // Keep the earlier backends' diagnosis: "no pixel size" alone would hide why they refused it.
+                return failures.isEmpty() || knowsPixelSize ? slide : AssumedPixelSize.missingBecause(slide,
+                        candidate.backend().name() + " opened it but finds none, after " + String.join("; ", failures));
             } catch (IOException | RuntimeException e) {
                 // A runtime failure inside one backend (e.g. a library bug on a malformed file) must not
                 // hide the other backends; it is reported with the rest if nobody succeeds.
@@ -118,7 +122,7 @@ public final class SlideOpener {
 
     private static byte[] readHeader(Path file) throws SlideException {
         if (!Files.exists(file)) {
-            throw new SlideException(file, "no such file");
+            throw new SlideException(file, FileProblems.whyMissing(file));
         }
         if (Files.isDirectory(file)) {
             throw new SlideException(file, "is a folder, not a slide file");
@@ -126,7 +130,7 @@ public final class SlideOpener {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEADER_BYTES);
         } catch (IOException e) {
-            throw new SlideException(file, "cannot be read: " + e.getMessage(), e);
+            throw new SlideException(file, "cannot be read: " + FileProblems.reason(e), e);
         }
     }
 

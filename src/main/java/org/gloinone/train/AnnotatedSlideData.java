@@ -10,12 +10,16 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.io.AnnotationRegion;
 import org.gloinone.io.RegionShape;
 import org.gloinone.slide.Slide;
+import org.gloinone.slide.SlideException;
+import org.gloinone.slide.SlideLimits;
 import org.gloinone.slide.SlideOpener;
 
 /**
@@ -26,6 +30,10 @@ import org.gloinone.slide.SlideOpener;
 public final class AnnotatedSlideData {
     /** Crop side in glomerulus diameters: the glomerulus and a ring of context, as in the crops dataset. */
     static final double CROP_DIAMETERS = 1.5;
+    /** How far past a slide edge an annotation's centre may lie, as a fraction of the slide's side. */
+    static final double EDGE_TOLERANCE = 0.01;
+    /** Largest plausible glomerulus annotation: human glomeruli are 100-350 um across. */
+    static final double MAX_GLOMERULUS_MICRONS = 1000;
 
     private AnnotatedSlideData() {
     }
@@ -47,7 +55,8 @@ public final class AnnotatedSlideData {
                 continue;
             }
             List<Circle> circles = glomeruli.stream().map(r -> r.toCircle().orElseThrow()).toList();
-            try (Slide slide = opener.open(annotated.slide())) {
+            try (Slide slide = SlideLimits.checked(opener.open(annotated.slide()), OptionalDouble.empty())) {
+                requireOnSlide(glomeruli, slide);
                 double window = side * micronsPerPixel / slide.requireMicronsPerPixel(); // level-0 pixels
                 double minX = circles.stream().mapToDouble(Circle::centerX).min().orElseThrow() - window / 2;
                 double minY = circles.stream().mapToDouble(Circle::centerY).min().orElseThrow() - window / 2;
@@ -86,7 +95,8 @@ public final class AnnotatedSlideData {
         SlideOpener opener = SlideOpener.withDefaultBackends();
         for (AnnotatedSlide annotated : slides) {
             String slideId = annotated.slide().getFileName().toString();
-            try (Slide slide = opener.open(annotated.slide())) {
+            try (Slide slide = SlideLimits.checked(opener.open(annotated.slide()), OptionalDouble.empty())) {
+                requireOnSlide(annotated.glomeruli(), slide);
                 for (AnnotationRegion r : annotated.glomeruli()) {
                     Circle c = r.toCircle().orElseThrow();
                     double side0 = 2 * c.radius() * CROP_DIAMETERS;
@@ -98,6 +108,42 @@ public final class AnnotatedSlideData {
             }
         }
         return crops;
+    }
+
+    /**
+     * Refuses annotations that do not belong to the slide: a glomerulus's centre must lie on the slide (up to
+     * {@link #EDGE_TOLERANCE} of its side past an edge; a glomerulus cut by the edge is fine) and it must be smaller
+     * than {@link #MAX_GLOMERULUS_MICRONS}. Without this, coordinates far off the slide plan windows or crops of
+     * absurd size.
+     *
+     * @throws SlideException naming the slide, the region and its extent
+     */
+    static void requireOnSlide(List<AnnotationRegion> glomeruli, Slide slide) throws SlideException {
+        long width = slide.levels().get(0).width();
+        long height = slide.levels().get(0).height();
+        double marginX = width * EDGE_TOLERANCE;
+        double marginY = height * EDGE_TOLERANCE;
+        OptionalDouble mpp = slide.micronsPerPixelX().isPresent() && slide.micronsPerPixelY().isPresent()
+                ? OptionalDouble.of(slide.requireMicronsPerPixel()) : OptionalDouble.empty();
+        for (AnnotationRegion r : glomeruli) {
+            double minX = Arrays.stream(r.xs()).min().orElse(0);
+            double maxX = Arrays.stream(r.xs()).max().orElse(0);
+            double minY = Arrays.stream(r.ys()).min().orElse(0);
+            double maxY = Arrays.stream(r.ys()).max().orElse(0);
+            double cx = (minX + maxX) / 2;
+            double cy = (minY + maxY) / 2;
+            String where = "annotation region " + r.regionId() + " (x " + (long) minX + ".." + (long) maxX + ", y "
+                    + (long) minY + ".." + (long) maxY + " px)";
+            if (!(cx >= -marginX && cy >= -marginY && cx <= width + marginX && cy <= height + marginY)) {
+                throw new SlideException(slide.path(), where + " lies outside the slide (" + width + " x " + height
+                        + " px); the annotations belong to another slide or are not in level-0 pixels");
+            }
+            double diameter = Math.max(maxX - minX, maxY - minY);
+            if (mpp.isPresent() && diameter * mpp.getAsDouble() > MAX_GLOMERULUS_MICRONS) {
+                throw new SlideException(slide.path(), where + " is " + Math.round(diameter * mpp.getAsDouble())
+                        + " um across, larger than any glomerulus (" + (int) MAX_GLOMERULUS_MICRONS + " um)");
+            }
+        }
     }
 
     private static FloatImage read(Slide slide, double x0, double y0, double side0, int side) throws IOException {

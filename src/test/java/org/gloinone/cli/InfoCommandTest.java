@@ -97,7 +97,7 @@ class InfoCommandTest {
     void missingAndEmptyFilesExitTwo() throws IOException {
         Run missing = run("info", dir.resolve("absent.svs").toString());
         assertEquals(2, missing.exit());
-        assertEquals("glo-in-one info: absent.svs: no such file", missing.err().strip());
+        assertEquals("glo-in-one info: absent.svs: no such file or folder", missing.err().strip());
         Path empty = Files.createFile(dir.resolve("empty.svs"));
         Run r = run("info", empty.toString());
         assertEquals(2, r.exit());

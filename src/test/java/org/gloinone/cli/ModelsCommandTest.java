@@ -99,7 +99,7 @@ class ModelsCommandTest {
         assertTrue(r.err().contains("absent: not a model package or a folder of them"), r.err());
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
+    static void copyTree(Path from, Path to) throws Exception {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());

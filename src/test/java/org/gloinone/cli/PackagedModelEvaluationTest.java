@@ -66,6 +66,7 @@ class PackagedModelEvaluationTest {
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(err));
         assertEquals(2, cl.execute("classify", "--data", Fixtures.crops().toString(), "--models", dir.toString()));
-        assertEquals(true, err.toString().startsWith("no classify model found"), err.toString());
+        // An empty --models folder is refused rather than falling back to models found elsewhere.
+        assertEquals(true, err.toString().contains("--models names a folder without model packages"), err.toString());
     }
 }

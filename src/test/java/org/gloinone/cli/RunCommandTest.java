@@ -35,13 +35,17 @@ class RunCommandTest {
     @BeforeAll
     static void smallSlides() throws IOException {
         assumeTrue(Files.isDirectory(MODELS.resolve("detector")), "the bundled models are not in models/ yet");
-        small = slides.resolve("small.tif");
-        // A 1536 x 1536 piece of the sample around a glomerulus-rich region (tile 10064, top-left at 0, 1024).
+        small = pieceOfSample(slides.resolve("small.tif"), 1536);
+    }
+
+    /** A side x side piece of the sample around a glomerulus-rich region (tile 10064, top-left at 0, 1024). */
+    static Path pieceOfSample(Path file, int side) throws IOException {
         try (Slide sample = new TiffSlideBackend().open(SAMPLE)) {
             PyramidTiffWriter.write((x, y, w, h) -> sample.readRegion(0, x, 1024 + y, w, h).update(null)
-                            .getCurrentStorageArray(), 1536, 1536,
-                    PyramidTiffWriter.Options.defaults().withTileSize(256).withMicronsPerPixel(0.5), small);
+                            .getCurrentStorageArray(), side, side,
+                    PyramidTiffWriter.Options.defaults().withTileSize(256).withMicronsPerPixel(0.5), file);
         }
+        return file;
     }
 
     @Test

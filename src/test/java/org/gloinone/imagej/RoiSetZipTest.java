@@ -132,6 +132,18 @@ class RoiSetZipTest {
     }
 
     @Test
+    void aFileThatIsNotAZipIsRefusedNotReadAsAnEmptySet() throws IOException {
+        Path notZip = Files.writeString(dir.resolve("RoiSet.zip"), "not a zip at all");
+        ResultFileException e = assertThrows(ResultFileException.class, () -> new RoiSetZip().read(notZip));
+        assertEquals("RoiSet.zip: is not a zip file, so not an ImageJ ROI set", e.getMessage());
+        byte[] cut = java.util.Arrays.copyOf(Files.readAllBytes(Path.of("src/test/resources/org/gloinone/io/golden/kidney 7-rois.zip")), 100);
+        Path truncated = Files.write(dir.resolve("cut.zip"), cut);
+        ResultFileException t = assertThrows(ResultFileException.class, () -> new RoiSetZip().read(truncated));
+        assertTrue(t.getMessage().startsWith("cut.zip: "), t.getMessage());
+        assertFalse(t.getMessage().contains("null"), t.getMessage());
+    }
+
+    @Test
     void zipSlipIsRefused() throws IOException {
         Path evil = dir.resolve("evil.zip");
         try (OutputStream out = Files.newOutputStream(evil); ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -55,4 +55,14 @@ class AtomicFilesTest {
         assertEquals("G0042", ResultNames.label(42));
         assertEquals("G12345", ResultNames.label(12345));
     }
+
+    @Test
+    void namesTheLocaleCannotEncodeBecomeUnderscores() {
+        // Under LC_ALL=C Java encodes file names in ASCII, and a name read from disk holds U+FFFD.
+        java.nio.charset.CharsetEncoder ascii = java.nio.charset.StandardCharsets.US_ASCII.newEncoder();
+        assertEquals("ni_o 7", ResultNames.fileSafe("ni\u00f1o 7", ascii));
+        assertEquals("_ _", ResultNames.fileSafe("\uD83E\uDDEA \uFFFD", ascii));
+        assertEquals("ni\u00f1o", ResultNames.fileSafe("ni\u00f1o", java.nio.charset.StandardCharsets.UTF_8.newEncoder()));
+        assertEquals("_", ResultNames.fileSafe("\uFFFD", java.nio.charset.StandardCharsets.UTF_8.newEncoder()));
+    }
 }

@@ -36,6 +36,17 @@ class GeoJsonTest {
     }
 
     @Test
+    void coordinatesNoSlideCanHoldAreRefusedNamingTheFile() throws IOException {
+        // 1e308 once overflowed into a NaN circle centre, reported without the file name.
+        Path file = Files.writeString(dir.resolve("far.geojson"), "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[0,0],[1e308,0],[1e308,1e308]]]}}]}");
+        ResultFileException e = assertThrows(ResultFileException.class, () -> new GeoJson().read(file));
+        assertEquals("far.geojson: feature 1 position 1 is [1.0E308, 0], beyond 1000000000 px from the origin: "
+                + "no slide is that large", e.getMessage());
+    }
+
+    @Test
     void matchesTheGoldenFile() throws IOException {
         SampleResults.assertGolden("kidney 7.geojson", written(SampleResults.sample()));
     }

@@ -66,11 +66,24 @@ class ModelFinderTest {
     void firstFolderHoldingATaskWins() throws Exception {
         detectorAt(env.resolve("detector"), "from-env");
         detectorAt(home.resolve("detector"), "from-home");
-        FoundModels found = new ModelFinder(option, env.toString(), root.resolve("home").toString(), null, null).find();
+        FoundModels found = new ModelFinder(null, env.toString(), root.resolve("home").toString(), null, null).find();
         assertEquals(Optional.of(env.resolve("detector")), found.detector());
         assertEquals(Optional.empty(), found.classifier());
         ModelException e = assertThrows(ModelException.class, () -> found.require(Task.SEGMENT));
         assertTrue(e.getMessage().startsWith("no segment model found; searched ["), e.getMessage());
+    }
+
+    @Test
+    void aModelsOptionWithoutPackagesIsRefusedRatherThanFallingBack() throws Exception {
+        detectorAt(home.resolve("detector"), "from-home");
+        Files.createDirectories(option.resolve("saved_model"));
+        ModelException e = assertThrows(ModelException.class,
+                () -> new ModelFinder(option, null, root.resolve("home").toString(), null, null).find());
+        assertTrue(e.getMessage().contains("without model packages"), e.getMessage());
+        Files.createDirectories(option.resolve("detector").resolve("saved_model"));
+        ModelException noRdf = assertThrows(ModelException.class,
+                () -> new ModelFinder(option, null, root.resolve("home").toString(), null, null).find());
+        assertTrue(noRdf.getMessage().endsWith("detector: not a model package (no rdf.yaml)"), noRdf.getMessage());
     }
 
     @Test

@@ -84,6 +84,23 @@ class SavedModelScannerTest {
     }
 
     @Test
+    void aWriteWiredIntoBothTheSaveAndTheRestorePathIsRefused() throws Exception {
+        // The restore path runs at every load: a SaveV2 it reaches would write files the model chooses.
+        GraphDef g = GraphDef.newBuilder()
+                .addNode(node("save/filename", "Placeholder"))
+                .addNode(node("save/RestoreV2", "RestoreV2", "save/filename"))
+                .addNode(node("save/Assign", "Assign", "save/RestoreV2"))
+                .addNode(node("save/SaveV2", "SaveV2", "save/filename"))
+                .addNode(node("save/restore_all", "NoOp", "^save/Assign", "^save/SaveV2"))
+                .addNode(node("save/control_dependency", "Identity", "save/filename", "^save/SaveV2"))
+                .build();
+        SaverDef saver = SaverDef.newBuilder().setFilenameTensorName("save/filename:0")
+                .setRestoreOpName("save/restore_all").setSaveTensorName("save/control_dependency:0").build();
+        assertEquals(List.of("op SaveV2 (node 'save/SaveV2' in the graph)"),
+                scan(g, saver).stream().map(Object::toString).toList());
+    }
+
+    @Test
     void tracedSaveAndRestoreFunctionsAreAllowedButAWriteOnTheRestorePathIsNot() throws Exception {
         FunctionDef restore = function("traced_restore", node("r", "RestoreV2"), node("a", "AssignVariableOp"));
         FunctionDef save = function("traced_save", node("s", "SaveV2"), node("m", "MergeV2Checkpoints"));

@@ -94,6 +94,19 @@ class SlideOpenerTest {
     }
 
     @Test
+    void aFallbackWithoutPixelSizeKeepsTheFirstReadersDiagnosis() throws IOException {
+        ScriptedBackend builtIn = new ScriptedBackend("tiff", "II*", "tif", true, "16-bit samples are not supported");
+        ScriptedBackend fallback = new ScriptedBackend("openslide", "II*", "tif", true, null);
+        Path file = write("deep.tif", "II* rest");
+        try (Slide slide = new SlideOpener(List.of(builtIn, fallback)).open(file)) {
+            assertTrue(slide.micronsPerPixelX().isEmpty());
+            SlideException e = assertThrows(SlideException.class, slide::requireMicronsPerPixel);
+            assertTrue(e.getMessage().contains("no pixel size (um/px): openslide opened it but finds none, after "
+                    + "tiff: 16-bit samples are not supported"), e.getMessage());
+        }
+    }
+
+    @Test
     void extensionDecidesWhenNoContentMatches() throws IOException {
         ScriptedBackend first = new ScriptedBackend("first", "AAAA", "bbb", true, null);
         ScriptedBackend second = new ScriptedBackend("second", "BBBB", "aaa", true, null);
@@ -140,7 +153,7 @@ class SlideOpenerTest {
         SlideException empty = assertThrows(SlideException.class, () -> opener.open(write("empty", "")));
         assertEquals("empty: no backend recognises this file (empty file, no extension)", empty.getMessage());
         SlideException missing = assertThrows(SlideException.class, () -> opener.open(dir.resolve("gone.svs")));
-        assertEquals("gone.svs: no such file", missing.getMessage());
+        assertEquals("gone.svs: no such file or folder", missing.getMessage());
         SlideException folder = assertThrows(SlideException.class, () -> opener.open(dir));
         assertTrue(folder.getMessage().endsWith(": is a folder, not a slide file"), folder.getMessage());
     }

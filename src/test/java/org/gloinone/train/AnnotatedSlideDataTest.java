@@ -1,10 +1,13 @@
 package org.gloinone.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -52,6 +55,33 @@ class AnnotatedSlideDataTest {
         AnnotationRegion notGlomerulus = new AnnotationRegion("non-glomerular", 3, RegionShape.RECTANGLE, "",
                 new double[] {100, 200}, new double[] {1800, 1900}, false);
         annotated = new AnnotatedSlide(file, List.of(ellipse, polygon, notGlomerulus));
+    }
+
+    @Test
+    void annotationsOffTheSlideAreRefusedBeforeAnyWindowIsPlanned() {
+        // A square 0..1e9 px (once an OutOfMemoryError) and two squares 1e8 px apart (once a hang).
+        AnnotationRegion huge = new AnnotationRegion("normal", 7, RegionShape.POLYGON, "",
+                new double[] {0, 1e9, 1e9, 0}, new double[] {0, 0, 1e9, 1e9}, false);
+        AnnotationRegion near = new AnnotationRegion("normal", 8, RegionShape.RECTANGLE, "",
+                new double[] {100, 300}, new double[] {100, 300}, false);
+        AnnotationRegion far = new AnnotationRegion("normal", 9, RegionShape.RECTANGLE, "",
+                new double[] {1e8, 1e8 + 200}, new double[] {1e8, 1e8 + 200}, false);
+        AnnotatedSlide hugeSquare = new AnnotatedSlide(annotated.slide(), List.of(huge));
+        AnnotatedSlide farApart = new AnnotatedSlide(annotated.slide(), List.of(near, far));
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(IOException.class,
+                () -> AnnotatedSlideData.tiles(List.of(hugeSquare), 2.0, 256)));
+        assertEquals("discs.tif: annotation region 7 (x 0..1000000000, y 0..1000000000 px) lies outside the slide "
+                + "(2048 x 2048 px); the annotations belong to another slide or are not in level-0 pixels", e.getMessage());
+        IOException apart = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(IOException.class,
+                () -> AnnotatedSlideData.tiles(List.of(farApart), 2.0, 256)));
+        assertTrue(apart.getMessage().startsWith("discs.tif: annotation region 9 "), apart.getMessage());
+        assertThrows(IOException.class, () -> AnnotatedSlideData.crops(List.of(hugeSquare), 224));
+        // On the slide but larger than any glomerulus: 2000 px at 0.5 um/px is 1 mm.
+        AnnotationRegion wide = new AnnotationRegion("normal", 10, RegionShape.RECTANGLE, "",
+                new double[] {0, 2047}, new double[] {0, 2047}, false);
+        IOException tooBig = assertThrows(IOException.class, () -> AnnotatedSlideData.crops(
+                List.of(new AnnotatedSlide(annotated.slide(), List.of(wide))), 224));
+        assertTrue(tooBig.getMessage().contains("larger than any glomerulus"), tooBig.getMessage());
     }
 
     @Test

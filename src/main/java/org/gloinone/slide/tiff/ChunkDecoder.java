@@ -21,7 +21,7 @@ final class ChunkDecoder implements AutoCloseable {
     int[] decode(TiffImage image, byte[] data, int rows) throws IOException {
         int width = image.chunkWidth;
         if (image.compression == TiffImage.COMPRESSION_JPEG) {
-            return jpeg.decode(image.jpegTables, data, image.photometric, width, rows);
+            return jpeg.decode(image.jpegTables, data, image.photometric, width, rows, image.chunkHeight);
         }
         int spp = image.samplesPerPixel;
         byte[] raw = new byte[width * rows * spp];
@@ -53,7 +53,8 @@ final class ChunkDecoder implements AutoCloseable {
         return toArgb(raw, spp, image.photometric, width * rows);
     }
 
-    private static int inflate(byte[] data, byte[] out) {
+    /** Inflates {@code data} into {@code out}; the number of bytes written. */
+    static int inflate(byte[] data, byte[] out) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(data);

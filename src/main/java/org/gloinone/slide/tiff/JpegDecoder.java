@@ -22,30 +22,58 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 final class JpegDecoder implements AutoCloseable {
     private final ConcurrentLinkedQueue<ImageReader> idle = new ConcurrentLinkedQueue<>();
 
+    /** Largest JPEG padding accepted past the declared chunk size: one MCU of 4:2:0 subsampling. */
+    private static final int MCU = 16;
+
     /**
-     * Decodes one tile or strip into packed ARGB.
+     * Decodes one tile or strip into packed ARGB. The JPEG header's size is checked against the chunk size the
+     * TIFF declares before anything is decoded, since the decoder allocates what the header claims.
      *
+     * @param declaredHeight the rows a full chunk holds (TileLength or RowsPerStrip); {@code rows} may be fewer
      * @throws IOException or IllegalArgumentException when the data is not a decodable JPEG of that size
      */
-    int[] decode(byte[] tables, byte[] data, int photometric, int width, int rows) throws IOException {
+    int[] decode(byte[] tables, byte[] data, int photometric, int width, int rows, int declaredHeight)
+            throws IOException {
         byte[] stream = splice(tables, data);
         ImageReader reader = idle.poll();
         if (reader == null) {
             reader = newReader();
         }
         Raster raster;
+        boolean reusable = false;
         try (MemoryCacheImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
             reader.setInput(input, true, true);
+            int claimedWidth = reader.getWidth(0);
+            int claimedHeight = reader.getHeight(0);
+            if (claimedWidth > roundUp(width) || claimedHeight > roundUp(declaredHeight)) {
+                throw new IllegalArgumentException("its JPEG header claims " + claimedWidth + "x" + claimedHeight
+                        + " px, more than the " + width + "x" + declaredHeight + " px the TIFF declares");
+            }
             raster = reader.readRaster(0, null);
+            reusable = true;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The JPEG reader's own defects on malformed segments (e.g. a NegativeArraySizeException): corrupt data.
+            throw new IOException("JPEG data is corrupt (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         } finally {
-            reader.setInput(null);
-            idle.add(reader);
+            if (reusable) {
+                reader.setInput(null);
+                idle.add(reader);
+            } else {
+                reader.dispose(); // a reader that failed mid-stream may keep broken state
+            }
         }
         if (raster.getWidth() < width || raster.getHeight() < rows) {
             throw new IllegalArgumentException("JPEG data holds " + raster.getWidth() + "x" + raster.getHeight()
                     + " px, less than the " + width + "x" + rows + " px expected");
         }
         return toArgb(raster, photometric, width, rows);
+    }
+
+    private static int roundUp(int size) {
+        return (size + MCU - 1) / MCU * MCU;
     }
 
     private static int[] toArgb(Raster raster, int photometric, int width, int rows) {

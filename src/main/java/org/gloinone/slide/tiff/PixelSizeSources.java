@@ -53,11 +53,12 @@ final class PixelSizeSources {
     }
 
     /**
-     * µm per pixel from a resolution tag (pixels per unit) and ResolutionUnit (2 inch, 3 centimetre),
-     * or empty when the unit is absent or none, or the value is a placeholder.
+     * µm per pixel from a resolution tag (pixels per unit) with ResolutionUnit centimetre (3), or empty when the
+     * unit is inch (2: dots per inch are a print setting, not a pixel size), absent or none, or the value is a
+     * placeholder.
      */
     static OptionalDouble resolutionMicrons(double pixelsPerUnit, long unit) {
-        double micronsPerUnit = unit == 3 ? 1e4 : unit == 2 ? 25_400 : Double.NaN;
+        double micronsPerUnit = unit == 3 ? 1e4 : Double.NaN;
         double mpp = micronsPerUnit / pixelsPerUnit;
         return mpp > 0 && mpp <= MAX_PLAUSIBLE_MICRONS && Double.isFinite(mpp)
                 ? OptionalDouble.of(mpp) : OptionalDouble.empty();

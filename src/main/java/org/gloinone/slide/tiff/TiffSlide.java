@@ -122,6 +122,29 @@ public final class TiffSlide implements Slide {
         return read(layout.levels.get(level), x, y, width, height);
     }
 
+    @Override
+    public boolean isEmpty(int level, long x, long y, long width, long height) {
+        if (level < 0 || level >= levels.size() || width < 1 || height < 1) {
+            return false;
+        }
+        TiffImage image = layout.levels.get(level).image();
+        long x0 = Math.max(0, x);
+        long y0 = Math.max(0, y);
+        long x1 = Math.min(image.width, x + width);
+        long y1 = Math.min(image.height, y + height);
+        if (x0 >= x1 || y0 >= y1) {
+            return true;
+        }
+        for (long row = y0 / image.chunkHeight; row <= (y1 - 1) / image.chunkHeight; row++) {
+            for (long col = x0 / image.chunkWidth; col <= (x1 - 1) / image.chunkWidth; col++) {
+                if (image.byteCounts[(int) (row * image.chunksAcross + col)] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private ArrayImg<ARGBType, IntArray> read(PyramidLayout.Part part, long x, long y, int width, int height)
             throws IOException {
         if (width < 1 || height < 1) {
