@@ -2,19 +2,21 @@ package org.gloinone.batch;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
+import org.gloinone.job.SlideOutcome;
 import org.gloinone.pipeline.SlideResult;
 
 /**
- * The end of a batch: each slide's outcome in input order, and the run's summary table.
+ * The end of a batch: each slide's outcome in input order, and the output folder's summary table.
  *
  * @param outcomes one per slide attempted
- * @param summary  {@code summary.csv} (always written by {@link BatchRunner}; it lists the slides done)
+ * @param summary  {@code summary.csv}, rebuilt from every complete slide folder of the output folder
  */
-public record BatchReport(List<SlideOutcome> outcomes, Optional<Path> summary) {
+public record BatchReport(List<SlideOutcome> outcomes, Path summary) {
     public BatchReport {
         outcomes = List.copyOf(outcomes);
+        Objects.requireNonNull(summary, "summary");
     }
 
     /** True when no slide failed. */

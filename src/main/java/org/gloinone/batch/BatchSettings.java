@@ -1,25 +1,17 @@
 package org.gloinone.batch;
 
-import java.nio.file.Path;
 import java.util.Objects;
 
-import org.gloinone.io.OutputOptions;
-import org.gloinone.pipeline.PipelineOptions;
+import org.gloinone.job.JobOptions;
 
 /**
- * How a batch runs: where results go, the pipeline and output options, and its robustness rules.
+ * How a batch runs: the job options of every slide, and whether it stops at the first failure.
  *
- * @param outputFolder    the folder that receives one subfolder per slide and {@code summary.csv}
- * @param pipeline        the pipeline options
- * @param output          which files to write
- * @param resume          skip slides whose {@code run.json} matches the current models, options and file
- * @param failFast        stop at the first failed slide instead of logging it and going on
+ * @param job      output folder, pipeline and output options, resume
+ * @param failFast stop at the first failed slide instead of logging it and going on
  */
-public record BatchSettings(Path outputFolder, PipelineOptions pipeline, OutputOptions output, boolean resume,
-                            boolean failFast) {
+public record BatchSettings(JobOptions job, boolean failFast) {
     public BatchSettings {
-        Objects.requireNonNull(outputFolder, "outputFolder");
-        Objects.requireNonNull(pipeline, "pipeline");
-        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(job, "job");
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Runs the pipeline over slide files and writes their results: one slide ({@link org.gloinone.batch.SlideJob})
- * or a sorted batch that logs and continues past failed slides and skips finished ones on resume
- * ({@link org.gloinone.batch.BatchRunner}). Shared by the command line and Fiji's file mode.
+ * Runs the slide job ({@link org.gloinone.job.SlideJob}) over many slide files in one process: in order,
+ * under the output folder's lock, past failed slides, and ending with the rebuilt summary
+ * ({@link org.gloinone.batch.BatchRunner}).
  */
 package org.gloinone.batch;

@@ -1,5 +1,7 @@
 package org.gloinone.classify;
 
+import org.gloinone.patch.PatchBatches;
+import org.gloinone.patch.PatchExtractor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +15,8 @@ import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Predictor;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.Slide;
 
 /**

@@ -12,9 +12,10 @@ import java.util.concurrent.CancellationException;
 import org.gloinone.batch.BatchReport;
 import org.gloinone.batch.BatchRunner;
 import org.gloinone.batch.BatchSettings;
-import org.gloinone.batch.SlideFailure;
-import org.gloinone.batch.SlideJob;
-import org.gloinone.batch.SlideOutcome;
+import org.gloinone.job.JobOptions;
+import org.gloinone.job.OutputLock;
+import org.gloinone.job.SlideOutcome;
+import org.gloinone.job.SlideFailure;
 import org.gloinone.io.ResultWriter;
 import org.gloinone.model.FoundModels;
 import org.gloinone.model.ModelException;
@@ -47,7 +48,8 @@ final class BatchCommand {
         try {
             slides = SlideInputs.expand(inputs, opener.backends());
             pipeline = options.pipelineOptions();
-            settings = new BatchSettings(output, pipeline, options.outputOptions(), resume, failFast);
+            settings = new BatchSettings(JobOptions.detecting(output, pipeline, options.outputOptions(),
+                    options.extraWriters(), resume), failFast);
             ResultWriter.prepareOutputFolder(output);
         } catch (IllegalArgumentException | IOException e) {
             err.println("glo-in-one: " + e.getMessage());
@@ -62,20 +64,21 @@ final class BatchCommand {
         }
         try (LoadedModels models = LoadedModels.load(found, pipeline.stages(), options.predictorOptions(pipeline));
              CtrlC ctrlC = new CtrlC()) {
-            ResultWriter writer = new ResultWriter(settings.output(), options.extraWriters());
-            SlideJob job = new SlideJob(models.models(), opener, writer, settings);
             BatchReport report;
             try {
-                report = new BatchRunner(job, settings).run(slides,
+                report = new BatchRunner(models.models(), opener, settings).run(slides,
                         slide -> TerminalProgress.forConsole(slide.getFileName().toString()),
                         outcome -> announce(outcome, err), ctrlC.token());
             } catch (CancellationException e) {
                 err.println("glo-in-one: interrupted; complete slide folders are kept, the current one was removed");
                 return INTERRUPTED;
+            } catch (OutputLock.HeldException e) {
+                err.println("glo-in-one: " + e.getMessage());
+                return USAGE;
             }
             out.println();
             SummaryTable.print(report.outcomes(), out);
-            report.summary().ifPresent(p -> out.println("\nsummary: " + p));
+            out.println("\nsummary: " + report.summary());
             if (!report.allSucceeded()) {
                 err.println("\nfailed slides:");
                 report.failures().forEach(f -> err.println("  " + f.error()));

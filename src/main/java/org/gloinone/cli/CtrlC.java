@@ -3,7 +3,7 @@ package org.gloinone.cli;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 
 /**
  * Turns Ctrl-C (SIGINT) into a cancellation: the shutdown hook cancels the token and waits until the

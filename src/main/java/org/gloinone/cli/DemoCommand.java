@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gloinone.io.ResultNames;
+import org.gloinone.job.OutputFolder;
 import org.gloinone.model.ModelFinder;
 
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
         int code = BatchCommand.run(List.of(sample), output, options, false, true, System.out, System.err);
         if (code == 0) {
             String stem = ResultNames.slideStem(sample.getFileName().toString());
-            Path folder = output.resolve(stem);
+            Path folder = output.resolve(OutputFolder.plainName(sample.getFileName().toString()));
             System.out.println("overlay picture: " + folder.resolve(stem + "-overlay.png"));
             System.out.println("glomeruli table: " + folder.resolve(stem + "-glomeruli.csv"));
         }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             RunCommand.class,
+            SummarizeCommand.class,
             InfoCommand.class,
             ModelsCommand.class,
             EvaluateCommand.class,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.gloinone.batch.SlideOutcome;
+import org.gloinone.job.SlideOutcome;
 import org.gloinone.pipeline.SlideResult;
 
 /** The table printed at the end of a run: per slide, glomeruli per class, % sclerosed and time. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 
 /**
  * Shows progress of one slide: a redrawn bar with percentage and ETA on a terminal, or plain log

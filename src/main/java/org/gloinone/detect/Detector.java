@@ -14,8 +14,8 @@ import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Predictor;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.Slide;
 
 /**

@@ -9,7 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 
 /**
  * Reads network inputs on a background thread, in order, into a small bounded queue, so that slide

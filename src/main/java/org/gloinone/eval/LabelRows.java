@@ -1,5 +1,6 @@
 package org.gloinone.eval;
 
+import org.gloinone.io.CsvLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class LabelRows {
         if (lines.isEmpty()) {
             throw new DatasetException(file, "is empty; expected the header " + String.join(",", columns));
         }
-        List<String> header = CsvLine.split(stripBom(lines.get(0)), file, 1);
+        List<String> header = fields(stripBom(lines.get(0)), file, 1);
         int[] column = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             column[c] = header.indexOf(columns.get(c));
@@ -50,7 +51,7 @@ final class LabelRows {
                 continue;
             }
             int lineNo = i + 1;
-            List<String> f = CsvLine.split(lines.get(i), file, lineNo);
+            List<String> f = fields(lines.get(i), file, lineNo);
             if (f.size() != header.size()) {
                 throw new DatasetException(file, "line " + lineNo + " has " + f.size() + " fields, the header "
                         + header.size());
@@ -76,5 +77,13 @@ final class LabelRows {
 
     private static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static List<String> fields(String line, Path file, int lineNo) throws DatasetException {
+        try {
+            return CsvLine.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new DatasetException(file, "line " + lineNo + " has an " + e.getMessage());
+        }
     }
 }

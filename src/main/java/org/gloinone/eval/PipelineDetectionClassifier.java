@@ -12,8 +12,8 @@ import org.gloinone.detect.Detection;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Predictor;
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 
 /**
  * The pipeline's classifier on patches cut around each detection of a tile, so that the count and the percent

@@ -11,8 +11,8 @@ import org.gloinone.detect.Detector;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Predictor;
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 
 /**
  * Runs the pipeline's detector over a labelled tile as if the tile were a slide: the same tile plan at the

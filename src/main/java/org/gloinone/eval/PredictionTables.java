@@ -1,5 +1,6 @@
 package org.gloinone.eval;
 
+import org.gloinone.io.CsvLine;
 import java.util.List;
 import java.util.Locale;
 

@@ -37,12 +37,12 @@ public class ExportResults implements PlugIn {
             String name = gd.getNextString().trim();
             Files.createDirectories(folder);
             int written = 0;
-            ResultsTable glomeruli = ResultsTable.getResultsTable(ResultTables.GLOMERULI);
+            ResultsTable glomeruli = ResultsTable.getResultsTable(ImageJTables.GLOMERULI);
             if (glomeruli != null) {
                 StageRunner.saveTable(glomeruli, folder.resolve(name + "_glomeruli_table.csv"));
                 written++;
             }
-            ResultsTable summary = ResultsTable.getResultsTable(ResultTables.SUMMARY);
+            ResultsTable summary = ResultsTable.getResultsTable(ImageJTables.SUMMARY);
             if (summary != null) {
                 StageRunner.saveTable(summary, folder.resolve(name + "_summary_table.csv"));
                 written++;

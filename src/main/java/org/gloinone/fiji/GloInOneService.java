@@ -7,11 +7,12 @@ import java.util.Set;
 
 import ij.ImagePlus;
 
+import org.gloinone.io.OutputFormat;
 import org.gloinone.detect.Circle;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /**
@@ -49,11 +50,14 @@ public interface GloInOneService {
                          CancellationToken cancel) throws IOException;
 
     /**
-     * Writes a result in the given formats into {@code folder}, each file complete or absent.
+     * Writes a result of {@code slide} as one complete slide folder of the output folder {@code folder}, with
+     * the files, {@code run.json} and folder name the command line writes (so {@code glo-in-one run --resume}
+     * and {@code glo-in-one summarize} know it), and rebuilds the folder's {@code summary.csv}.
      *
-     * @return the files written
+     * @return the files of the slide folder and the summary
      */
-    List<Path> write(SlideResult result, Path folder, Set<ResultFormat> formats) throws IOException;
+    List<Path> write(SlideSource slide, SlideResult result, Path folder, Set<OutputFormat> formats)
+            throws IOException;
 
     /**
      * Reads circles from an annotation file (Aperio ImageScope XML or GeoJSON), in level-0 pixels.

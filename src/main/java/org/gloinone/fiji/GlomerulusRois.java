@@ -9,6 +9,7 @@ import ij.gui.Overlay;
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 
+import org.gloinone.io.ClassColors;
 import org.gloinone.detect.Circle;
 import org.gloinone.imagej.RoiTags;
 import org.gloinone.io.ResultNames;
@@ -95,7 +96,7 @@ public final class GlomerulusRois {
     }
 
     private static Color colour(SlideResult result, GlomerulusResult g) {
-        return new ClassColours(result.classNames(), result.sclerosedClasses()).of(g.className());
+        return new Color(ClassColors.of(result).rgb(g.className()));
     }
 
     private static void style(Roi roi, String name, Color colour) {

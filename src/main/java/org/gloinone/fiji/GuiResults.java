@@ -82,10 +82,10 @@ public final class GuiResults {
             image.show();
         }
         if (options.tables()) {
-            showTable(outcome.glomeruli(), ResultTables.GLOMERULI, null);
-            ResultsTable summary = ResultsTable.getResultsTable(ResultTables.SUMMARY);
-            showTable(ResultTables.appendSummary(summary == null ? new ResultsTable() : summary, outcome.result()),
-                    ResultTables.SUMMARY, ResultTables.GLOMERULI);
+            showTable(outcome.glomeruli(), ImageJTables.GLOMERULI, null);
+            ResultsTable summary = ResultsTable.getResultsTable(ImageJTables.SUMMARY);
+            showTable(ImageJTables.appendSummary(summary == null ? new ResultsTable() : summary, outcome.result()),
+                    ImageJTables.SUMMARY, ImageJTables.GLOMERULI);
         }
     }
 

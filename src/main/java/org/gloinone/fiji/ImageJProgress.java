@@ -5,8 +5,8 @@ import java.util.function.BooleanSupplier;
 
 import ij.IJ;
 
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 
 /**
  * Bridges the pipeline to ImageJ: shows progress in the status line and progress bar, and turns a press of

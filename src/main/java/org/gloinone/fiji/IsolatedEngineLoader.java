@@ -33,12 +33,13 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.pipeline.SlideResult", "org.gloinone.pipeline.GlomerulusResult",
             "org.gloinone.pipeline.SlideInfo", "org.gloinone.pipeline.ModelInfo",
             "org.gloinone.pipeline.StageTimings", "org.gloinone.pipeline.CircleMicrons", "org.gloinone.pipeline.PipelineOptions",
-            "org.gloinone.pipeline.PipelineOptions$Builder", "org.gloinone.pipeline.ProgressListener",
-            "org.gloinone.pipeline.CancellationToken", "org.gloinone.pipeline.ProgramVersion",
+            "org.gloinone.pipeline.PipelineOptions$Builder", "org.gloinone.progress.ProgressListener",
+            "org.gloinone.progress.CancellationToken", "org.gloinone.pipeline.ProgramVersion",
             "org.gloinone.detect.Circle",
             "org.gloinone.detect.Detection", "org.gloinone.classify.Classification",
             "org.gloinone.segment.Outline", "org.gloinone.segment.Morphometry",
-            "org.gloinone.model.Device", "org.gloinone.model.Task",
+            "org.gloinone.model.Device", "org.gloinone.model.Task", "org.gloinone.io.OutputFormat",
+            "org.gloinone.io.ClassColors", "org.gloinone.detect.EqualAreaCircle",
             // One naming rule and one set of ROI properties on both sides: the ROI Manager and written ROI sets.
             "org.gloinone.io.ResultNames", "org.gloinone.imagej.RoiTags");
 

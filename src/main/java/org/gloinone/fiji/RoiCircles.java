@@ -9,6 +9,7 @@ import ij.gui.Roi;
 import ij.process.FloatPolygon;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.EqualAreaCircle;
 import org.gloinone.imagej.RoiTags;
 
 /**
@@ -82,36 +83,25 @@ public final class RoiCircles {
         return RoiTags.isOutline(roi);
     }
 
-    /** The circle of one area ROI in image pixels, or null when it is empty. */
+    /**
+     * The circle of one area ROI in image pixels by the one rule of every reader ({@link EqualAreaCircle}; ovals
+     * and plain rectangles by their bounds, other shapes by their polygon), or null when it is empty.
+     */
     static Circle imageCircle(Roi roi) {
         Rectangle2D.Double b = roi.getFloatBounds();
         if (roi instanceof OvalRoi) {
-            return b.width > 0 && b.height > 0
-                    ? new Circle(b.x + b.width / 2, b.y + b.height / 2, Math.sqrt(b.width * b.height) / 2) : null;
+            return EqualAreaCircle.ofEllipse(b.x, b.y, b.x + b.width, b.y + b.height);
         }
         if (roi.getType() == Roi.RECTANGLE && roi.getCornerDiameter() == 0) {
-            return b.width > 0 && b.height > 0
-                    ? new Circle(b.x + b.width / 2, b.y + b.height / 2, (b.width + b.height) / 4) : null;
+            return EqualAreaCircle.ofRectangle(b.x, b.y, b.x + b.width, b.y + b.height);
         }
-        return equalAreaCircle(roi.getFloatPolygon());
-    }
-
-    /** Shoelace area and centroid of a polygon, as the circle of equal area at the centroid. */
-    static Circle equalAreaCircle(FloatPolygon p) {
-        double twiceArea = 0;
-        double cx = 0;
-        double cy = 0;
+        FloatPolygon p = roi.getFloatPolygon();
+        double[] xs = new double[p.npoints];
+        double[] ys = new double[p.npoints];
         for (int i = 0; i < p.npoints; i++) {
-            int j = (i + 1) % p.npoints;
-            double cross = (double) p.xpoints[i] * p.ypoints[j] - (double) p.xpoints[j] * p.ypoints[i];
-            twiceArea += cross;
-            cx += (p.xpoints[i] + p.xpoints[j]) * cross;
-            cy += (p.ypoints[i] + p.ypoints[j]) * cross;
+            xs[i] = p.xpoints[i];
+            ys[i] = p.ypoints[i];
         }
-        double area = Math.abs(twiceArea) / 2;
-        if (!(area > 0)) {
-            return null;
-        }
-        return new Circle(cx / (3 * twiceArea), cy / (3 * twiceArea), Math.sqrt(area / Math.PI));
+        return p.npoints < 3 ? null : EqualAreaCircle.ofPolygon(xs, ys);
     }
 }

@@ -22,8 +22,9 @@ import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.io.OutputFormat;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /**
@@ -80,8 +81,8 @@ public abstract class StageCommand extends ContextCommand {
     @Parameter(persist = false, label = "Minimum tissue fraction", min = "0", max = "1", required = false)
     protected double minTissue = 0.01;
 
-    @Parameter(persist = false, label = "Formats", description = "xml, geojson, csv, roiset", required = false)
-    protected String formats = "xml,geojson,csv,roiset";
+    @Parameter(persist = false, label = "Formats", description = "xml, geojson, csv, rois, overlay", required = false)
+    protected String formats = "xml,geojson,csv,rois,overlay";
 
     @Parameter(persist = false, label = "Write tables", description = "also save both tables as CSV", required = false)
     protected boolean tables = true;
@@ -99,10 +100,10 @@ public abstract class StageCommand extends ContextCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Result")
     protected SlideResult result;
 
-    @Parameter(type = ItemIO.OUTPUT, label = ResultTables.GLOMERULI)
+    @Parameter(type = ItemIO.OUTPUT, label = ImageJTables.GLOMERULI)
     protected ResultsTable glomeruli;
 
-    @Parameter(type = ItemIO.OUTPUT, label = ResultTables.SUMMARY)
+    @Parameter(type = ItemIO.OUTPUT, label = ImageJTables.SUMMARY)
     protected ResultsTable summary;
 
     @Parameter(type = ItemIO.OUTPUT, label = "ROIs")
@@ -134,7 +135,7 @@ public abstract class StageCommand extends ContextCommand {
         StageOptions options = new StageOptions(stage(), Optional.ofNullable(slide).map(File::toPath), annotations(),
                 Optional.ofNullable(output).map(File::toPath), optional(StageOptions.SCORE, score),
                 optional(StageOptions.NMS_IOU, nmsIou), threads,
-                StageOptions.device(device), tissueMask, minTissue, ResultFormat.parseList(formats), false,
+                StageOptions.device(device), tissueMask, minTissue, OutputFormat.parseList(formats), false,
                 outlines, false, tables);
         GloInOneService facade = service != null ? service : GloInOneServices.load();
         ProgressListener progress = status == null ? ProgressListener.SILENT

@@ -9,6 +9,8 @@ import ij.Macro;
 import ij.Prefs;
 import ij.gui.GenericDialog;
 
+import org.gloinone.io.OutputFormat;
+
 /**
  * The dialog of the four run commands. It only shows the fields and reads them into a {@link StageOptions},
  * which validates them. Field labels start with the macro key, so ImageJ records
@@ -51,7 +53,7 @@ public final class StageDialog {
         gd.addChoice("Device", DEVICES, d.device().name().toLowerCase(Locale.ROOT));
         gd.addCheckbox("Tissue mask (skip empty tiles)", d.tissueMask());
         gd.addNumericField("Min-tissue fraction", d.minTissue(), 3);
-        gd.addStringField("Formats (xml, geojson, csv, roiset)", ResultFormat.toList(d.formats()), 24);
+        gd.addStringField("Formats (" + OutputFormat.words() + ")", OutputFormat.toList(d.formats()), 24);
         gd.addCheckbox("ROIs to ROI Manager", d.addRois());
         gd.addCheckbox("Outlines of masks as ROIs", d.outlines());
         gd.addCheckbox("Overlay on image", d.overlay());
@@ -79,7 +81,7 @@ public final class StageDialog {
             throw new IllegalArgumentException(StageOptions.THREADS + " must be a whole number, got " + threads);
         }
         StageOptions chosen = new StageOptions(stage, slide, annotations, output, score, nmsIou, (int) threads,
-                StageOptions.device(device), tissue, minTissue, ResultFormat.parseList(formats), rois, outlines,
+                StageOptions.device(device), tissue, minTissue, OutputFormat.parseList(formats), rois, outlines,
                 overlay, tables);
         if (interactive) {
             Prefs.set(prefsKey(stage), chosen.toMacroOptions());

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gloinone.io.OutputFormat;
 import org.gloinone.model.Device;
 import org.gloinone.pipeline.PipelineOptions;
 
@@ -39,7 +40,7 @@ import org.gloinone.pipeline.PipelineOptions;
  */
 public record StageOptions(Stage stage, Optional<Path> slide, Optional<Path> annotations, Optional<Path> output,
                            OptionalDouble score, OptionalDouble nmsIou, int threads, Device device,
-                           boolean tissueMask, double minTissue, Set<ResultFormat> formats,
+                           boolean tissueMask, double minTissue, Set<OutputFormat> formats,
                            boolean addRois, boolean outlines, boolean overlay, boolean tables) {
 
     /** Macro keys, in dialog order. */
@@ -61,12 +62,12 @@ public record StageOptions(Stage stage, Optional<Path> slide, Optional<Path> ann
     public StageOptions {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(device, "device");
-        score.ifPresent(v -> requireUnit(SCORE, v));
-        nmsIou.ifPresent(v -> requireUnit(NMS_IOU, v));
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException(THREADS + " must be in [1, 256], got " + threads);
-        }
-        requireUnit(MIN_TISSUE, minTissue);
+        // One validator for every front door: the pipeline's options name the bad value and its range.
+        PipelineOptions.Builder check = PipelineOptions.builder().stages(stage.tasks()).threads(threads)
+                .device(device).minTissueFraction(minTissue);
+        score.ifPresent(check::scoreThreshold);
+        nmsIou.ifPresent(check::nmsIou);
+        check.build();
         formats = formats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(formats));
         if (!stage.needsCircles() && annotations.isPresent()) {
             throw new IllegalArgumentException(ANNOTATIONS + " is only for Classify and Segment, not "
@@ -74,18 +75,11 @@ public record StageOptions(Stage stage, Optional<Path> slide, Optional<Path> ann
         }
     }
 
-    private static void requireUnit(String option, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(option + " must be in [0, 1], got " + value);
-        }
-    }
-
     /** The defaults of a stage: current image, model thresholds, all cores, tissue mask on, GUI results on. */
     public static StageOptions defaults(Stage stage) {
         return new StageOptions(stage, Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), Math.min(256, Runtime.getRuntime().availableProcessors()), Device.AUTO,
-                true, 0.01, EnumSet.of(ResultFormat.XML, ResultFormat.GEOJSON, ResultFormat.CSV,
-                ResultFormat.ROISET), true, false, true, true);
+                true, 0.01, EnumSet.allOf(OutputFormat.class), true, false, true, true);
     }
 
     /** The pipeline options these stand for; the stage decides which tasks run. */
@@ -117,7 +111,7 @@ public record StageOptions(Stage stage, Optional<Path> slide, Optional<Path> ann
         put(s, DEVICE, device.name().toLowerCase(Locale.ROOT));
         flag(s, TISSUE, tissueMask);
         put(s, MIN_TISSUE, number(minTissue));
-        put(s, FORMATS, ResultFormat.toList(formats));
+        put(s, FORMATS, OutputFormat.toList(formats));
         flag(s, ROIS, addRois);
         flag(s, OUTLINES, outlines);
         flag(s, OVERLAY, overlay);
@@ -156,7 +150,7 @@ public record StageOptions(Stage stage, Optional<Path> slide, Optional<Path> ann
         return new StageOptions(stage, m.path(SLIDE), stage.needsCircles() ? m.path(ANNOTATIONS) : Optional.empty(),
                 m.path(OUTPUT), m.optionalNumber(SCORE), m.optionalNumber(NMS_IOU),
                 m.integer(THREADS, d.threads()), device(m.text(DEVICE, "auto")), m.flag(TISSUE),
-                m.number(MIN_TISSUE, d.minTissue()), ResultFormat.parseList(m.text(FORMATS, "")),
+                m.number(MIN_TISSUE, d.minTissue()), OutputFormat.parseList(m.text(FORMATS, "")),
                 m.flag(ROIS), m.flag(OUTLINES), m.flag(OVERLAY), m.flag(TABLES));
     }
 

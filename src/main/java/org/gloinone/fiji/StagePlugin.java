@@ -14,7 +14,7 @@ import ij.gui.Roi;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
 
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 
 /**
  * Plugins &gt; Glo-In-One &gt; Detect Glomeruli, Classify Glomeruli, Segment Glomeruli and All-in-One: the

@@ -14,9 +14,9 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /**
@@ -88,18 +88,14 @@ public final class StageRunner {
         } else {
             result = service.allInOne(view.source(), pipelineOptions, progress, cancel);
         }
-        ResultsTable glomeruli = ResultTables.glomeruli(result);
-        ResultsTable summary = ResultTables.summary(result);
+        ResultsTable glomeruli = ImageJTables.glomeruli(result);
+        ResultsTable summary = ImageJTables.summary(result);
         List<Path> files = new ArrayList<>();
         if (options.output().isPresent()) {
             Path folder = options.output().get();
             Files.createDirectories(folder);
-            files.addAll(service.write(result, folder, options.formats()));
-            if (options.tables()) {
-                String base = baseName(result.slide().name());
-                files.add(saveTable(glomeruli, folder.resolve(base + "_glomeruli_table.csv")));
-                files.add(saveTable(summary, folder.resolve(base + "_summary_table.csv")));
-            }
+            // The folder's tables are the slide folder's own (as on the command line), not the shown ones.
+            files.addAll(service.write(view.source(), result, folder, options.formats()));
         }
         return new StageOutcome(result, view, review, skipped, glomeruli, summary, files);
     }

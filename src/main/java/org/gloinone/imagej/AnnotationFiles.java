@@ -69,17 +69,24 @@ public final class AnnotationFiles {
 
     /** The region of a ROI, its class being the second word of a Glo-In-One label; null if it has no area. */
     private static AnnotationRegion toRegion(RoiSetZip.Entry e, int id) {
-        Roi roi = e.roi();
+        String[] words = e.name().split(" ");
+        String layer = words.length >= 2 && words[0].matches("G\\d+") ? words[1] : "";
+        return region(e.roi(), layer, e.name(), id);
+    }
+
+    /**
+     * The region a ROI outlines (ovals and plain rectangles by their bounds, anything else by its polygon), so
+     * that its circle follows the one rule of {@link AnnotationRegion#toCircle()}; null if it has no area.
+     */
+    public static AnnotationRegion region(Roi roi, String layer, String name, int id) {
         if (!roi.isArea()) {
             return null;
         }
-        String[] words = e.name().split(" ");
-        String layer = words.length >= 2 && words[0].matches("G\\d+") ? words[1] : "";
         int type = roi.getType();
-        if (type == Roi.OVAL || type == Roi.RECTANGLE) {
+        if (type == Roi.OVAL || type == Roi.RECTANGLE && roi.getCornerDiameter() == 0) {
             Rectangle2D b = roi.getFloatBounds();
             return new AnnotationRegion(layer, id, type == Roi.OVAL ? RegionShape.ELLIPSE : RegionShape.RECTANGLE,
-                    e.name(), new double[] {b.getMinX(), b.getMaxX()}, new double[] {b.getMinY(), b.getMaxY()}, false);
+                    name, new double[] {b.getMinX(), b.getMaxX()}, new double[] {b.getMinY(), b.getMaxY()}, false);
         }
         FloatPolygon p = roi.getFloatPolygon();
         double[] xs = new double[p.npoints];
@@ -88,6 +95,6 @@ public final class AnnotationFiles {
             xs[i] = p.xpoints[i];
             ys[i] = p.ypoints[i];
         }
-        return new AnnotationRegion(layer, id, RegionShape.POLYGON, e.name(), xs, ys, false);
+        return new AnnotationRegion(layer, id, RegionShape.POLYGON, name, xs, ys, false);
     }
 }

@@ -24,6 +24,7 @@ import ij.io.RoiEncoder;
 import ij.process.FloatPolygon;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.io.AnnotationRegion;
 import org.gloinone.io.AtomicFiles;
 import org.gloinone.io.ClassColors;
 import org.gloinone.io.Polygons;
@@ -102,7 +103,7 @@ public final class RoiSetZip implements SlideFileWriter {
 
     /** The ROIs for {@code result}, in the order they are written. */
     public static List<Roi> rois(SlideResult result) {
-        ClassColors colors = ClassColors.of(result.classNames());
+        ClassColors colors = ClassColors.of(result);
         List<Roi> rois = new ArrayList<>();
         for (GlomerulusResult g : result.glomeruli()) {
             Color colour = new Color(colors.rgb(g.className()));
@@ -246,31 +247,9 @@ public final class RoiSetZip implements SlideFileWriter {
         return false;
     }
 
-    /** The circle a ROI stands for, if it encloses an area. */
+    /** The circle a ROI stands for, if it encloses an area: the rule of {@link AnnotationRegion#toCircle()}. */
     public static Optional<Circle> toCircle(Roi roi) {
-        int type = roi.getType();
-        Rectangle2D b = roi.getFloatBounds();
-        if (type == Roi.OVAL || type == Roi.RECTANGLE) {
-            double r = (b.getWidth() + b.getHeight()) / 4;
-            return r > 0 ? Optional.of(new Circle(b.getCenterX(), b.getCenterY(), r)) : Optional.empty();
-        }
-        if (type == Roi.POLYGON || type == Roi.FREEROI || type == Roi.TRACED_ROI) {
-            FloatPolygon p = roi.getFloatPolygon();
-            if (p.npoints < 3) {
-                return Optional.empty();
-            }
-            double[] xs = new double[p.npoints];
-            double[] ys = new double[p.npoints];
-            for (int i = 0; i < p.npoints; i++) {
-                xs[i] = p.xpoints[i];
-                ys[i] = p.ypoints[i];
-            }
-            try {
-                return Optional.of(Polygons.equivalentCircle(xs, ys));
-            } catch (IllegalArgumentException noExtent) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        AnnotationRegion region = AnnotationFiles.region(roi, "", "", 0);
+        return region == null ? Optional.empty() : region.toCircle();
     }
 }

@@ -3,6 +3,7 @@ package org.gloinone.io;
 import java.util.Optional;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.EqualAreaCircle;
 
 /**
  * One region of an annotation file (an ImageScope Region or a GeoJSON Feature), in level-0 pixels.
@@ -44,10 +45,10 @@ public record AnnotationRegion(String layer, int regionId, RegionShape shape, St
     }
 
     /**
-     * The circle this region stands for, e.g. to classify and segment glomeruli a pathologist circled:
-     * ellipses and rectangles give the circle of their bounding box (radius = mean half-side), polygons
-     * the circle of equal area at their centroid. Points, lines, negative regions and shapes without
-     * extent give none.
+     * The circle this region stands for, e.g. to classify and segment glomeruli a pathologist circled: the
+     * circle of equal area at the region's centroid, whatever its shape (an ellipse's radius is the geometric
+     * mean of its half-axes). This is the one region-to-circle rule of every reader and of Fiji's ROIs. Points,
+     * lines, negative regions and shapes without area give none.
      */
     public Optional<Circle> toCircle() {
         if (negative || !shape.hasArea() || xs.length < 2) {
@@ -57,7 +58,13 @@ public record AnnotationRegion(String layer, int regionId, RegionShape shape, St
             if (shape == RegionShape.POLYGON) {
                 return xs.length < 3 ? Optional.empty() : Optional.of(Polygons.equivalentCircle(xs, ys));
             }
-            return Optional.of(Polygons.boundingCircle(xs, ys));
+            double minX = java.util.Arrays.stream(xs).min().orElseThrow();
+            double maxX = java.util.Arrays.stream(xs).max().orElseThrow();
+            double minY = java.util.Arrays.stream(ys).min().orElseThrow();
+            double maxY = java.util.Arrays.stream(ys).max().orElseThrow();
+            return Optional.ofNullable(shape == RegionShape.ELLIPSE
+                    ? EqualAreaCircle.ofEllipse(minX, minY, maxX, maxY)
+                    : EqualAreaCircle.ofRectangle(minX, minY, maxX, maxY));
         } catch (IllegalArgumentException noExtent) {
             return Optional.empty();
         }

@@ -2,19 +2,30 @@ package org.gloinone.io;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import org.gloinone.pipeline.GlomerulusResult;
+import org.gloinone.pipeline.SlideResult;
 
 /**
- * One distinct colour per class, the same in every output (ImageScope layers, QuPath classes, ROI
- * strokes, overlay). Well-known class names get fixed colours (normal green, sclerosed red,
- * non-glomerular grey); other classes take the next colour of a palette chosen to stay apart.
+ * The one colour rule of every output (ImageScope layers, QuPath classes, overlay, ImageJ ROI sets and Fiji's
+ * ROI Manager), taken from the model's class scheme rather than guessed from class names: the classes the
+ * model counts as globally sclerosed are red, the first other glomerular class green, further classes take
+ * the next palette colour in the model's order, unclassified (detect-only) glomeruli are yellow and
+ * non-glomerular detections grey.
  */
 public final class ClassColors {
-    /** Colours as 0xRRGGBB for classes not named below, in order of appearance. */
-    private static final int[] PALETTE = {0x00B000, 0xE00000, 0x0060FF, 0xFF9900, 0xB000B0, 0x00B0B0, 0x806000,
-        0xFF66CC};
-    private static final int NON_GLOMERULAR = 0x808080;
+    /** Globally sclerosed. */
+    public static final int SCLEROSED = 0xE00000;
+    /** The first glomerular class that is not sclerosed (e.g. normal, nonGS). */
+    public static final int NORMAL = 0x00B000;
+    /** A glomerulus detected but not classified. */
+    public static final int UNCLASSIFIED = 0xFFD000;
+    /** A detection the classifier called non-glomerular. */
+    public static final int NON_GLOMERULAR = 0x808080;
+    /** Further classes, in order. */
+    private static final int[] PALETTE = {0x0060FF, 0xFF9900, 0xB000B0, 0x00B0B0, 0x806000, 0xFF66CC, 0x7F7FFF};
 
     private final Map<String, Integer> colours;
 
@@ -22,47 +33,39 @@ public final class ClassColors {
         this.colours = colours;
     }
 
+    /** The colours of a result's class scheme. */
+    public static ClassColors of(SlideResult result) {
+        return of(result.classNames(), result.sclerosedClasses());
+    }
+
     /**
-     * Colours for {@code classNames} in report order, plus the non-glomerular class.
+     * The colours of a class scheme.
      *
-     * @param classNames glomerulus classes of a result
+     * @param classNames glomerulus classes in the model's report order (without the non-glomerular class)
+     * @param sclerosed  the classes counted as globally sclerosed
      */
-    public static ClassColors of(List<String> classNames) {
+    public static ClassColors of(List<String> classNames, Set<String> sclerosed) {
         Map<String, Integer> map = new LinkedHashMap<>();
         int next = 0;
+        boolean normalGiven = false;
+        boolean sclerosedGiven = false;
         for (String name : classNames) {
-            Integer fixed = fixedColour(name);
-            if (fixed != null && !map.containsValue(fixed)) {
-                map.put(name, fixed);
-            }
-        }
-        for (String name : classNames) {
-            if (!map.containsKey(name)) {
-                while (map.containsValue(PALETTE[next % PALETTE.length]) && next < PALETTE.length) {
-                    next++;
-                }
-                map.put(name, PALETTE[next % PALETTE.length]);
-                next++;
+            if (GlomerulusResult.UNCLASSIFIED.equals(name) && sclerosed.isEmpty()) {
+                map.put(name, UNCLASSIFIED);
+            } else if (sclerosed.contains(name) && !sclerosedGiven) {
+                map.put(name, SCLEROSED);
+                sclerosedGiven = true;
+            } else if (!sclerosed.contains(name) && !normalGiven) {
+                map.put(name, NORMAL);
+                normalGiven = true;
+            } else {
+                map.put(name, PALETTE[next++ % PALETTE.length]);
             }
         }
         return new ClassColors(map);
     }
 
-    private static Integer fixedColour(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.startsWith("non") && n.contains("glom")) {
-            return NON_GLOMERULAR;
-        }
-        if (n.contains("scleros") && !n.startsWith("non")) {
-            return 0xE00000;
-        }
-        if (n.equals("normal") || n.equals("glomerulus") || n.startsWith("non-scleros") || n.startsWith("nonscleros")) {
-            return 0x00B000;
-        }
-        return null;
-    }
-
-    /** The class colour as 0xRRGGBB; grey for classes not known here (e.g. non-glomerular). */
+    /** The class colour as 0xRRGGBB; grey for a class outside the scheme (the non-glomerular one). */
     public int rgb(String className) {
         return colours.getOrDefault(className, NON_GLOMERULAR);
     }

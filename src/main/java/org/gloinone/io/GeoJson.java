@@ -87,7 +87,7 @@ public final class GeoJson {
 
     /** Writes the glomeruli of {@code result} to {@code file} (atomically). */
     public void write(SlideResult result, Path file) throws IOException {
-        ClassColors colors = ClassColors.of(result.classNames());
+        ClassColors colors = ClassColors.of(result);
         OptionalDouble mpp = result.slide().micronsPerPixel();
         AtomicFiles.write(file, out -> {
             JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);

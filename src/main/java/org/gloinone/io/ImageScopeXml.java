@@ -61,7 +61,7 @@ public final class ImageScopeXml {
 
     private void write(OutputStream out, Path file, SlideResult result, boolean outlines) throws IOException {
         Map<String, List<GlomerulusResult>> layers = layers(result, outlines);
-        ClassColors colors = ClassColors.of(result.classNames());
+        ClassColors colors = ClassColors.of(result);
         OptionalDouble mpp = result.slide().micronsPerPixel();
         Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Which result files to write.
  *
- * @param formats              the per-slide files
+ * @param formats              the per-slide files ({@link OutputFormat#ROIS} is written by the front door's
+ *                             {@link SlideFileWriter})
  * @param includeNonGlomerular also write the detections called non-glomerular to the ImageScope files
  * @param writePatches         write {@code patches/} and {@code masks/} PNGs when the caller supplies them
  */

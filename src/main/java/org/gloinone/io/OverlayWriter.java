@@ -50,7 +50,7 @@ public final class OverlayWriter {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(source, 0, 0, w, h, null);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            ClassColors colors = ClassColors.of(result.classNames());
+            ClassColors colors = ClassColors.of(result);
             float stroke = (float) Math.max(2.0, Math.max(w, h) / 600.0);
             g.setStroke(new BasicStroke(stroke));
             for (GlomerulusResult glom : result.glomeruli()) {

@@ -1,6 +1,7 @@
 package org.gloinone.io;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.EqualAreaCircle;
 import org.gloinone.segment.Outline;
 
 /**
@@ -67,20 +68,8 @@ public final class Polygons {
      * @throws IllegalArgumentException if the polygon has no extent at all
      */
     public static Circle equivalentCircle(double[] xs, double[] ys) {
-        double a = signedArea(xs, ys);
-        if (Math.abs(a) > 1e-9) {
-            double cx = 0;
-            double cy = 0;
-            int n = xs.length;
-            for (int i = 0; i < n; i++) {
-                int j = (i + 1) % n;
-                double cross = xs[i] * ys[j] - xs[j] * ys[i];
-                cx += (xs[i] + xs[j]) * cross;
-                cy += (ys[i] + ys[j]) * cross;
-            }
-            return new Circle(cx / (6 * a), cy / (6 * a), Math.sqrt(Math.abs(a) / Math.PI));
-        }
-        return boundingCircle(xs, ys);
+        Circle c = EqualAreaCircle.ofPolygon(xs, ys);
+        return c != null ? c : boundingCircle(xs, ys);
     }
 
     /** The circle centred in the vertices' bounding box, radius the mean of its half-width and half-height. */

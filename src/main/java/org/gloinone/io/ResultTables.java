@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.SortedMap;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.pipeline.GlomerulusResult;
@@ -15,7 +17,7 @@ import org.gloinone.segment.Morphometry;
 
 /**
  * The spreadsheets: {@code <slide>-glomeruli.csv} (one row per glomerulus) and {@code summary.csv}
- * (one row per slide of a run). UTF-8, comma-separated, RFC 4180 quoting, '.' as decimal separator in
+ * (one row per complete slide folder of an output folder). UTF-8, comma-separated, RFC 4180 quoting, '.' as decimal separator in
  * every locale, and an empty cell for every unknown value (e.g. um when the slide's um/px is unknown,
  * morphometry of an unsegmented glomerulus).
  */
@@ -28,9 +30,9 @@ public final class ResultTables {
         AtomicFiles.writeString(file, glomeruliTable(result));
     }
 
-    /** Writes the run summary, one row per result in the given order, to {@code file} (atomically). */
-    public static void writeSummary(List<SlideResult> results, Path file) throws IOException {
-        AtomicFiles.writeString(file, summaryTable(results));
+    /** Writes the summary of the given slide folders (folder name to manifest) to {@code file} (atomically). */
+    public static void writeSummary(SortedMap<String, RunManifest> folders, Path file) throws IOException {
+        AtomicFiles.writeString(file, summaryTable(folders));
     }
 
     /** The per-glomerulus table as text. */
@@ -69,26 +71,33 @@ public final class ResultTables {
         return b.toString();
     }
 
-    /** The run summary as text. */
-    public static String summaryTable(List<SlideResult> results) {
+    /**
+     * The summary as text: one row per slide folder in folder-name order, made from its run manifest only,
+     * so it is the same whichever run wrote which folder.
+     */
+    public static String summaryTable(SortedMap<String, RunManifest> folders) {
         Set<String> classes = new LinkedHashSet<>();
-        results.forEach(r -> classes.addAll(r.classNames()));
-        List<String> header = new ArrayList<>(List.of("slide", "glomeruli"));
+        folders.values().forEach(m -> classes.addAll(m.classNames()));
+        List<String> header = new ArrayList<>(List.of("slide", "folder", "glomeruli"));
         classes.forEach(c -> header.add("n_" + c));
         header.addAll(List.of("percent_globally_sclerosed", "glomeruli_per_mm2", "tissue_mm2", "runtime_s"));
         StringBuilder b = new StringBuilder(CsvLine.of(header));
-        for (SlideResult r : results) {
+        for (Map.Entry<String, RunManifest> e : folders.entrySet()) {
+            RunManifest m = e.getValue();
             List<String> row = new ArrayList<>();
-            row.add(r.slide().name());
-            row.add(Integer.toString(r.glomeruli().size()));
-            var counts = r.countsByClass();
+            row.add(m.slideName());
+            row.add(e.getKey());
+            row.add(Integer.toString(m.glomeruli()));
             // A class the slide's model does not have is unknown for that slide, not zero.
-            classes.forEach(c -> row.add(r.classNames().contains(c) ? Integer.toString(counts.getOrDefault(c, 0)) : ""));
-            boolean classified = !r.sclerosedClasses().isEmpty();
-            row.add(classified ? Numbers.format(r.percentSclerosed(), 2) : "");
-            row.add(Numbers.format(r.glomeruliPerMm2(), 3));
-            row.add(Numbers.format(r.tissueAreaMm2(), 3));
-            row.add(Numbers.format(r.timings().totalMillis() / 1000.0, 1));
+            classes.forEach(c -> row.add(m.classNames().contains(c)
+                    ? Integer.toString(m.counts().getOrDefault(c, 0)) : ""));
+            boolean classified = !m.sclerosedClasses().isEmpty() && m.glomeruli() > 0;
+            row.add(classified ? Numbers.format(100.0 * m.countOf(Set.copyOf(m.sclerosedClasses())) / m.glomeruli(), 2)
+                    : "");
+            double tissue = m.tissueAreaMm2() == null ? Double.NaN : m.tissueAreaMm2();
+            row.add(Numbers.format(tissue > 0 ? m.glomeruli() / tissue : Double.NaN, 3));
+            row.add(Numbers.format(tissue, 3));
+            row.add(Numbers.format(m.timings().totalMillis() / 1000.0, 1));
             b.append(CsvLine.of(row));
         }
         return b.toString();

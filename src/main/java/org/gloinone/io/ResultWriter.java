@@ -6,25 +6,32 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.gloinone.model.Folders;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.slide.FileProblems;
 
 /**
- * Writes everything about one slide into {@code <output>/<slide stem>/}, and the run summary.
+ * Writes everything about one slide into its slide folder (which folder is the caller's choice, see
+ * {@code org.gloinone.job.OutputFolder}).
  *
- * <p>The slide folder appears whole or not at all: files are written into
- * {@code <slide stem>.partial/}, which is renamed to its final name only when every file is complete.
- * A cancelled or failed write removes the partial folder and leaves an earlier complete folder as it
- * was. Each file is itself written under a temporary name and renamed ({@link AtomicFiles}).
+ * <p>The slide folder appears whole or not at all: files are written into a hidden sibling
+ * {@code .<folder>.partial-<random>}, which is renamed to the folder's name only when every file is complete.
+ * Hidden names can never be a slide folder's name, and the random part keeps two writers apart. A cancelled
+ * or failed write removes its partial folder and leaves an earlier complete folder as it was. Each file is
+ * itself written under a temporary name and renamed ({@link AtomicFiles}).
  */
 public final class ResultWriter {
     /** Name of the run manifest in a slide folder. */
     public static final String MANIFEST = "run.json";
     /** Name of the run summary in the output folder. */
     public static final String SUMMARY = "summary.csv";
+    /** Suffix (before the random part) of a slide folder being written. */
+    public static final String PARTIAL = ".partial-";
+    /** Suffix (before the random part) of a complete slide folder moved aside while its newer run replaces it. */
+    public static final String ASIDE = ".old-";
 
     private final OutputOptions options;
     private final List<SlideFileWriter> extraWriters;
@@ -38,16 +45,22 @@ public final class ResultWriter {
         this.extraWriters = List.copyOf(extraWriters);
     }
 
-    /** What a slide's files are made from, beyond the result itself. */
-    public record SlideExtras(Optional<SlideFingerprint> fingerprint, Optional<Thumbnail> thumbnail,
+    /**
+     * What a slide's files are made from, beyond the result itself.
+     *
+     * @param manifest  the run manifest, written last so that its presence marks the folder complete
+     * @param thumbnail the slide's thumbnail for the overlay
+     * @param patches   the glomerulus patches
+     */
+    public record SlideExtras(Optional<RunManifest> manifest, Optional<Thumbnail> thumbnail,
                               List<GlomerulusPatch> patches) {
         public SlideExtras {
-            Objects.requireNonNull(fingerprint, "fingerprint");
+            Objects.requireNonNull(manifest, "manifest");
             Objects.requireNonNull(thumbnail, "thumbnail");
             patches = List.copyOf(patches);
         }
 
-        /** No fingerprint, thumbnail nor patches. */
+        /** No manifest, thumbnail nor patches. */
         public static SlideExtras none() {
             return new SlideExtras(Optional.empty(), Optional.empty(), List.of());
         }
@@ -70,38 +83,30 @@ public final class ResultWriter {
         }
     }
 
-    /** The folder a slide's results go to. */
-    public static Path slideFolder(Path outputFolder, String slideName) {
-        return outputFolder.resolve(ResultNames.slideStem(slideName));
-    }
-
-    /** The manifest of a slide's earlier run in {@code outputFolder}, if there is one. */
-    public static Optional<RunManifest> existingManifest(Path outputFolder, String slideName) throws IOException {
-        Path file = slideFolder(outputFolder, slideName).resolve(MANIFEST);
-        return Files.isRegularFile(file) ? Optional.of(RunManifest.read(file)) : Optional.empty();
+    /** The hidden name a slide folder is written under before it is published. */
+    public static Path partialFolder(Path slideFolder) {
+        return slideFolder.resolveSibling("." + slideFolder.getFileName() + PARTIAL + randomHex());
     }
 
     /**
-     * Writes the chosen files of {@code result} into its slide folder under {@code outputFolder}.
+     * Writes the chosen files of {@code result} into {@code slideFolder}, replacing what was there.
      *
-     * @return the complete slide folder
+     * @return {@code slideFolder}, complete
      * @throws java.util.concurrent.CancellationException if cancelled; nothing is left behind
      */
-    public Path write(SlideResult result, SlideExtras extras, Path outputFolder, CancellationToken cancel)
+    public Path write(SlideResult result, SlideExtras extras, Path slideFolder, CancellationToken cancel)
             throws IOException {
         String stem = ResultNames.slideStem(result.slide().name());
-        Files.createDirectories(outputFolder);
-        Path finalFolder = outputFolder.resolve(stem);
-        Path partial = outputFolder.resolve(stem + ".partial");
-        Folders.deleteTree(partial); // left over from a run that was killed
-        Files.createDirectories(partial);
+        Files.createDirectories(slideFolder.toAbsolutePath().getParent());
+        Path partial = partialFolder(slideFolder);
+        Files.createDirectory(partial);
         boolean done = false;
         try {
             writeFiles(result, extras, stem, partial, cancel);
             cancel.throwIfCancelled();
-            publish(partial, finalFolder, outputFolder.resolve(stem + ".old"));
+            publish(partial, slideFolder);
             done = true;
-            return finalFolder;
+            return slideFolder;
         } finally {
             if (!done) {
                 Folders.deleteTree(partial);
@@ -112,21 +117,19 @@ public final class ResultWriter {
     private void writeFiles(SlideResult result, SlideExtras extras, String stem, Path folder, CancellationToken cancel)
             throws IOException {
         var formats = options.formats();
-        if (formats.contains(OutputFormat.IMAGESCOPE_XML)) {
+        if (formats.contains(OutputFormat.XML)) {
             new ImageScopeXml(options.includeNonGlomerular()).writeCircles(result, folder.resolve(stem + ".xml"));
-        }
-        if (formats.contains(OutputFormat.IMAGESCOPE_MASKS_XML)) {
             new ImageScopeXml(options.includeNonGlomerular()).writeOutlines(result, folder.resolve(stem + "-masks.xml"));
         }
         cancel.throwIfCancelled();
         if (formats.contains(OutputFormat.GEOJSON)) {
             new GeoJson().write(result, folder.resolve(stem + ".geojson"));
         }
-        if (formats.contains(OutputFormat.GLOMERULI_CSV)) {
+        if (formats.contains(OutputFormat.CSV)) {
             ResultTables.writeGlomeruli(result, folder.resolve(stem + "-glomeruli.csv"));
         }
         cancel.throwIfCancelled();
-        if (formats.contains(OutputFormat.OVERLAY_PNG) && extras.thumbnail().isPresent()) {
+        if (formats.contains(OutputFormat.OVERLAY) && extras.thumbnail().isPresent()) {
             OverlayWriter.write(result, extras.thumbnail().get(), folder.resolve(stem + "-overlay.png"));
         }
         if (options.writePatches()) {
@@ -140,14 +143,18 @@ public final class ResultWriter {
             w.write(result, folder.resolve(w.fileName(stem)));
         }
         // The manifest last: its presence says the folder is complete and may be skipped on resume.
-        if (formats.contains(OutputFormat.MANIFEST) && extras.fingerprint().isPresent()) {
-            RunManifest.of(result, extras.fingerprint().get()).write(folder.resolve(MANIFEST));
+        if (extras.manifest().isPresent()) {
+            extras.manifest().get().write(folder.resolve(MANIFEST));
         }
     }
 
-    /** Replaces {@code target} by {@code partial}: the old folder is moved aside first, then removed. */
-    private static void publish(Path partial, Path target, Path aside) throws IOException {
-        Folders.deleteTree(aside);
+    /**
+     * Replaces {@code target} by {@code partial}: an earlier folder is moved aside under a hidden name first,
+     * and removed once the new one is in place. A process killed in between leaves the earlier folder aside,
+     * where {@code OutputFolder} finds and restores it.
+     */
+    private static void publish(Path partial, Path target) throws IOException {
+        Path aside = target.resolveSibling("." + target.getFileName() + ASIDE + randomHex());
         boolean hadOld = Files.exists(target);
         if (hadOld) {
             Files.move(target, aside);
@@ -163,11 +170,7 @@ public final class ResultWriter {
         Folders.deleteTree(aside);
     }
 
-    /** Writes {@code summary.csv} for the slides of a run into {@code outputFolder} (atomically). */
-    public static Path writeSummary(List<SlideResult> results, Path outputFolder) throws IOException {
-        Files.createDirectories(outputFolder);
-        Path file = outputFolder.resolve(SUMMARY);
-        ResultTables.writeSummary(results, file);
-        return file;
+    private static String randomHex() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     }
 }

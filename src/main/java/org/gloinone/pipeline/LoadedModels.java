@@ -60,7 +60,7 @@ public final class LoadedModels implements AutoCloseable {
         TensorFlowPredictor predictor = pkg.openPredictor(options);
         predictors.add(predictor);
         ModelInfo info = new ModelInfo(task.word(), pkg.spec().name(), pkg.spec().version(),
-                pkg.description().weightsSha256());
+                pkg.weightsSha256()); // computed from the files: rdf.yaml may not tell of changed weights
         return Optional.of(new StageModel(pkg.spec(), predictor, info));
     }
 

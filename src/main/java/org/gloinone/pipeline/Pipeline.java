@@ -1,5 +1,7 @@
 package org.gloinone.pipeline;
 
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;

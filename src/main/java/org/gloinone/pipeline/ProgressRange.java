@@ -1,5 +1,7 @@
 package org.gloinone.pipeline;
 
+import org.gloinone.progress.ProgressListener;
+
 /** Maps a stage's own 0-1 progress onto its share of the whole run. */
 final class ProgressRange implements ProgressListener {
     private final ProgressListener whole;

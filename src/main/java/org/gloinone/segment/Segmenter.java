@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import org.gloinone.classify.PatchBatches;
-import org.gloinone.classify.PatchExtractor;
-import org.gloinone.classify.PatchGeometry;
+import org.gloinone.patch.PatchBatches;
+import org.gloinone.patch.PatchExtractor;
+import org.gloinone.patch.PatchGeometry;
 import org.gloinone.detect.Circle;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
@@ -18,8 +18,8 @@ import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Predictor;
 import org.gloinone.model.SegmentConfig;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.Slide;
 
 /**
@@ -95,7 +95,7 @@ public final class Segmenter {
         }
         double sx = patch.size0() / w; // level-0 px per mask px
         double sy = patch.size0() / h;
-        boolean[] component = MaskComponent.select(foreground, w, h,
+        boolean[] component = CentreComponent.select(foreground, w, h,
                 (circle.centerX() - patch.x0()) / sx, (circle.centerY() - patch.y0()) / sy);
         if (component == null) {
             return new Segmentation(Optional.empty(), Optional.empty());

@@ -57,7 +57,7 @@ public final class DefaultModels {
      */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector)
             throws IOException {
-        TileDataset tiles = data.tiles(CLASSIFY_TILE_FACTOR, 200);
+        TileTrainingSet tiles = data.tiles(CLASSIFY_TILE_FACTOR, 200);
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         ClassifierTask task = new ClassifierTask(data.trainCrops(), trainTiles, data.validationCrops(),
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
@@ -85,7 +85,7 @@ public final class DefaultModels {
      * validation on held-out tiles and on scenes made only of held-out crops and tiles.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny) throws IOException {
-        TileDataset tiles = data.tiles(DETECT_TILE_FACTOR, 60);
+        TileTrainingSet tiles = data.tiles(DETECT_TILE_FACTOR, 60);
         double umPerPx = DETECT_MICRONS_PER_PIXEL;
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         var valTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true);

@@ -74,7 +74,7 @@ public final class DetectorFalsePositives {
                         () -> new IllegalArgumentException(savedModel + ": not a detector (no outputs)"))));
             }
         }
-        for (Detection d : CircleDecoder.decode(heads, img.width(), img.height(), minScore, 0.35)) {
+        for (Detection d : TrainingHeadsDecoder.decode(heads, img.width(), img.height(), minScore, 0.35)) {
             Circle inTile = new Circle(d.circle().centerX() * back, d.circle().centerY() * back,
                     d.circle().radius() * back);
             boolean matches = t.circles().stream().anyMatch(c -> CircleIou.of(c, inTile) > maxIou);

@@ -211,25 +211,21 @@ public final class DetectorTask implements TrainingTask {
      * border are ignored.
      */
     private static double ap50(Inference inference, List<DetectorScene> scenes, List<FloatImage> frames) {
-        List<ValidationMetrics.Scored> dets = new ArrayList<>();
-        List<List<Circle>> truth = new ArrayList<>();
-        List<boolean[]> ignored = new ArrayList<>();
+        List<ValidationMetrics.ValidationImage> images = new ArrayList<>();
         for (int i = 0; i < scenes.size(); i++) {
             DetectorScene s = scenes.get(i);
             int w = s.image().width();
             int h = s.image().height();
             Map<String, float[]> out = inference.run(s.image().data(), 1, h, w);
-            int image = i;
-            CircleDecoder.decode(out, w, h, 0.05, 0.35)
-                    .forEach(d -> dets.add(new ValidationMetrics.Scored(image, d.circle(), d.score())));
-            truth.add(s.circles());
-            boolean[] ig = new boolean[s.circles().size()];
-            for (int k = 0; k < ig.length; k++) {
-                ig[k] = frames != null && cutByBorder(s.circles().get(k), frames.get(i));
+            List<Circle> whole = new ArrayList<>();
+            List<Circle> cut = new ArrayList<>();
+            for (Circle c : s.circles()) {
+                (frames != null && cutByBorder(c, frames.get(i)) ? cut : whole).add(c);
             }
-            ignored.add(ig);
+            images.add(new ValidationMetrics.ValidationImage(w, h, TrainingHeadsDecoder.decode(out, w, h, 0.05, 0.35),
+                    whole, cut));
         }
-        return ValidationMetrics.averagePrecision(dets, truth, ignored, 0.5);
+        return ValidationMetrics.averagePrecision(images, 0.5);
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param annotated        annotated slides
  * @param annotatedCrops   the crops cut from them
  */
-public record TrainingData(CropDataset crops, Set<String> validationSlides, Path tileRoot,
+public record TrainingData(CropTrainingSet crops, Set<String> validationSlides, Path tileRoot,
                            int validationFirstTile, int validationLastTile, List<AnnotatedSlide> annotated,
                            List<GlomerulusCrop> annotatedCrops) {
     /** Pixel size of the kidney tiles (20x scans), which their PNGs do not carry. */
@@ -60,7 +60,7 @@ public record TrainingData(CropDataset crops, Set<String> validationSlides, Path
         if (!Files.isDirectory(cropDir) || !Files.isDirectory(tileDir)) {
             throw new IOException(root + ": expected glomerulus-crops/ and kidney-tiles/ inside");
         }
-        CropDataset crops = CropDataset.read(cropDir, limitPerClass);
+        CropTrainingSet crops = CropTrainingSet.read(cropDir, limitPerClass);
         Set<String> val = SlideSplit.validationSlides(crops.slideIds(), VALIDATION_FRACTION, seed);
         return new TrainingData(crops, val, tileDir, validationTiles[0], validationTiles[1], annotated,
                 AnnotatedSlideData.crops(annotated, CROP_SIDE));
@@ -85,8 +85,8 @@ public record TrainingData(CropDataset crops, Set<String> validationSlides, Path
     }
 
     /** Tiles at {@code factor} downsampling. */
-    public TileDataset tiles(int factor, int minArea) throws IOException {
-        return TileDataset.read(tileRoot, factor, minArea)
+    public TileTrainingSet tiles(int factor, int minArea) throws IOException {
+        return TileTrainingSet.read(tileRoot, factor, minArea)
                 .plus(AnnotatedSlideData.tiles(annotated, TILE_MICRONS_PER_PIXEL * factor, TILE_SIDE / factor));
     }
 }

@@ -1,12 +1,16 @@
 package org.gloinone.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.detect.CircleIou;
+import org.gloinone.detect.Detection;
+import org.gloinone.eval.AveragePrecision;
+import org.gloinone.eval.BinaryMask;
+import org.gloinone.eval.CircleMatcher;
+import org.gloinone.eval.ConnectedComponents;
+import org.gloinone.eval.DetectionOutcome;
+import org.gloinone.eval.MaskComponent;
 
 /** The few validation metrics the trainer reports after each validation pass. */
 public final class ValidationMetrics {
@@ -55,73 +59,58 @@ public final class ValidationMetrics {
         return present == 0 ? Double.NaN : sum / present;
     }
 
-    /** A scored detection on image {@code image}. */
-    public record Scored(int image, Circle circle, double score) {
+    /**
+     * One validation image's detections and ground truth.
+     *
+     * @param width      image width in pixels
+     * @param height     image height in pixels
+     * @param detections the detector's circles with scores
+     * @param truths     the glomeruli to find
+     * @param ignored    glomeruli that count neither way (e.g. cut by the image border); a detection on one of
+     *                   their pixels is ignored
+     */
+    public record ValidationImage(int width, int height, List<Detection> detections, List<Circle> truths,
+                                  List<Circle> ignored) {
+        public ValidationImage {
+            detections = List.copyOf(detections);
+            truths = List.copyOf(truths);
+            ignored = List.copyOf(ignored);
+        }
     }
 
     /**
-     * Average precision at circle IoU {@code iou} (all-point interpolation, as PASCAL VOC 2010+): detections are
-     * matched greedily by descending score to unmatched ground-truth circles of the same image.
+     * Average precision at circle IoU {@code iou} over images by the evaluation's own rules, so that training
+     * reports what {@code evaluate detect} would: {@link CircleMatcher} matching with ignore regions and COCO
+     * 101-point {@link AveragePrecision}.
      */
-    public static double averagePrecision(List<Scored> detections, List<List<Circle>> truth, double iou) {
-        return averagePrecision(detections, truth, truth.stream().map(t -> new boolean[t.size()]).toList(), iou);
+    public static double averagePrecision(List<ValidationImage> images, double iou) {
+        List<DetectionOutcome> outcomes = new ArrayList<>();
+        int truths = 0;
+        for (ValidationImage image : images) {
+            outcomes.addAll(CircleMatcher.match(image.detections(), image.truths(), ignoreRegions(image), iou));
+            truths += image.truths().size();
+        }
+        return AveragePrecision.of(outcomes, truths);
     }
 
-    /**
-     * Average precision as above, where ground-truth circles flagged in {@code ignored} (e.g. glomeruli cut by the
-     * image border) count neither as misses nor, when matched, as hits or false positives (PASCAL VOC "difficult").
-     */
-    public static double averagePrecision(List<Scored> detections, List<List<Circle>> truth, List<boolean[]> ignored,
-                                          double iou) {
-        int total = 0;
-        for (boolean[] ig : ignored) {
-            for (boolean b : ig) {
-                total += b ? 0 : 1;
-            }
+    private static List<MaskComponent> ignoreRegions(ValidationImage image) {
+        if (image.ignored().isEmpty()) {
+            return List.of();
         }
-        if (total == 0) {
-            return Double.NaN;
-        }
-        List<Scored> sorted = new ArrayList<>(detections);
-        sorted.sort(Comparator.comparingDouble(Scored::score).reversed());
-        List<boolean[]> used = new ArrayList<>();
-        truth.forEach(t -> used.add(new boolean[t.size()]));
-        List<Double> precisionList = new ArrayList<>();
-        List<Double> recallList = new ArrayList<>();
-        int tp = 0;
-        int counted = 0;
-        for (int i = 0; i < sorted.size(); i++) {
-            Scored s = sorted.get(i);
-            List<Circle> gt = truth.get(s.image());
-            int best = -1;
-            double bestIou = iou;
-            for (int g = 0; g < gt.size(); g++) {
-                double v = CircleIou.of(s.circle(), gt.get(g));
-                if (!used.get(s.image())[g] && v >= bestIou) {
-                    best = g;
-                    bestIou = v;
+        boolean[] pixels = new boolean[image.width() * image.height()];
+        for (Circle c : image.ignored()) {
+            int x0 = Math.max(0, (int) Math.floor(c.centerX() - c.radius()));
+            int x1 = Math.min(image.width() - 1, (int) Math.ceil(c.centerX() + c.radius()));
+            int y0 = Math.max(0, (int) Math.floor(c.centerY() - c.radius()));
+            int y1 = Math.min(image.height() - 1, (int) Math.ceil(c.centerY() + c.radius()));
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    double dx = x + 0.5 - c.centerX();
+                    double dy = y + 0.5 - c.centerY();
+                    pixels[y * image.width() + x] |= dx * dx + dy * dy <= c.radius() * c.radius();
                 }
             }
-            if (best >= 0) {
-                used.get(s.image())[best] = true;
-                if (ignored.get(s.image())[best]) {
-                    continue;
-                }
-                tp++;
-            }
-            counted++;
-            precisionList.add(tp / (double) counted);
-            recallList.add(tp / (double) total);
         }
-        double[] precision = precisionList.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] recall = recallList.stream().mapToDouble(Double::doubleValue).toArray();
-        double ap = 0;
-        double prevRecall = 0;
-        for (int i = 0; i < precision.length; i++) {
-            double maxPrecision = Arrays.stream(precision, i, precision.length).max().orElse(0);
-            ap += (recall[i] - prevRecall) * maxPrecision;
-            prevRecall = recall[i];
-        }
-        return ap;
+        return ConnectedComponents.of(new BinaryMask(image.width(), image.height(), pixels));
     }
 }

@@ -21,8 +21,8 @@ import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Predictor;
 import org.gloinone.model.Preprocessing;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.InMemorySlide;
 import org.junit.jupiter.api.Test;
 

@@ -36,7 +36,7 @@ class DemoCommandTest {
             }
         }
         assertEquals(0, r.exitCode, r.err);
-        Path folder = out.resolve("kidney-pas-mosaic");
+        Path folder = out.resolve("kidney-pas-mosaic.tif");
         Path overlay = folder.resolve("kidney-pas-mosaic-overlay.png");
         assertTrue(Files.size(overlay) > 10_000, "overlay picture " + overlay);
         assertTrue(r.out.contains("overlay picture: " + overlay), r.out);

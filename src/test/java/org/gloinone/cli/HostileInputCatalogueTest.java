@@ -77,13 +77,13 @@ class HostileInputCatalogueTest {
         expectFailure(r, "e-300-dpi.tif", "does not say its pixel size");
         expectFailure(r, "f-sparse-1000000.tif", "declares 1000000 x 1000000 px");
         expectFailure(r, "g-2.5e-6-um.tif", "states a pixel size of 0.0000025 um/px");
-        for (String done : List.of("a-good", "h-sparse-200000", "z-good")) {
+        for (String done : List.of("a-good.tif", "h-sparse-200000.tif", "z-good.tif")) {
             assertTrue(Files.isRegularFile(out.resolve(done).resolve("run.json")), done + " incomplete:\n" + r.err);
         }
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(4, summary.size(), summary.toString());
         assertTrue(summary.get(2).startsWith("h-sparse-200000.tif,"), summary.get(2));
-        assertEquals(List.of("a-good", "glo-in-one.log", "h-sparse-200000", "summary.csv", "z-good"), listing(out));
+        assertEquals(List.of("a-good.tif", "glo-in-one.log", "h-sparse-200000.tif", "summary.csv", "z-good.tif"), listing(out));
         assertTrue(Files.readString(out.resolve("glo-in-one.log")).contains("\tat "), "the traces go to the log");
     }
 
@@ -100,7 +100,7 @@ class HostileInputCatalogueTest {
         Path svs = HostileTiffs.aperioWithMpp(slides.resolve("wrong-mpp.svs"), "999999");
         CliRunner r = runDetect(svs, out, "--mpp", "0.5");
         assertEquals(0, r.exitCode, r.err);
-        assertTrue(Files.isRegularFile(out.resolve("wrong-mpp").resolve("run.json")));
+        assertTrue(Files.isRegularFile(out.resolve("wrong-mpp.svs").resolve("run.json")));
     }
 
     @Test

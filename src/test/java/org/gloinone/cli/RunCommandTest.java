@@ -52,7 +52,7 @@ class RunCommandTest {
     void runWritesEveryFileAndASummary(@TempDir Path out) throws IOException {
         CliRunner r = CliRunner.run("run", small.toString(), "-o", out.toString(), "--models", MODELS.toString());
         assertEquals(0, r.exitCode, r.err);
-        Path folder = out.resolve("small");
+        Path folder = out.resolve("small.tif");
         for (String f : List.of("small.xml", "small-masks.xml", "small.geojson", "small-glomeruli.csv",
                 "small-rois.zip", "small-overlay.png", "run.json")) {
             assertTrue(Files.isRegularFile(folder.resolve(f)), f + " missing; have " + list(folder));
@@ -75,7 +75,7 @@ class RunCommandTest {
         }
         assertEquals(total, sum, "summary " + summary + " vs " + total + " glomeruli");
         assertTrue(r.out.contains("small.tif"), r.out);
-        assertFalse(Files.exists(out.resolve("small.partial")));
+        assertEquals(List.of("small.tif", "summary.csv"), list(out), "no partial folder, no lock");
     }
 
     @Test
@@ -86,9 +86,9 @@ class RunCommandTest {
         CliRunner r = CliRunner.run("run", batch.toString(), "-o", out.toString(), "--models", MODELS.toString(),
                 "--stages", "detect", "--no-patches");
         assertEquals(1, r.exitCode, r.err);
-        assertTrue(Files.isRegularFile(out.resolve("a-good").resolve("run.json")));
-        assertFalse(Files.exists(out.resolve("b-cut")));
-        assertFalse(Files.exists(out.resolve("b-cut.partial")));
+        assertTrue(Files.isRegularFile(out.resolve("a-good.tif").resolve("run.json")));
+        assertFalse(Files.exists(out.resolve("b-cut.tif")));
+        assertEquals(List.of("a-good.tif", "glo-in-one.log", "summary.csv"), list(out), "no partial folder, no lock");
         assertTrue(r.err.contains("b-cut.tif"), r.err);
         assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size());
     }
@@ -98,7 +98,7 @@ class RunCommandTest {
         String[] args = {"run", small.toString(), "-o", out.toString(), "--models", MODELS.toString(),
             "--stages", "detect", "--no-patches", "--resume"};
         assertEquals(0, CliRunner.run(args).exitCode);
-        Path manifest = out.resolve("small").resolve("run.json");
+        Path manifest = out.resolve("small.tif").resolve("run.json");
         FileTime first = Files.getLastModifiedTime(manifest);
         CliRunner again = CliRunner.run(args);
         assertEquals(0, again.exitCode, again.err);
@@ -126,7 +126,7 @@ class RunCommandTest {
         CliRunner assumed = CliRunner.run("run", png.toString(), "-o", out.toString(), "--models", MODELS.toString(),
                 "--stages", "detect", "--no-patches", "--mpp", "0.5");
         assertEquals(0, assumed.exitCode, assumed.err);
-        assertTrue(Files.readString(out.resolve("piece").resolve("run.json")).contains("\"mpp\" : \"0.5\""));
+        assertTrue(Files.readString(out.resolve("piece.png").resolve("run.json")).contains("\"mpp\" : \"0.5\""));
     }
 
     @Test

@@ -17,12 +17,13 @@ import ij.process.ColorProcessor;
 import org.gloinone.classify.Classification;
 import org.gloinone.detect.Circle;
 import org.gloinone.detect.Detection;
+import org.gloinone.io.OutputFormat;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.GlomerulusResult;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideInfo;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.pipeline.StageTimings;
@@ -125,9 +126,10 @@ public class FixedResultService implements GloInOneService {
     }
 
     @Override
-    public List<Path> write(SlideResult result, Path folder, Set<ResultFormat> formats) throws IOException {
+    public List<Path> write(SlideSource slide, SlideResult result, Path folder, Set<OutputFormat> formats)
+            throws IOException {
         List<Path> files = new ArrayList<>();
-        for (ResultFormat f : EnumSet.copyOf(formats.isEmpty() ? EnumSet.noneOf(ResultFormat.class) : formats)) {
+        for (OutputFormat f : EnumSet.copyOf(formats.isEmpty() ? EnumSet.noneOf(OutputFormat.class) : formats)) {
             Path file = folder.resolve(StageRunner.baseName(result.slide().name()) + "." + f.word() + ".txt");
             Files.writeString(file, result.glomeruli().size() + " glomeruli\n");
             files.add(file);

@@ -13,9 +13,9 @@ import ij.measure.ResultsTable;
 import org.junit.jupiter.api.Test;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 class GlomerulusRoisTest {
@@ -33,8 +33,8 @@ class GlomerulusRoisTest {
         assertEquals(List.of("G0001 normal 0.90", "G0002 sclerosed 0.90", "G0003 normal 0.90",
                 "G0004 sclerosed 0.90"), rois.stream().map(Roi::getName).toList());
         assertTrue(rois.get(0) instanceof OvalRoi);
-        assertEquals(ClassColours.NORMAL, rois.get(0).getStrokeColor());
-        assertEquals(ClassColours.SCLEROSED, rois.get(1).getStrokeColor());
+        assertEquals(new java.awt.Color(org.gloinone.io.ClassColors.NORMAL), rois.get(0).getStrokeColor());
+        assertEquals(new java.awt.Color(org.gloinone.io.ClassColors.SCLEROSED), rois.get(1).getStrokeColor());
         assertEquals("2", rois.get(1).getProperty(GlomerulusRois.ID));
     }
 
@@ -44,7 +44,8 @@ class GlomerulusRoisTest {
                 ProgressListener.SILENT, new CancellationToken());
         Roi first = GlomerulusRois.of(detected, 1, true).get(0);
         assertEquals("G0001 glomerulus 0.95", first.getName());
-        assertEquals(ClassColours.UNCLASSIFIED, first.getStrokeColor());
+        assertEquals(new java.awt.Color(org.gloinone.io.ClassColors.UNCLASSIFIED), first.getStrokeColor(),
+                "the same yellow as in the files");
     }
 
     @Test
@@ -79,7 +80,7 @@ class GlomerulusRoisTest {
     @Test
     void tablesHoldOneRowPerGlomerulusAndOnePerSlide() {
         SlideResult r = allInOne();
-        ResultsTable g = ResultTables.glomeruli(r);
+        ResultsTable g = ImageJTables.glomeruli(r);
         assertEquals(4, g.size());
         for (String column : List.of("Slide", "ID", "Class", "Score", "Confidence", "X", "Y", "Radius",
                 "Diameter_um", "P_normal", "P_sclerosed", "Area_um2", "Perimeter_um", "EqDiameter_um",
@@ -90,14 +91,14 @@ class GlomerulusRoisTest {
         assertEquals(300, g.getValue("X", 1), 0);
         assertEquals(30, g.getValue("Diameter_um", 1), 1e-9); // 2 * 30 px * 0.5 um/px
         assertEquals(Math.PI * 22.5 * 22.5, g.getValue("Area_um2", 0), 1e-6); // 0.9 * 50 px * 0.5 um/px
-        ResultsTable s = ResultTables.summary(r);
+        ResultsTable s = ImageJTables.summary(r);
         assertEquals(1, s.size());
         assertEquals(4, s.getValue("Glomeruli", 0), 0);
         assertEquals(2, s.getValue("N_normal", 0), 0);
         assertEquals(2, s.getValue("N_sclerosed", 0), 0);
         assertEquals(50, s.getValue("Percent_sclerosed", 0), 1e-9);
         assertEquals(20, s.getValue("Glomeruli_per_mm2", 0), 1e-9);
-        ResultTables.appendSummary(s, r);
+        ImageJTables.appendSummary(s, r);
         assertEquals(2, s.size(), "a second slide appends a row");
     }
 }

@@ -175,33 +175,45 @@ public final class GuiSession {
             Thread.sleep(100);
             text = recorder.getText();
         }
-        Thread.sleep(500);
+        awaitCommandThreads("All-in-One");
         checks.setProperty("recorded_text", text);
         String recorded = text.lines().filter(l -> l.startsWith("run(\"All-in-One\"")).findFirst().orElse("");
         checks.setProperty("recorded", recorded);
         checks.setProperty("recorded_added_rois", Integer.toString(rm.getCount() - before));
         checks.setProperty("remembered", ij.Prefs.get(StageDialog.prefsKey(Stage.ALL_IN_ONE), ""));
         checks.setProperty("remembered_detect", ij.Prefs.get(StageDialog.prefsKey(Stage.DETECT), ""));
-        ResultsTable first = ResultsTable.getResultsTable(ResultTables.GLOMERULI);
+        ResultsTable first = ResultsTable.getResultsTable(ImageJTables.GLOMERULI);
         checks.setProperty("recorded_table", first == null ? "" : tableText(first));
 
         // Replay the recorded line as a macro.
         before = rm.getCount();
         runMacro(recorded, "");
         checks.setProperty("replayed_added_rois", Integer.toString(rm.getCount() - before));
-        checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ResultTables.GLOMERULI)));
+        checks.setProperty("replayed_table", tableText(ResultsTable.getResultsTable(ImageJTables.GLOMERULI)));
 
         // A macro that omits the score gets the default, not the 0.7 the dialog remembers.
         before = rm.getCount();
         runMacro("run(\"All-in-One\", \"threads=2 device=cpu tissue min-tissue=0.01 formats=[] rois\");", "");
         checks.setProperty("macro_without_score_added_rois", Integer.toString(rm.getCount() - before));
-        checks.setProperty("table_glomeruli_bounds", bounds(WindowManager.getWindow(ResultTables.GLOMERULI)));
-        checks.setProperty("table_summary_bounds", bounds(WindowManager.getWindow(ResultTables.SUMMARY)));
+        checks.setProperty("table_glomeruli_bounds", bounds(WindowManager.getWindow(ImageJTables.GLOMERULI)));
+        checks.setProperty("table_summary_bounds", bounds(WindowManager.getWindow(ImageJTables.SUMMARY)));
 
         ImagePlus image = WindowManager.getImage("biopsy");
         checks.setProperty("image_overlay", Integer.toString(image.getOverlay().size()));
         if (screenshot != null) {
             saveScreenshot(image, rm, screenshot);
+        }
+    }
+
+    /**
+     * Waits for the threads ImageJ runs a menu command in (named after the command): the recorder writes the
+     * line when the dialog closes, long before the command ends, and the next step must not overlap it.
+     */
+    private static void awaitCommandThreads(String command) throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(command)) {
+                t.join(HANG_GUARD_MILLIS);
+            }
         }
     }
 

@@ -50,7 +50,7 @@ class ImageJBundledGuiTest {
         assertEquals("26", seen.getProperty("rois"));
         assertEquals("0", seen.getProperty("rejected"));
         assertTrue(seen.getProperty("thumbnail").startsWith("kidney-pas-mosaic.tif"), seen.getProperty("thumbnail"));
-        assertTrue(Files.isRegularFile(dir.resolve("out/kidney-pas-mosaic/kidney-pas-mosaic.xml")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/kidney-pas-mosaic.tif/kidney-pas-mosaic.xml")));
         humanInTheLoop(ImageJGuiTest.load(dir.resolve("review-checks.properties")));
         batchMode(ImageJGuiTest.load(dir.resolve("batch-checks.properties")));
     }

@@ -116,14 +116,14 @@ class ImageJGuiTest {
         assertEquals("4", m.getProperty("summary_rows"), "one summary row per run");
         assertTrue(m.getProperty("glomeruli_headings").contains("Slide,ID,Class,Score,Confidence,X,Y,Radius,"
                 + "Diameter_um,P_normal,P_sclerosed,Area_um2"), m.getProperty("glomeruli_headings"));
-        assertEquals("1", m.getProperty("file_glomeruli_table"));
-        assertEquals("1", m.getProperty("file_summary_table"));
+        assertEquals("0", m.getProperty("file_glomeruli_table"), "shown tables are not saved beside the files");
+        assertEquals("0", m.getProperty("file_summary_table"));
         assertEquals("1", m.getProperty("file_xml"));
         assertEquals("0010-0010", checks.getProperty("roi0_name"), "the user's own box is still first");
         assertEquals("G0001 normal 0.90", checks.getProperty("roi1_name"), "Segment kept Classify's class");
-        assertEquals("ff00c800", checks.getProperty("roi1_colour"), "normal: green");
+        assertEquals("ff00b000", checks.getProperty("roi1_colour"), "normal: the files' green");
         assertEquals("G0004 sclerosed mask", checks.getProperty("roi6_name"));
-        assertEquals("ffe60000", checks.getProperty("roi6_colour"), "sclerosed: red, carried from Classify");
+        assertEquals("ffe00000", checks.getProperty("roi6_colour"), "sclerosed: the files' red, carried from Classify");
     }
 
     @Test
@@ -160,7 +160,7 @@ class ImageJGuiTest {
         StageOptions parsed = StageOptions.parse(Stage.ALL_IN_ONE, options);
         assertEquals(java.util.Optional.of(dir.resolve("recorded")), parsed.output());
         assertEquals(java.util.OptionalDouble.of(0.7), parsed.score());
-        assertEquals(java.util.Set.of(ResultFormat.CSV), parsed.formats());
+        assertEquals(java.util.Set.of(org.gloinone.io.OutputFormat.CSV), parsed.formats());
         assertEquals(StageOptions.defaults(Stage.ALL_IN_ONE).tissueMask(), parsed.tissueMask(),
                 "what ImageJ records is what our parser reads");
         assertEquals("3", checks.getProperty("recorded_added_rois"));

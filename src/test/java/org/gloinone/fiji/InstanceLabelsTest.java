@@ -11,9 +11,9 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 import org.junit.jupiter.api.Test;
 
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 class InstanceLabelsTest {

@@ -172,10 +172,10 @@ class IsolatedEngineLoaderTest {
                     .newInstance(slideFile);
             Object options = fiji.loadClass("org.gloinone.pipeline.PipelineOptions").getMethod("defaults")
                     .invoke(null);
-            Object silent = fiji.loadClass("org.gloinone.pipeline.ProgressListener").getField("SILENT").get(null);
-            Object cancel = fiji.loadClass("org.gloinone.pipeline.CancellationToken").getConstructor().newInstance();
+            Object silent = fiji.loadClass("org.gloinone.progress.ProgressListener").getField("SILENT").get(null);
+            Object cancel = fiji.loadClass("org.gloinone.progress.CancellationToken").getConstructor().newInstance();
             Object result = facade.getMethod("allInOne", fiji.loadClass(SlideSource.class.getName()),
-                    options.getClass(), fiji.loadClass("org.gloinone.pipeline.ProgressListener"), cancel.getClass())
+                    options.getClass(), fiji.loadClass("org.gloinone.progress.ProgressListener"), cancel.getClass())
                     .invoke(service, source, options, silent, cancel);
             assertSame(fiji, result.getClass().getClassLoader(), "the result is Fiji's SlideResult");
             List<?> glomeruli = (List<?>) result.getClass().getMethod("glomeruli").invoke(result);

@@ -2,7 +2,15 @@ package org.gloinone.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import ij.io.RoiEncoder;
 
 import ij.gui.Line;
 import ij.gui.OvalRoi;
@@ -11,8 +19,11 @@ import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.imagej.AnnotationFiles;
+import org.gloinone.io.AnnotationRegion;
 
 class RoiCirclesTest {
 
@@ -25,9 +36,9 @@ class RoiCirclesTest {
     }
 
     @Test
-    void rectangleGivesTheInscribedCircleOfTheBox() {
-        assertCircle(60, 45, 27.5, only(new Roi(30.0, 20.0, 60.0, 50.0), 1)); // mean half side (60 + 50) / 4
-        assertCircle(25, 25, 25, only(new Roi(0.0, 0.0, 50.0, 50.0), 1));
+    void rectangleGivesItsEqualAreaCircle() {
+        assertCircle(60, 45, Math.sqrt(60 * 50 / Math.PI), only(new Roi(30.0, 20.0, 60.0, 50.0), 1));
+        assertCircle(25, 25, 50 / Math.sqrt(Math.PI), only(new Roi(0.0, 0.0, 50.0, 50.0), 1));
     }
 
     @Test
@@ -56,6 +67,23 @@ class RoiCirclesTest {
         assertEquals(3, c.skipped().size());
         assertEquals("cut: a straight line encloses no area", c.skipped().get(1));
         assertEquals("G0001 normal outline: a mask outline, not a glomerulus circle", c.skipped().get(2));
+    }
+
+    @Test
+    void anEllipseGivesTheSameCircleFromTheRoiManagerAndFromARoiSetFile(@TempDir Path dir) throws IOException {
+        OvalRoi ellipse = new OvalRoi(100.0, 200.0, 80.0, 20.0);
+        ellipse.setName("drawn");
+        Path zip = dir.resolve("RoiSet.zip");
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("drawn.roi"));
+            out.write(RoiEncoder.saveAsByteArray(ellipse));
+            out.closeEntry();
+        }
+        Circle fromManager = only(ellipse, 1);
+        List<Circle> fromFile = AnnotationFiles.read(zip).stream().map(AnnotationRegion::toCircle)
+                .flatMap(java.util.Optional::stream).toList();
+        assertEquals(List.of(fromManager), fromFile);
+        assertCircle(140, 210, 20, fromManager); // the equal-area circle: sqrt(80 * 20) / 2
     }
 
     private static Circle only(Roi roi, double downsample) {

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.gloinone.imagej.RoiTags;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.GlomerulusResult;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /** A pathologist's review: delete, draw, classify, segment; ids and classes follow the ROIs. */
@@ -51,9 +51,9 @@ class RoiReviewTest {
         assertEquals(List.of("G0001 normal 0.90", "G0002 sclerosed 0.90", "G0003 normal 0.90",
                 "G0005 normal 0.90", "G0006 sclerosed 0.90"),
                 GlomerulusRois.of(classified, 1, false).stream().map(Roi::getName).toList());
-        assertEquals(5.0, ResultTables.glomeruli(classified).getValue("ID", 3), 0);
-        assertEquals(0.80, ResultTables.glomeruli(classified).getValue("Score", 2), 1e-9, "G0003 keeps Detect's score");
-        assertEquals(1.0, ResultTables.glomeruli(classified).getValue("Score", 3), 0, "a drawn circle scores 1");
+        assertEquals(5.0, ImageJTables.glomeruli(classified).getValue("ID", 3), 0);
+        assertEquals(0.80, ImageJTables.glomeruli(classified).getValue("Score", 2), 1e-9, "G0003 keeps Detect's score");
+        assertEquals(1.0, ImageJTables.glomeruli(classified).getValue("Score", 3), 0, "a drawn circle scores 1");
     }
 
     @Test
@@ -79,7 +79,7 @@ class RoiReviewTest {
         assertTrue(segmented.glomeruli().stream().allMatch(g -> g.outline().isPresent()));
         assertEquals(classified.sclerosedCount(), segmented.sclerosedCount(), "sclerosed classes carried too");
         assertEquals(List.of("normal", "sclerosed"), segmented.classNames());
-        assertEquals(ClassColours.SCLEROSED, GlomerulusRois.of(segmented, 1, true).get(2).getStrokeColor());
+        assertEquals(new java.awt.Color(org.gloinone.io.ClassColors.SCLEROSED), GlomerulusRois.of(segmented, 1, true).get(2).getStrokeColor());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.gloinone.io.OutputFormat;
 import org.gloinone.model.Device;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.PipelineOptions;
@@ -31,7 +32,7 @@ class StageOptionsTest {
         assertEquals(Device.CPU, o.device());
         assertTrue(o.tissueMask());
         assertEquals(0.02, o.minTissue(), 1e-12);
-        assertEquals(Set.of(ResultFormat.XML, ResultFormat.CSV), o.formats());
+        assertEquals(Set.of(OutputFormat.XML, OutputFormat.CSV), o.formats());
         assertTrue(o.addRois());
         assertTrue(o.overlay());
         assertFalse(o.outlines(), "an absent check box is off, as in every ImageJ macro");
@@ -42,7 +43,7 @@ class StageOptionsTest {
     void macroOptionsReplayToTheSameOptions() {
         StageOptions o = new StageOptions(Stage.CLASSIFY, Optional.of(Path.of("/d/slide one.svs")),
                 Optional.of(Path.of("/d/a.xml")), Optional.of(Path.of("/d/out")), OptionalDouble.of(0.35),
-                OptionalDouble.empty(), 3, Device.GPU, false, 0.05, EnumSet.of(ResultFormat.GEOJSON), false,
+                OptionalDouble.empty(), 3, Device.GPU, false, 0.05, EnumSet.of(OutputFormat.GEOJSON), false,
                 true, false, true);
         String macro = o.toMacroOptions();
         assertEquals("slide=[/d/slide one.svs] annotations=/d/a.xml output=/d/out score=0.35 threads=3 device=gpu "

@@ -172,7 +172,8 @@ class UpdateSiteTreeTest {
         java.util.Properties checks = ImageJGuiTest.load(imagej.resolve("checks.properties"));
         assertEquals("13", checks.getProperty("rows"), log);
         assertEquals("13", checks.getProperty("rois"), "the batch-mode ROI Manager got every glomerulus");
-        assertTrue(Files.isRegularFile(out.resolve("kidney-pas-mosaic_glomeruli_table.csv")), log);
+        assertTrue(Files.isRegularFile(out.resolve("kidney-pas-mosaic.tif/kidney-pas-mosaic-glomeruli.csv")), log);
+        assertTrue(Files.isRegularFile(out.resolve("kidney-pas-mosaic.tif/run.json")), log);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

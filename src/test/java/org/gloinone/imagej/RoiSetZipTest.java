@@ -122,7 +122,8 @@ class RoiSetZipTest {
 
     @Test
     void rectanglesAndPolygonsBecomeCircles() {
-        assertEquals(Optional.of(new Circle(15, 35, 7.5)), RoiSetZip.toCircle(new Roi(10, 25, 10, 20)));
+        // the rectangle's equal-area circle, as from the ROI Manager
+        assertEquals(Optional.of(new Circle(15, 35, Math.sqrt(200 / Math.PI))), RoiSetZip.toCircle(new Roi(10, 25, 10, 20)));
         Roi square = new ij.gui.PolygonRoi(new FloatPolygon(new float[] {0, 10, 10, 0}, new float[] {0, 0, 10, 10}),
                 Roi.POLYGON);
         Circle c = RoiSetZip.toCircle(square).orElseThrow();

@@ -15,8 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class ClassColorsAndPolygonsTest {
     @Test
+    void theModelsSclerosedClassesAreRedWhateverTheirNames() {
+        // a model whose classes are GS (globally sclerosed) and nonGS: the scheme, not the names, decides
+        ClassColors gs = ClassColors.of(List.of("nonGS", "GS"), Set.of("GS"));
+        assertEquals(ClassColors.SCLEROSED, gs.rgb("GS"));
+        assertEquals(ClassColors.NORMAL, gs.rgb("nonGS"));
+        assertEquals(ClassColors.UNCLASSIFIED, ClassColors.of(List.of("glomerulus"), Set.of()).rgb("glomerulus"));
+        assertEquals(ClassColors.NON_GLOMERULAR, gs.rgb("non-glomerular"));
+    }
+
+    @Test
     void wellKnownClassesKeepTheirColours() {
-        ClassColors c = ClassColors.of(List.of("sclerosed", "normal"));
+        ClassColors c = ClassColors.of(List.of("sclerosed", "normal"), Set.of("sclerosed"));
         assertEquals(0x00B000, c.rgb("normal"));
         assertEquals(0xE00000, c.rgb("sclerosed"));
         assertEquals(0x808080, c.rgb("non-glomerular"));
@@ -29,7 +39,7 @@ class ClassColorsAndPolygonsTest {
     @Test
     void otherClassesGetDistinctColours() {
         List<String> names = List.of("normal", "segmental", "global", "crescent", "obsolescent", "ischemic");
-        ClassColors c = ClassColors.of(names);
+        ClassColors c = ClassColors.of(names, Set.of("global"));
         Set<Integer> seen = new HashSet<>();
         names.forEach(n -> seen.add(c.rgb(n)));
         assertEquals(names.size(), seen.size(), "colours must differ");

@@ -65,7 +65,7 @@ class GeoJsonTest {
             assertEquals(g.detection().circle(), f.circle());
             assertEquals(g.detection().score(), f.score());
             assertEquals("annotation", f.objectType());
-            assertArrayEquals(ClassColors.of(result.classNames()).components(g.className()), f.color());
+            assertArrayEquals(ClassColors.of(result).components(g.className()), f.color());
             assertEquals(g.classification().orElseThrow().probabilityOf("sclerosed"),
                     f.measurements().get("Probability sclerosed"));
             if (g.outline().isPresent()) {

@@ -53,14 +53,16 @@ class ImageScopeReaderTest {
         r = r.stream().filter(x -> !x.negative()).toList();
         assertEquals("round one", r.get(0).text());
         assertEquals(Optional.of(new Circle(1000, 2000, 100)), r.get(0).toCircle());
-        assertEquals(Optional.of(new Circle(3100, 600, 100)), r.get(1).toCircle());
+        // a 200 x 200 rectangle: its equal-area circle
+        assertEquals(Optional.of(new Circle(3100, 600, 200 / Math.sqrt(Math.PI))), r.get(1).toCircle());
         // a 100 x 100 square: centroid in its middle, radius of the circle of equal area
         Circle square = r.get(2).toCircle().orElseThrow();
         assertEquals(5050, square.centerX(), 1e-9);
         assertEquals(5050, square.centerY(), 1e-9);
         assertEquals(Math.sqrt(10000 / Math.PI), square.radius(), 1e-9);
         assertEquals(Optional.empty(), r.get(3).toCircle(), "an arrow encloses no glomerulus");
-        assertEquals(List.of(new Circle(1000, 2000, 100), new Circle(3100, 600, 100), square), c.circles());
+        assertEquals(List.of(new Circle(1000, 2000, 100), new Circle(3100, 600, 200 / Math.sqrt(Math.PI)), square),
+                c.circles());
     }
 
     @Test

@@ -25,7 +25,7 @@ class ResultTablesTest {
     @Test
     void summaryMatchesTheGoldenFile() throws IOException {
         Path file = dir.resolve("summary.csv");
-        ResultTables.writeSummary(List.of(SampleResults.sample(), SampleResults.detectionOnly()), file);
+        ResultTables.writeSummary(SampleResults.manifests(SampleResults.sample(), SampleResults.detectionOnly()), file);
         SampleResults.assertGolden("summary.csv", file);
     }
 
@@ -56,13 +56,14 @@ class ResultTablesTest {
 
     @Test
     void summaryRowsHoldCountsPercentagesAndDensity() {
-        List<String> lines = ResultTables.summaryTable(List.of(SampleResults.sample(OptionalDouble.of(0.5),
-                "case 7, \"left\".svs"), SampleResults.detectionOnly())).lines().toList();
-        assertEquals("slide,glomeruli,n_normal,n_sclerosed,n_glomerulus,percent_globally_sclerosed,"
+        List<String> lines = ResultTables.summaryTable(SampleResults.manifests(SampleResults.sample(
+                OptionalDouble.of(0.5), "case 7, \"left\".svs"), SampleResults.detectionOnly())).lines().toList();
+        assertEquals("slide,folder,glomeruli,n_normal,n_sclerosed,n_glomerulus,percent_globally_sclerosed,"
                 + "glomeruli_per_mm2,tissue_mm2,runtime_s", lines.get(0));
         // 1 of 3 sclerosed = 33.33 %, 3 / 12.5 mm^2 = 0.24 per mm^2; quoted name with doubled quotes
-        assertEquals("\"case 7, \"\"left\"\".svs\",3,2,1,,33.33,0.24,12.5,1.7", lines.get(1));
-        assertEquals("plain.tiff,1,,,1,,,,0.1", lines.get(2));
+        assertEquals("\"case 7, \"\"left\"\".svs\",\"case 7, \"\"left\"\".svs\",3,2,1,,33.33,0.24,12.5,1.7",
+                lines.get(1));
+        assertEquals("plain.tiff,plain.tiff,1,,,1,,,,0.1", lines.get(2));
     }
 
     @Test

@@ -27,7 +27,7 @@ class RunManifestTest {
 
     @Test
     void writesAndReadsBack() throws IOException {
-        RunManifest m = RunManifest.of(SampleResults.sample(), FP);
+        RunManifest m = RunManifest.of(SampleResults.sample(), "/slides/kidney 7.svs", FP, options(SampleResults.sample()));
         Path file = dir.resolve("run.json");
         m.write(file);
         RunManifest read = RunManifest.read(file);
@@ -40,24 +40,51 @@ class RunManifestTest {
         assertEquals("", read.options().get("nms-iou"));
         String json = Files.readString(file);
         assertTrue(json.contains("\"sha256FirstMebibyte\" : \"" + "ef".repeat(32) + "\""), json);
+        // everything the summary row needs
+        assertEquals(3, read.glomeruli());
+        assertEquals(List.of("normal", "sclerosed"), read.classNames());
+        assertEquals(List.of("sclerosed"), read.sclerosedClasses());
+        assertEquals(12.5, read.tissueAreaMm2(), 1e-12);
+    }
+
+    @Test
+    void anOlderOrDamagedManifestIsRefusedNamingTheFile() throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "{\"programVersion\":\"0.1.0\",\"slideName\":\"a.tif\"}");
+        ResultFileException e = assertThrows(ResultFileException.class, () -> RunManifest.read(file));
+        assertTrue(e.getMessage().startsWith("run.json: "), e.getMessage());
+        Files.writeString(file, "{\"programVersion\": ");
+        assertThrows(ResultFileException.class, () -> RunManifest.read(file));
     }
 
     @Test
     void matchesOnlyTheSameProgramModelsOptionsAndSlide() {
         SlideResult r = SampleResults.sample();
-        RunManifest done = RunManifest.of(r, FP);
-        assertTrue(done.matches(r.models(), r.options(), FP));
+        RunManifest done = RunManifest.of(r, "/slides/kidney 7.svs", FP, options(r));
+        String v = ProgramVersion.get();
+        assertTrue(done.matches(v, r.models(), options(r), FP));
         // speed-only options do not matter
-        assertTrue(done.matches(r.models(), r.options().toBuilder().threads(1).build(), FP));
-        assertFalse(done.matches(r.models(), r.options().toBuilder().scoreThreshold(0.4).build(), FP));
-        assertFalse(done.matches(r.models(), r.options().toBuilder().useTissueMask(false).build(), FP));
-        assertFalse(done.matches(List.of(r.models().get(0), new ModelInfo("classify", "resnet", "1.0",
-                "00".repeat(32))), r.options(), FP));
-        assertFalse(done.matches(r.models(), r.options(), new SlideFingerprint(123, 457, FP.sha256FirstMebibyte())));
-        assertFalse(done.matches(r.models(), PipelineOptions.defaults(), FP));
-        RunManifest older = new RunManifest("0.0.1", done.slideName(), FP, done.models(), done.options(),
-                done.timings(), done.counts());
-        assertFalse(older.matches(done));
+        assertTrue(done.matches(v, r.models(), options(r.options().toBuilder().threads(1).build()), FP));
+        assertFalse(done.matches(v, r.models(), options(r.options().toBuilder().scoreThreshold(0.4).build()), FP));
+        assertFalse(done.matches(v, r.models(), options(r.options().toBuilder().useTissueMask(false).build()), FP));
+        assertFalse(done.matches(v, List.of(r.models().get(0), new ModelInfo("classify", "resnet", "1.0",
+                "00".repeat(32))), options(r), FP));
+        assertFalse(done.matches(v, r.models(), options(r),
+                new SlideFingerprint(123, 457, FP.sha256FirstMebibyte())));
+        assertFalse(done.matches(v, r.models(), options(PipelineOptions.defaults()), FP));
+        assertFalse(done.matches(v, r.models(), RunManifest.optionsOf(r.options(),
+                OutputOptions.defaults().withPatches(false)), FP), "other files asked for");
+        assertFalse(done.matches("0.0.1", r.models(), options(r), FP), "another program version");
+        assertFalse(RunManifest.of(r, "", null, options(r)).matches(v, r.models(), options(r), null),
+                "an image without a file is never resumed");
+    }
+
+    private static java.util.Map<String, String> options(SlideResult r) {
+        return options(r.options());
+    }
+
+    private static java.util.Map<String, String> options(PipelineOptions o) {
+        return RunManifest.optionsOf(o, OutputOptions.defaults());
     }
 
     @Test

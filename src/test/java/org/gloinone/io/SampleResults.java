@@ -79,6 +79,17 @@ public final class SampleResults {
     }
 
     /** Compares {@code actual} with the golden file {@code name} (or rewrites it when updating). */
+    /** The run manifests of results, by slide name, as their slide folders would hold them. */
+    static java.util.SortedMap<String, RunManifest> manifests(SlideResult... results) {
+        java.util.SortedMap<String, RunManifest> m = new java.util.TreeMap<>();
+        for (SlideResult r : results) {
+            m.put(r.slide().name(), RunManifest.of(r, "/slides/" + r.slide().name(),
+                    new SlideFingerprint(1, 2, "00".repeat(32)), RunManifest.optionsOf(r.options(),
+                            OutputOptions.defaults())));
+        }
+        return m;
+    }
+
     static void assertGolden(String name, Path actual) throws IOException {
         String text = Files.readString(actual, StandardCharsets.UTF_8);
         Path golden = GOLDEN.resolve(name);

@@ -1,5 +1,7 @@
 package org.gloinone.pipeline;
 
+import org.gloinone.progress.CancellationToken;
+import org.gloinone.progress.ProgressListener;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

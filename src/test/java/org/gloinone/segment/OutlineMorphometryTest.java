@@ -51,7 +51,7 @@ class OutlineMorphometryTest {
     @Test
     void emptyMaskHasNoOutline() {
         assertNull(MaskOutline.trace(new boolean[16], 4, 4));
-        assertNull(MaskComponent.select(new boolean[16], 4, 4, 2, 2));
+        assertNull(CentreComponent.select(new boolean[16], 4, 4, 2, 2));
     }
 
     @Test
@@ -102,9 +102,9 @@ class OutlineMorphometryTest {
         for (int i = 0; i < both.length; i++) {
             both[i] = a[i] || b[i];
         }
-        boolean[] chosen = MaskComponent.select(both, w, h, 76, 24);
+        boolean[] chosen = CentreComponent.select(both, w, h, 76, 24);
         assertTrue(chosen[25 * w + 75] && !chosen[25 * w + 25]);
-        chosen = MaskComponent.select(both, w, h, 40, 25); // on background, nearer the left disc
+        chosen = CentreComponent.select(both, w, h, 40, 25); // on background, nearer the left disc
         assertTrue(chosen[25 * w + 25] && !chosen[25 * w + 75]);
     }
 

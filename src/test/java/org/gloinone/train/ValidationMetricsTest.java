@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.gloinone.detect.Circle;
+import org.gloinone.detect.Detection;
 import org.gloinone.detect.CircleIou;
 import org.gloinone.eval.RocAuc;
 import org.junit.jupiter.api.Test;
@@ -37,29 +38,32 @@ class ValidationMetricsTest {
         assertEquals(0.25, CircleIou.of(a, new Circle(0, 0, 1)), 1e-9);
     }
 
-    @Test
-    void averagePrecisionRanksFalsePositiveBelowTruePositive() {
-        List<List<Circle>> truth = List.of(List.of(new Circle(10, 10, 5), new Circle(40, 40, 5)));
-        List<ValidationMetrics.Scored> dets = List.of(
-                new ValidationMetrics.Scored(0, new Circle(10, 10, 5), 0.9),
-                new ValidationMetrics.Scored(0, new Circle(80, 80, 5), 0.8),
-                new ValidationMetrics.Scored(0, new Circle(40, 41, 5), 0.7));
-        // recall 0.5 at precision 1, recall 1 at precision 2/3
-        assertEquals(0.5 * 1 + 0.5 * (2.0 / 3), ValidationMetrics.averagePrecision(dets, truth, 0.5), 1e-9);
+    private static ValidationMetrics.ValidationImage image(List<Detection> detections, List<Circle> ignored) {
+        return new ValidationMetrics.ValidationImage(100, 100, detections,
+                List.of(new Circle(10, 10, 5), new Circle(40, 40, 5)).stream().filter(c -> !ignored.contains(c))
+                        .toList(), ignored);
     }
 
     @Test
-    void ignoredTruthIsNeitherMissNorHitNorFalsePositive() {
-        List<List<Circle>> truth = List.of(List.of(new Circle(10, 10, 5), new Circle(40, 40, 5)));
-        List<boolean[]> ignored = List.of(new boolean[] {false, true});
-        List<ValidationMetrics.Scored> dets = List.of(
-                new ValidationMetrics.Scored(0, new Circle(40, 40, 5), 0.9),
-                new ValidationMetrics.Scored(0, new Circle(10, 10, 5), 0.8));
-        assertEquals(1.0, ValidationMetrics.averagePrecision(dets, truth, ignored, 0.5), 1e-9);
-        // without the flag, the same detections find both
-        assertEquals(1.0, ValidationMetrics.averagePrecision(dets, truth, 0.5), 1e-9);
-        // a missed ignored circle costs nothing; a missed counted one halves the recall
-        assertEquals(1.0, ValidationMetrics.averagePrecision(dets.subList(1, 2), truth, ignored, 0.5), 1e-9);
-        assertEquals(0.5, ValidationMetrics.averagePrecision(dets.subList(1, 2), truth, 0.5), 1e-9);
+    void averagePrecisionIsTheEvaluationsCocoAp() {
+        List<Detection> dets = List.of(new Detection(new Circle(10, 10, 5), 0.9),
+                new Detection(new Circle(80, 80, 5), 0.8), new Detection(new Circle(40, 41, 5), 0.7));
+        // precision 1 up to recall 0.5 (51 of COCO's 101 recall levels), 2/3 up to recall 1 (50 levels)
+        assertEquals((51 + 50 * 2.0 / 3) / 101, ValidationMetrics.averagePrecision(List.of(image(dets, List.of())),
+                0.5), 1e-9);
+    }
+
+    @Test
+    void anIgnoredGlomerulusIsNeitherMissNorHitNorFalsePositive() {
+        List<Circle> cut = List.of(new Circle(40, 40, 5));
+        List<Detection> dets = List.of(new Detection(new Circle(40, 40, 5), 0.9),
+                new Detection(new Circle(10, 10, 5), 0.8));
+        assertEquals(1.0, ValidationMetrics.averagePrecision(List.of(image(dets, cut)), 0.5), 1e-9);
+        // without ignoring it, the same detections find both
+        assertEquals(1.0, ValidationMetrics.averagePrecision(List.of(image(dets, List.of())), 0.5), 1e-9);
+        // a missed ignored glomerulus costs nothing; a missed counted one halves the recall
+        assertEquals(1.0, ValidationMetrics.averagePrecision(List.of(image(dets.subList(1, 2), cut)), 0.5), 1e-9);
+        assertEquals(51.0 / 101, ValidationMetrics.averagePrecision(List.of(image(dets.subList(1, 2), List.of())),
+                0.5), 1e-9);
     }
 }

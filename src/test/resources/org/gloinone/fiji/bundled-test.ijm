@@ -3,7 +3,7 @@
 parts = split(getArgument(), ";");
 dir = parts[0];
 sample = parts[1];
-xml = dir + "/detect/kidney-pas-mosaic/kidney-pas-mosaic.xml";
+xml = dir + "/detect/kidney-pas-mosaic.tif/kidney-pas-mosaic.xml";
 common = "threads=2 device=cpu tissue min-tissue=0.01";
 
 run("Detect Glomeruli", "slide=[" + sample + "] output=[" + dir + "/detect] " + common + " formats=[xml] rois overlay tables");

@@ -4,7 +4,7 @@ s = File.openAsString(dir + "/engine-checks.properties");
 run("Models...");
 s = s + "models_rows=" + Table.size("Glo-In-One Models") + "\n";
 before = roiManager("count");
-run("Import Annotations...", "annotations=[" + dir + "/out/in-memory/in-memory.xml]");
+run("Import Annotations...", "annotations=[" + dir + "/out/kidney.fixture/kidney.xml]");
 s = s + "imported_rois=" + (roiManager("count") - before) + "\n";
 run("Export Results...", "output=[" + dir + "/export] name=case7");
 s = s + "export_table=" + File.exists(dir + "/export/case7_glomeruli_table.csv") + "\n";

@@ -8,14 +8,16 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gloinone.fiji.EngineLocation;
+import org.gloinone.job.ModelCache;
 import org.gloinone.model.FoundModels;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelFinder;
 import org.gloinone.model.ModelPackage;
 import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
+import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;
 
 /**
@@ -24,6 +26,9 @@ import org.gloinone.pipeline.PipelineOptions;
  * {@code models/glo-in-one/}).
  */
 public final class InstalledModels implements ModelSource {
+    /** One set of loaded networks per engine (Fiji loads the engine once), reloaded when the packages change. */
+    private static final ModelCache CACHE = new ModelCache();
+
     private final ModelFinder finder;
 
     /** The installed models of this Fiji or program. */
@@ -37,7 +42,8 @@ public final class InstalledModels implements ModelSource {
     }
 
     @Override
-    public LoadedModels load(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) throws IOException {
+    public PipelineModels models(Set<Task> tasks, PipelineOptions options, CancellationToken cancel)
+            throws IOException {
         FoundModels found = find();
         for (Task task : tasks) {
             if (found.get(task).isEmpty()) {
@@ -46,9 +52,8 @@ public final class InstalledModels implements ModelSource {
         }
         cancel.throwIfCancelled();
         try {
-            org.gloinone.pipeline.LoadedModels loaded = org.gloinone.pipeline.LoadedModels.load(found, tasks,
-                    new PredictorOptions(options.device(), options.threads(), 0, false));
-            return new LoadedModels(loaded.models(), List.of(loaded));
+            return CACHE.get(found, tasks, new PredictorOptions(options.device(), options.threads(), 0, false))
+                    .models();
         } catch (ModelException e) {
             throw new IOException(e.getMessage(), e);
         }

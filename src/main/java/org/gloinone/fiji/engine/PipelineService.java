@@ -22,26 +22,29 @@ import ij.process.ColorProcessor;
 import org.gloinone.detect.Circle;
 import org.gloinone.detect.Detection;
 import org.gloinone.fiji.GloInOneService;
-import org.gloinone.fiji.ResultFormat;
-import org.gloinone.fiji.RoiCircles;
 import org.gloinone.fiji.SlideGeometry;
 import org.gloinone.fiji.SlideImages;
 import org.gloinone.fiji.SlideSource;
 import org.gloinone.fiji.SlideView;
+import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.imagej.RoiSetZip;
-import org.gloinone.io.GeoJson;
-import org.gloinone.io.ImageScopeReader;
+import org.gloinone.io.AnnotationRegion;
 import org.gloinone.io.OutputFormat;
 import org.gloinone.io.OutputOptions;
-import org.gloinone.io.ResultWriter;
 import org.gloinone.io.SlideFileWriter;
+import org.gloinone.job.JobOptions;
+import org.gloinone.job.OutputFolder;
+import org.gloinone.job.OutputLock;
+import org.gloinone.job.SlideInput;
+import org.gloinone.job.SlideJob;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.Pipeline;
+import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.slide.ImgSlide;
 import org.gloinone.slide.LevelView;
@@ -52,8 +55,8 @@ import org.gloinone.slide.imagej.ImageJSlideBackend;
 
 /**
  * The Fiji facade over the real engine: slides open through {@link SlideOpener} (a file, read tile by tile)
- * or wrap the open image; networks come from a {@link ModelSource} and are closed after each run; results are
- * written by {@link ResultWriter} into {@code <output>/<slide>/}.
+ * or wrap the open image; networks come from a {@link ModelSource}, which keeps them loaded between calls;
+ * results are written by the slide job ({@link SlideJob}) as the command line writes them.
  */
 public final class PipelineService implements GloInOneService {
     private final ModelSource models;
@@ -105,8 +108,9 @@ public final class PipelineService implements GloInOneService {
         if (circles != null) {
             needed.remove(Task.DETECT);
         }
-        try (Slide slide = open(source); LoadedModels loaded = models.load(needed, options, cancel)) {
-            Pipeline pipeline = new Pipeline(loaded.models());
+        PipelineModels networks = models.models(needed, options, cancel);
+        try (Slide slide = open(source)) {
+            Pipeline pipeline = new Pipeline(networks);
             if (circles == null) {
                 return pipeline.run(slide, options, progress, cancel);
             }
@@ -135,51 +139,46 @@ public final class PipelineService implements GloInOneService {
     }
 
     /**
-     * Writes into {@code <folder>/<slide stem>/}: XML gives the ImageScope circles and mask outlines, CSV the
-     * glomeruli table, ROISET the ImageJ ROI set.
+     * Writes through the slide job ({@link SlideJob#write}): the same slide folder, files and {@code run.json}
+     * as {@code glo-in-one run}, patches included; then the output folder's summary is rebuilt.
      */
     @Override
-    public List<Path> write(SlideResult result, Path folder, Set<ResultFormat> formats) throws IOException {
-        Set<OutputFormat> out = EnumSet.noneOf(OutputFormat.class);
-        if (formats.contains(ResultFormat.XML)) {
-            out.add(OutputFormat.IMAGESCOPE_XML);
-            out.add(OutputFormat.IMAGESCOPE_MASKS_XML);
+    public List<Path> write(SlideSource slide, SlideResult result, Path folder, Set<OutputFormat> formats)
+            throws IOException {
+        PipelineOptions options = result.options();
+        Set<Task> stages = EnumSet.noneOf(Task.class);
+        result.models().forEach(m -> stages.add(Task.valueOf(m.task().toUpperCase(Locale.ROOT))));
+        PipelineModels networks = stages.isEmpty() ? new PipelineModels(Optional.empty(), Optional.empty(),
+                Optional.empty()) : models.models(stages, options, new CancellationToken());
+        List<SlideFileWriter> writers = formats.contains(OutputFormat.ROIS) ? List.of(new RoiSetZip()) : List.of();
+        JobOptions job = JobOptions.detecting(folder, options, new OutputOptions(formats, false, true), writers, false);
+        List<Path> files = new ArrayList<>();
+        try (OutputLock lock = OutputLock.acquire(folder)) {
+            Path slideFolder = SlideJob.write(input(slide), result, networks, job, new CancellationToken())
+                    .folder().orElseThrow();
+            try (Stream<Path> listed = Files.list(slideFolder)) {
+                files.addAll(listed.filter(Files::isRegularFile).sorted().toList());
+            }
+            files.add(new OutputFolder(folder).writeSummary());
         }
-        if (formats.contains(ResultFormat.GEOJSON)) {
-            out.add(OutputFormat.GEOJSON);
-        }
-        if (formats.contains(ResultFormat.CSV)) {
-            out.add(OutputFormat.GLOMERULI_CSV);
-        }
-        List<SlideFileWriter> extra = formats.contains(ResultFormat.ROISET) ? List.of(new RoiSetZip()) : List.of();
-        if (out.isEmpty() && extra.isEmpty()) {
-            return List.of();
-        }
-        Path slideFolder = new ResultWriter(new OutputOptions(out, false, false), extra)
-                .write(result, ResultWriter.SlideExtras.none(), folder, new CancellationToken());
-        try (Stream<Path> files = Files.list(slideFolder)) {
-            return files.sorted().toList();
-        }
+        return files;
     }
 
-    /** ImageScope XML ({@code .xml}), GeoJSON ({@code .geojson}, {@code .json}) or an ImageJ ROI set ({@code .zip}). */
+    /** The slide job's view of a Fiji slide: the file, or the open image under its title. */
+    private SlideInput input(SlideSource source) {
+        if (source instanceof SlideSource.File f) {
+            return SlideInput.file(f.path(), opener);
+        }
+        return SlideInput.image(source.displayName(), () -> open(source));
+    }
+
+    /**
+     * The circles of any annotation file the project reads ({@link AnnotationFiles}): ImageScope XML,
+     * GeoJSON or an ImageJ ROI set, each region as its equal-area circle.
+     */
     @Override
     public List<Circle> readAnnotations(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xml")) {
-            return new ImageScopeReader().read(file).circles();
-        }
-        if (name.endsWith(".geojson") || name.endsWith(".json")) {
-            return new GeoJson().read(file).stream().map(f -> f.region().toCircle()).flatMap(Optional::stream)
-                    .toList();
-        }
-        if (name.endsWith(".zip")) {
-            // A Glo-In-One ROI set holds each glomerulus' circle and its mask ("... mask"): circles only.
-            return new RoiSetZip().read(file).stream().filter(e -> !RoiCircles.isMaskOutline(e.roi()))
-                    .map(RoiSetZip.Entry::toCircle).flatMap(Optional::stream).toList();
-        }
-        throw new IOException(file.getFileName() + ": annotations must be ImageScope XML (.xml), GeoJSON "
-                + "(.geojson, .json) or an ImageJ ROI set (.zip)");
+        return AnnotationFiles.read(file).stream().map(AnnotationRegion::toCircle).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineFixtures;
 import org.gloinone.pipeline.PipelineModels;
@@ -27,8 +27,8 @@ public final class FixtureEngineService extends ForwardingService {
     /** The same networks for every run. */
     private record Networks(PipelineModels models) implements ModelSource {
         @Override
-        public LoadedModels load(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) {
-            return new LoadedModels(models, List.of());
+        public PipelineModels models(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) {
+            return models;
         }
 
         @Override

@@ -9,13 +9,13 @@ import ij.ImagePlus;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.fiji.GloInOneService;
-import org.gloinone.fiji.ResultFormat;
+import org.gloinone.io.OutputFormat;
 import org.gloinone.fiji.SlideGeometry;
 import org.gloinone.fiji.SlideSource;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 
 /** Hands every call to another service. */
@@ -51,8 +51,9 @@ class ForwardingService implements GloInOneService {
     }
 
     @Override
-    public List<Path> write(SlideResult r, Path folder, Set<ResultFormat> formats) throws IOException {
-        return to.write(r, folder, formats);
+    public List<Path> write(SlideSource slide, SlideResult r, Path folder, Set<OutputFormat> formats)
+            throws IOException {
+        return to.write(slide, r, folder, formats);
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.gloinone.detect.Circle;
-import org.gloinone.fiji.ResultFormat;
+import org.gloinone.io.OutputFormat;
 import org.gloinone.fiji.SlideSource;
 import org.gloinone.fiji.SlideView;
 import org.gloinone.fiji.Stage;
@@ -34,13 +34,13 @@ import org.gloinone.fiji.StageOptions;
 import org.gloinone.fiji.StageOutcome;
 import org.gloinone.fiji.StageRunner;
 import org.gloinone.model.Task;
-import org.gloinone.pipeline.CancellationToken;
+import org.gloinone.progress.CancellationToken;
 import org.gloinone.pipeline.GlomerulusResult;
 import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineFixtures;
 import org.gloinone.pipeline.PipelineModels;
 import org.gloinone.pipeline.PipelineOptions;
-import org.gloinone.pipeline.ProgressListener;
+import org.gloinone.progress.ProgressListener;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.slide.InMemorySlide;
 import org.gloinone.slide.SlideOpener;
@@ -59,8 +59,8 @@ class PipelineServiceTest {
     /** The networks are shared by the tests and closed once at the end. */
     private static final class Given implements ModelSource {
         @Override
-        public LoadedModels load(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) {
-            return new LoadedModels(networks, List.of());
+        public PipelineModels models(Set<Task> tasks, PipelineOptions options, CancellationToken cancel) {
+            return networks;
         }
 
         @Override
@@ -163,12 +163,13 @@ class PipelineServiceTest {
         SlideResult r = service.allInOne(new SlideSource.File(slideFile), PipelineOptions.defaults(),
                 ProgressListener.SILENT, new CancellationToken());
         Path out = dir.resolve("out");
-        List<Path> files = service.write(r, out, EnumSet.allOf(ResultFormat.class));
-        List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
-        assertEquals(List.of("in-memory-glomeruli.csv", "in-memory-masks.xml", "in-memory-rois.zip",
-                "in-memory.geojson", "in-memory.xml"), names);
-        for (String annotations : List.of("in-memory.xml", "in-memory.geojson", "in-memory-rois.zip")) {
-            List<Circle> back = service.readAnnotations(out.resolve("in-memory").resolve(annotations));
+        List<Path> files = service.write(new SlideSource.File(slideFile), r, out, EnumSet.allOf(OutputFormat.class));
+        List<String> names = files.stream().map(p -> out.relativize(p).toString().replace('\\', '/')).toList();
+        assertEquals(List.of("kidney.fixture/kidney-glomeruli.csv", "kidney.fixture/kidney-masks.xml",
+                "kidney.fixture/kidney-overlay.png", "kidney.fixture/kidney-rois.zip", "kidney.fixture/kidney.geojson",
+                "kidney.fixture/kidney.xml", "kidney.fixture/run.json", "summary.csv"), names);
+        for (String annotations : List.of("kidney.xml", "kidney.geojson", "kidney-rois.zip")) {
+            List<Circle> back = service.readAnnotations(out.resolve("kidney.fixture").resolve(annotations));
             assertEquals(6, back.size(), annotations);
         }
     }
