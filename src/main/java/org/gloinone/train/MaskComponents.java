@@ -7,15 +7,18 @@ import org.gloinone.eval.BinaryMask;
 import org.gloinone.eval.ConnectedComponents;
 import org.gloinone.eval.MaskComponent;
 
-/** The glomeruli of a training mask as CircleNet targets: the circle around each component's bounding box. */
+/**
+ * The glomeruli of a training mask as CircleNet targets. They are the evaluation's ground-truth circles
+ * ({@link MaskComponent#equalAreaCircle()}), so that the detector learns the circle it is scored against.
+ */
 public final class MaskComponents {
     private MaskComponents() {
     }
 
     /**
-     * Circles around the components of {@code mask} (first channel above 0.5; 8-connected, as the evaluation
-     * counts them) of at least {@code minArea} pixels: centre at the bounding-box centre, radius half the longer
-     * box side, which encloses the glomerulus as CircleNet's boxes do.
+     * The circles of the components of {@code mask} (first channel above 0.5; 8-connected, as the evaluation
+     * counts them) of at least {@code minArea} pixels: centroid and equal-area radius, as the evaluation defines
+     * them.
      */
     public static List<Circle> circles(FloatImage mask, int minArea) {
         int w = mask.width();
@@ -26,12 +29,7 @@ public final class MaskComponents {
         }
         return ConnectedComponents.of(BinaryMask.fromProbabilities(w, h, values, 0.5)).stream()
                 .filter(c -> c.area() >= minArea)
-                .map(MaskComponents::boxCircle)
+                .map(MaskComponent::equalAreaCircle)
                 .toList();
-    }
-
-    private static Circle boxCircle(MaskComponent c) {
-        return new Circle(c.left() + c.boxWidth() / 2.0, c.top() + c.boxHeight() / 2.0,
-                Math.max(c.boxWidth(), c.boxHeight()) / 2.0);
     }
 }
