@@ -80,6 +80,30 @@ class ModelSpecReaderTest {
     }
 
     @Test
+    void displayColoursRoundTripAndAreChecked() throws Exception {
+        ClassifyConfig c = new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"),
+                "non_glomerular", Set.of("sclerosed"), 12.5, 256, Double.NaN,
+                java.util.Map.of("sclerosed", 0x8000FF, "normal", 0x00FFFF));
+        ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),
+                null, c, null);
+        ModelDescription d = new ModelDescription("classifier", List.of("A"), "CC-BY-4.0", "MODEL_CARD.md",
+                List.of(), List.of(TensorDescription.image("image", List.of("r", "g", "b"), 0.25, 0, null)
+                        .withTestTensor("in.npy")),
+                List.of(TensorDescription.vector("probabilities", c.classNames(), "out.npy")),
+                "saved_model", SHA, "2.18.0", 1e-4, 1e-3);
+        String yaml = ModelSpecWriter.toYaml(spec, d, Instant.now());
+        assertTrue(yaml.contains("display_colors:\n        normal: \"#00FFFF\"\n        sclerosed: \"#8000FF\""),
+                yaml);
+        Files.writeString(rdf, yaml);
+        assertEquals(c, ModelSpecReader.read(rdf).spec().classify());
+        assertEquals(rdf + ": config.glo-in-one.classify.display_colors.normal must be a colour #RRGGBB, got 'teal'",
+                failure(yaml.replace("\"#00FFFF\"", "teal")).getMessage());
+        assertEquals(rdf + ": config.glo-in-one.classify.display_colors names 'GS', which is not one of "
+                + "[normal, sclerosed, non_glomerular]", failure(yaml.replace("normal: \"#00FFFF\"", "GS: \"#00FFFF\""))
+                .getMessage());
+    }
+
+    @Test
     void errorNamesFileAndField() throws Exception {
         ModelException e = failure(detectorYaml.replace("nms_iou: 0.35", "nms_iou: 1.7"));
         assertEquals(rdf + ": config.glo-in-one.detect.nms_iou must be in [0, 1], got 1.7", e.getMessage());
