@@ -53,10 +53,16 @@ final class ArchitectureRules {
                     "org.gloinone.batch..", "org.gloinone.io..", "org.gloinone.eval..", "org.gloinone.train..")
             .because("data flows one way: stages, then the pipeline, then the job that writes");
 
-    /** Only the command line uses picocli. */
+    /** Only the command lines (glo-in-one and the Spark application) use picocli. */
     static final ArchRule ONLY_THE_COMMAND_LINE_USES_PICOCLI = noClasses().that()
-            .resideOutsideOfPackage("org.gloinone.cli..")
+            .resideOutsideOfPackages("org.gloinone.cli..", "org.gloinone.spark..")
             .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+    /** Only the Spark application uses Spark and Hadoop. */
+    static final ArchRule ONLY_THE_SPARK_APPLICATION_USES_SPARK = noClasses().that()
+            .resideOutsideOfPackage("org.gloinone.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..")
+            .because("the cluster provides Spark: Fiji and the other commands run without it on the class path");
 
     /** Only the front doors and the ImageJ adapter use ImageJ's user interface. */
     static final ArchRule ONLY_FRONT_DOORS_USE_THE_USER_INTERFACE = noClasses().that()

@@ -49,6 +49,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSparkApplicationUsesSpark() {
+        ArchitectureRules.ONLY_THE_SPARK_APPLICATION_USES_SPARK.check(product);
+    }
+
+    @Test
     void onlyFrontDoorsUseTheUserInterface() {
         ArchitectureRules.ONLY_FRONT_DOORS_USE_THE_USER_INTERFACE.check(product);
     }
@@ -62,7 +67,7 @@ class ArchitectureTest {
     void everyPackageOfTheArchitectureExists() {
         Path sources = Path.of("src/main/java/org/gloinone");
         for (String pkg : List.of("slide", "model", "progress", "detect", "patch", "classify", "segment",
-                "pipeline", "io", "job", "batch", "eval", "train", "imagej", "cli", "fiji")) {
+                "pipeline", "io", "job", "batch", "eval", "train", "imagej", "cli", "fiji", "spark")) {
             assertTrue(Files.isRegularFile(sources.resolve(pkg).resolve("package-info.java")), pkg);
         }
     }

@@ -19,8 +19,11 @@ import org.gloinone.slide.SlideLimits;
 
 import picocli.CommandLine.Option;
 
-/** The options shared by {@code run} and {@code demo}: models, stages, thresholds, device, outputs. */
-final class RunOptions {
+/**
+ * The options shared by {@code run}, {@code demo} and the Spark cohort application: models, stages, thresholds,
+ * device, outputs. The one validator of run options: each accessor turns the words into the core's values.
+ */
+public final class RunOptions {
     @Option(names = "--models", paramLabel = "DIR",
             description = "Folder of model packages (default: $GLO_IN_ONE_MODELS, else the bundled models/).")
     Path models;
@@ -65,8 +68,68 @@ final class RunOptions {
             description = "Load models even if their graph has operations that touch files or the network.")
     boolean trustModel;
 
+    /** A picocli command that only holds these options, for {@link #parse}. */
+    @picocli.CommandLine.Command(name = "run-options")
+    private static final class Holder {
+        @picocli.CommandLine.Mixin
+        RunOptions options;
+    }
+
+    /**
+     * Parses run options from command-line words, such as those {@link #arguments()} gives.
+     *
+     * @throws IllegalArgumentException naming the word that is not a run option
+     */
+    public static RunOptions parse(List<String> arguments) {
+        Holder holder = new Holder();
+        try {
+            new picocli.CommandLine(holder).parseArgs(arguments.toArray(String[]::new));
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return holder.options;
+    }
+
+    /** These options as command-line words: {@link #parse} of them gives equal options (to ship them to workers). */
+    public List<String> arguments() {
+        List<String> words = new ArrayList<>();
+        if (models != null) {
+            words.addAll(List.of("--models", models.toString()));
+        }
+        words.addAll(List.of("--stages", String.join(",", stages)));
+        if (score != null) {
+            words.addAll(List.of("--score", Double.toString(score)));
+        }
+        if (nmsIou != null) {
+            words.addAll(List.of("--nms-iou", Double.toString(nmsIou)));
+        }
+        if (threads != null) {
+            words.addAll(List.of("--threads", Integer.toString(threads)));
+        }
+        words.addAll(List.of("--device", device));
+        if (mpp != null) {
+            words.addAll(List.of("--mpp", Double.toString(mpp)));
+        }
+        if (noTissueMask) {
+            words.add("--no-tissue-mask");
+        }
+        if (noPatches) {
+            words.add("--no-patches");
+        }
+        words.addAll(List.of("--formats", String.join(",", formats)));
+        if (trustModel) {
+            words.add("--trust-model");
+        }
+        return words;
+    }
+
+    /** The {@code --models} folder, or null for the default search order. */
+    public Path models() {
+        return models;
+    }
+
     /** The pipeline options; bad values throw IllegalArgumentException naming the option. */
-    PipelineOptions pipelineOptions() {
+    public PipelineOptions pipelineOptions() {
         PipelineOptions.Builder b = PipelineOptions.builder().stages(stageSet()).device(Device.parse(device))
                 .useTissueMask(!noTissueMask);
         if (score != null) {
@@ -85,11 +148,13 @@ final class RunOptions {
         return b.build();
     }
 
-    PredictorOptions predictorOptions(PipelineOptions pipeline) {
+    /** How the networks run for {@code pipeline}: its device and threads, and whether the models are trusted. */
+    public PredictorOptions predictorOptions(PipelineOptions pipeline) {
         return new PredictorOptions(pipeline.device(), pipeline.threads(), 0, trustModel);
     }
 
-    Set<Task> stageSet() {
+    /** The stages asked for; bad values throw IllegalArgumentException naming {@code --stages}. */
+    public Set<Task> stageSet() {
         Set<Task> set = EnumSet.noneOf(Task.class);
         for (String s : stages) {
             try {
@@ -105,7 +170,8 @@ final class RunOptions {
         return set;
     }
 
-    OutputOptions outputOptions() {
+    /** Which files to write; bad values throw IllegalArgumentException naming {@code --formats}. */
+    public OutputOptions outputOptions() {
         try {
             return new OutputOptions(OutputFormat.parseList(String.join(",", formats)), false, !noPatches);
         } catch (IllegalArgumentException e) {
@@ -113,7 +179,8 @@ final class RunOptions {
         }
     }
 
-    List<SlideFileWriter> extraWriters() {
+    /** Writers of the result files beyond the core's, e.g. the ImageJ ROI set. */
+    public List<SlideFileWriter> extraWriters() {
         List<SlideFileWriter> writers = new ArrayList<>();
         if (outputOptions().formats().contains(OutputFormat.ROIS)) {
             writers.add(new RoiSetZip());

@@ -66,4 +66,54 @@ public final class CsvLine {
         fields.add(wasQuoted ? field.toString() : field.toString().trim());
         return fields;
     }
+
+    /**
+     * The records of CSV {@code text}, each a list of fields; quoted fields may hold commas, quotes and line
+     * breaks. A final line break does not start an empty record.
+     *
+     * @throws IllegalArgumentException if a quoted field is not closed
+     */
+    public static List<List<String>> parse(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i++);
+            if (quoted) {
+                if (c != '"') {
+                    field.append(c);
+                } else if (i < text.length() && text.charAt(i) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                    i++;
+                }
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("CSV text ends inside a quoted field");
+        }
+        if (field.length() > 0 || !record.isEmpty()) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
 }

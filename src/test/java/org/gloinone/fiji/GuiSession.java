@@ -175,7 +175,7 @@ public final class GuiSession {
             Thread.sleep(100);
             text = recorder.getText();
         }
-        Thread.sleep(500);
+        awaitCommandThreads("All-in-One");
         checks.setProperty("recorded_text", text);
         String recorded = text.lines().filter(l -> l.startsWith("run(\"All-in-One\"")).findFirst().orElse("");
         checks.setProperty("recorded", recorded);
@@ -202,6 +202,18 @@ public final class GuiSession {
         checks.setProperty("image_overlay", Integer.toString(image.getOverlay().size()));
         if (screenshot != null) {
             saveScreenshot(image, rm, screenshot);
+        }
+    }
+
+    /**
+     * Waits for the threads ImageJ runs a menu command in (named after the command): the recorder writes the
+     * line when the dialog closes, long before the command ends, and the next step must not overlap it.
+     */
+    private static void awaitCommandThreads(String command) throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(command)) {
+                t.join(HANG_GUARD_MILLIS);
+            }
         }
     }
 
