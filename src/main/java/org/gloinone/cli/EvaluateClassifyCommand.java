@@ -1,16 +1,18 @@
 package org.gloinone.cli;
 
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 
 import org.gloinone.eval.ClassificationReport;
 import org.gloinone.eval.CropClassificationEvaluator;
 import org.gloinone.eval.CropDataset;
 import org.gloinone.eval.FoldScores;
-import org.gloinone.eval.LoadedModel;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SlideFolds;
 import org.gloinone.model.Task;
+import org.gloinone.pipeline.LoadedModels;
+import org.gloinone.pipeline.StageModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +35,9 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
             var crops = options.selectCrops(CropDataset.read(options.data));
-            try (LoadedModel model = parent.models().open(options.models, Task.CLASSIFY, options.predictorOptions())) {
+            try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.CLASSIFY),
+                    options.predictorOptions())) {
+                StageModel model = loaded.stage(Task.CLASSIFY);
                 ClassificationReport r = new CropClassificationEvaluator(model.spec(), model.predictor(),
                         options.batchSize).evaluate(crops);
                 String json = ReportJson.classification(model.spec(), r);

@@ -1,12 +1,12 @@
 package org.gloinone.cli;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gloinone.eval.DetectionClassifier;
 import org.gloinone.eval.DetectionReport;
-import org.gloinone.eval.LoadedModel;
 import org.gloinone.eval.OperatingPoints;
 import org.gloinone.eval.PipelineDetectionClassifier;
 import org.gloinone.eval.PredictionTables;
@@ -18,6 +18,8 @@ import org.gloinone.eval.TileDetectionEvaluator;
 import org.gloinone.eval.TileDetectors;
 import org.gloinone.eval.TileGroundTruth;
 import org.gloinone.model.Task;
+import org.gloinone.pipeline.LoadedModels;
+import org.gloinone.pipeline.StageModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,13 +92,15 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             }
             var tiles = options.selectTiles(TileDataset.read(options.data));
             TileClassLabels labels = TileClassLabels.read(options.data);
-            try (LoadedModel model = parent.models().open(options.models, Task.DETECT, options.predictorOptions());
-                 LoadedModel classifier = classify
-                         ? parent.models().open(options.models, Task.CLASSIFY, options.predictorOptions()) : null) {
+            try (LoadedModels loaded = parent.models().open(options.models,
+                    classify ? EnumSet.of(Task.DETECT, Task.CLASSIFY) : EnumSet.of(Task.DETECT),
+                    options.predictorOptions())) {
+                StageModel model = loaded.stage(Task.DETECT);
+                StageModel classifier = classify ? loaded.stage(Task.CLASSIFY) : null;
                 double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();
                 DetectionClassifier stage = classifier == null ? null
                         : new PipelineDetectionClassifier(classifier.spec(), classifier.predictor(), options.batchSize);
-                TileDetectionEvaluator evaluator = new TileDetectionEvaluator(TileDetectors.of(model), stage, labels,
+                TileDetectionEvaluator evaluator = new TileDetectionEvaluator(TileDetectors.of(model.spec(), model.predictor()), stage, labels,
                         micronsPerPixel, minAreaUm2, threshold, ignoreBorderCut);
                 DetectionReport r = evaluator.evaluate(tiles);
                 List<ResolutionScores> swept = new ArrayList<>();

@@ -1,12 +1,12 @@
 package org.gloinone.cli;
 
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 
 import org.gloinone.eval.CropDataset;
 import org.gloinone.eval.CropSegmentationEvaluator;
 import org.gloinone.eval.DatasetException;
 import org.gloinone.eval.FoldScores;
-import org.gloinone.eval.LoadedModel;
 import org.gloinone.eval.PipelineGlomerulusSegmenter;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
@@ -17,6 +17,8 @@ import org.gloinone.eval.TileDetectors;
 import org.gloinone.eval.TileGroundTruth;
 import org.gloinone.eval.TileSegmentationEvaluator;
 import org.gloinone.model.Task;
+import org.gloinone.pipeline.LoadedModels;
+import org.gloinone.pipeline.StageModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +52,9 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
         return EvaluationRun.execute(spec, options, () -> {
             if (CropDataset.isCrops(options.data)) {
                 var crops = options.selectCrops(CropDataset.read(options.data));
-                try (LoadedModel model = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
+                try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.SEGMENT),
+                        options.predictorOptions())) {
+                    StageModel model = loaded.stage(Task.SEGMENT);
                     SegmentationReport r = new CropSegmentationEvaluator(model.spec(), model.predictor(),
                             options.batchSize).evaluate(crops);
                     EvaluationRun.Result result = result(model, "crops", r);
@@ -73,9 +77,11 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
             EvaluationRun.checkMinArea(minAreaUm2);
             var tiles = options.selectTiles(TileDataset.read(options.data));
-            try (LoadedModel detector = parent.models().open(options.models, Task.DETECT, options.predictorOptions());
-                 LoadedModel segmenter = parent.models().open(options.models, Task.SEGMENT, options.predictorOptions())) {
-                SegmentationReport r = new TileSegmentationEvaluator(TileDetectors.of(detector),
+            try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.DETECT, Task.SEGMENT),
+                    options.predictorOptions())) {
+                StageModel detector = loaded.stage(Task.DETECT);
+                StageModel segmenter = loaded.stage(Task.SEGMENT);
+                SegmentationReport r = new TileSegmentationEvaluator(TileDetectors.of(detector.spec(), detector.predictor()),
                         new PipelineGlomerulusSegmenter(segmenter.spec(), segmenter.predictor()), micronsPerPixel, minAreaUm2,
                         detector.spec().detect().scoreThreshold()).evaluate(tiles);
                 return result(segmenter, "tiles", r);
@@ -83,7 +89,7 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
         });
     }
 
-    private static EvaluationRun.Result result(LoadedModel model, String layout, SegmentationReport r) {
+    private static EvaluationRun.Result result(StageModel model, String layout, SegmentationReport r) {
         return new EvaluationRun.Result(ReportJson.segmentation(model.spec(), layout, r),
                 PredictionTables.segmentation(r));
     }

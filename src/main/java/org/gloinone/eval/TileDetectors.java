@@ -1,5 +1,8 @@
 package org.gloinone.eval;
 
+import org.gloinone.model.ModelSpec;
+import org.gloinone.model.Predictor;
+
 /** Chooses how a detector model is run over a labelled tile for evaluation. */
 public final class TileDetectors {
     /**
@@ -11,8 +14,8 @@ public final class TileDetectors {
     private TileDetectors() {
     }
 
-    /** The pipeline's detector for a loaded detector model, one tile per network call. */
-    public static TileDetector of(LoadedModel model) {
-        return new PipelineTileDetector(model.spec(), model.predictor(), AP_SCORE_FLOOR, 1);
+    /** The pipeline's detector for a detector model's spec and network, one tile per network call. */
+    public static TileDetector of(ModelSpec spec, Predictor predictor) {
+        return new PipelineTileDetector(spec, predictor, AP_SCORE_FLOOR, 1);
     }
 }

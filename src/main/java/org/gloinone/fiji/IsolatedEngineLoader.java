@@ -41,7 +41,9 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.model.Device", "org.gloinone.model.Task", "org.gloinone.io.OutputFormat",
             "org.gloinone.io.ClassColors", "org.gloinone.detect.EqualAreaCircle",
             // One naming rule and one set of ROI properties on both sides: the ROI Manager and written ROI sets.
-            "org.gloinone.io.ResultNames", "org.gloinone.imagej.RoiTags");
+            "org.gloinone.io.ResultNames", "org.gloinone.imagej.RoiTags",
+            // One results table schema on both sides: the files and Fiji's tables.
+            "org.gloinone.io.ResultSchema", "org.gloinone.io.Numbers", "org.gloinone.io.CsvLine");
 
     static {
         registerAsParallelCapable();

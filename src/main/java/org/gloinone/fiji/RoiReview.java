@@ -152,7 +152,7 @@ public final class RoiReview {
         }
         return new SlideResult(fromCircles.slide(), fromCircles.options(), fromCircles.models(), classNames,
                 sclerosedClasses, glomeruli, rejected, fromCircles.tissueAreaMm2(), fromCircles.tilesPlanned(),
-                fromCircles.tilesSkipped(), fromCircles.timings());
+                fromCircles.tilesSkipped(), fromCircles.timings(), fromCircles.displayColors());
     }
 
     private List<GlomerulusResult> renumber(List<GlomerulusResult> list) {

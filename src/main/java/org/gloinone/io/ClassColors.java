@@ -13,7 +13,8 @@ import org.gloinone.pipeline.SlideResult;
  * ROI Manager), taken from the model's class scheme rather than guessed from class names: the classes the
  * model counts as globally sclerosed are red, the first other glomerular class green, further classes take
  * the next palette colour in the model's order, unclassified (detect-only) glomeruli are yellow and
- * non-glomerular detections grey.
+ * non-glomerular detections grey; a colour the model's spec gives a class ({@code classify.display_colors})
+ * replaces the rule's.
  */
 public final class ClassColors {
     /** Globally sclerosed. */
@@ -35,7 +36,12 @@ public final class ClassColors {
 
     /** The colours of a result's class scheme. */
     public static ClassColors of(SlideResult result) {
-        return of(result.classNames(), result.sclerosedClasses());
+        return of(result.classNames(), result.sclerosedClasses(), result.displayColors());
+    }
+
+    /** The colours of a class scheme without display colours of its own. */
+    public static ClassColors of(List<String> classNames, Set<String> sclerosed) {
+        return of(classNames, sclerosed, Map.of());
     }
 
     /**
@@ -43,8 +49,9 @@ public final class ClassColors {
      *
      * @param classNames glomerulus classes in the model's report order (without the non-glomerular class)
      * @param sclerosed  the classes counted as globally sclerosed
+     * @param given      colours (0xRRGGBB) the model's spec gives some classes; they win over the rule
      */
-    public static ClassColors of(List<String> classNames, Set<String> sclerosed) {
+    public static ClassColors of(List<String> classNames, Set<String> sclerosed, Map<String, Integer> given) {
         Map<String, Integer> map = new LinkedHashMap<>();
         int next = 0;
         boolean normalGiven = false;
@@ -62,6 +69,7 @@ public final class ClassColors {
                 map.put(name, PALETTE[next++ % PALETTE.length]);
             }
         }
+        map.putAll(given);
         return new ClassColors(map);
     }
 

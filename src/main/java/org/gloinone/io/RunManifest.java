@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -69,7 +68,7 @@ public record RunManifest(String programVersion, String slideName, String source
     public static RunManifest of(SlideResult result, String sourcePath, SlideFingerprint slideFingerprint,
                                  Map<String, String> options) {
         Map<String, Integer> counts = new LinkedHashMap<>(result.countsByClass());
-        counts.put("rejected", result.rejected().size());
+        counts.put(ResultSchema.REJECTED, result.rejected().size());
         double tissue = result.tissueAreaMm2();
         return new RunManifest(ProgramVersion.get(), result.slide().name(), sourcePath, slideFingerprint,
                 result.models(), options, result.timings(), counts, result.classNames(),
@@ -109,11 +108,6 @@ public record RunManifest(String programVersion, String slideName, String source
                            SlideFingerprint plannedSlide) {
         return slide != null && programVersion.equals(plannedVersion) && slide.equals(plannedSlide)
                 && models.equals(plannedModels) && resultOptions(options).equals(resultOptions(plannedOptions));
-    }
-
-    /** The counted glomeruli of the classes in {@code classes}. */
-    public int countOf(Set<String> classes) {
-        return classes.stream().mapToInt(c -> counts.getOrDefault(c, 0)).sum();
     }
 
     private static Map<String, String> resultOptions(Map<String, String> options) {

@@ -1,6 +1,7 @@
 package org.gloinone.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,9 +17,12 @@ import java.util.Set;
  * @param rejectThreshold    a detection is rejected as not a glomerulus when the non-glomerular probability reaches
  *                           this, else it takes the likeliest glomerular class; NaN when the likeliest class of all
  *                           decides ({@code classify.reject_threshold} in rdf.yaml, chosen on validation data)
+ * @param displayColors      colours (0xRRGGBB) the spec gives some classes ({@code classify.display_colors});
+ *                           classes without one take the rule of {@code io.ClassColors}
  */
 public record ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass, Set<String> sclerosedClasses,
-                             double paddingMicrons, int patchSize, double rejectThreshold) {
+                             double paddingMicrons, int patchSize, double rejectThreshold,
+                             Map<String, Integer> displayColors) {
 
     /** A classifier whose likeliest class decides. */
     public ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass,
@@ -26,9 +30,24 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
         this(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses, paddingMicrons, patchSize, Double.NaN);
     }
 
+    /** A classifier without display colours of its own. */
+    public ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass,
+                          Set<String> sclerosedClasses, double paddingMicrons, int patchSize, double rejectThreshold) {
+        this(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses, paddingMicrons, patchSize,
+                rejectThreshold, Map.of());
+    }
+
     public ClassifyConfig {
         classNames = List.copyOf(classNames);
         sclerosedClasses = Set.copyOf(sclerosedClasses);
+        displayColors = Map.copyOf(displayColors);
+        if (!classNames.containsAll(displayColors.keySet())) {
+            throw new IllegalArgumentException("classify.display_colors " + displayColors.keySet() + " not all in "
+                    + classNames);
+        }
+        if (displayColors.values().stream().anyMatch(rgb -> rgb < 0 || rgb > 0xFFFFFF)) {
+            throw new IllegalArgumentException("classify.display_colors must be #RRGGBB colours");
+        }
         if (classNames.size() < 2) {
             throw new IllegalArgumentException("classify.classes needs at least 2 names, got " + classNames);
         }

@@ -10,9 +10,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -267,8 +269,22 @@ public final class ModelSpecReader {
         String nonGlomerular = c.has("non_glomerular") ? c.field("non_glomerular").nonBlankText() : null;
         List<String> sclerosed = c.has("sclerosed") ? c.field("sclerosed").textList() : List.of();
         double reject = c.has("reject_threshold") ? c.field("reject_threshold").number() : Double.NaN;
+        Map<String, Integer> colors = new LinkedHashMap<>();
+        if (c.has("display_colors")) {
+            RdfNode given = c.field("display_colors");
+            for (String name : given.names()) {
+                String hex = given.field(name).nonBlankText();
+                if (!hex.matches("#[0-9A-Fa-f]{6}")) {
+                    throw given.field(name).error("must be a colour #RRGGBB, got '" + hex + "'");
+                }
+                if (!classes.contains(name)) {
+                    throw given.error("names '" + name + "', which is not one of " + classes);
+                }
+                colors.put(name, Integer.parseInt(hex.substring(1), 16));
+            }
+        }
         return new ClassifyConfig(probabilities, classes, nonGlomerular, new LinkedHashSet<>(sclerosed),
-                c.field("padding_um").number(), c.field("patch_size").integer(), reject);
+                c.field("padding_um").number(), c.field("patch_size").integer(), reject, colors);
     }
 
     private static SegmentConfig segmentConfig(RdfNode s) throws ModelException {

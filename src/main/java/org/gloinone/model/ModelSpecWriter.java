@@ -191,6 +191,12 @@ public final class ModelSpecWriter {
         if (c.hasRejectThreshold()) {
             m.put("reject_threshold", c.rejectThreshold());
         }
+        if (!c.displayColors().isEmpty()) {
+            Map<String, String> colors = new LinkedHashMap<>();
+            c.classNames().stream().filter(c.displayColors()::containsKey)
+                    .forEach(n -> colors.put(n, String.format("#%06X", c.displayColors().get(n))));
+            m.put("display_colors", colors);
+        }
         return m;
     }
 

@@ -53,6 +53,16 @@ final class RdfNode {
         return new RdfNode(node.get(name), childPath(name), file);
     }
 
+    /** The keys of this mapping, in file order. */
+    List<String> names() throws ModelException {
+        if (!node.isObject()) {
+            throw error("must be a mapping, got " + describe(node));
+        }
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     Optional<RdfNode> optional(String name) throws ModelException {
         return has(name) ? Optional.of(field(name)) : Optional.empty();
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.gloinone.model.FoundModels;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelPackage;
+import org.gloinone.model.Predictor;
 import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
 import org.gloinone.model.TensorFlowPredictor;
@@ -19,10 +20,10 @@ import org.gloinone.model.TensorFlowPredictor;
  */
 public final class LoadedModels implements AutoCloseable {
     private final List<ModelPackage> packages;
-    private final List<TensorFlowPredictor> predictors;
+    private final List<Predictor> predictors;
     private final PipelineModels models;
 
-    private LoadedModels(List<ModelPackage> packages, List<TensorFlowPredictor> predictors, PipelineModels models) {
+    private LoadedModels(List<ModelPackage> packages, List<Predictor> predictors, PipelineModels models) {
         this.packages = packages;
         this.predictors = predictors;
         this.models = models;
@@ -36,7 +37,7 @@ public final class LoadedModels implements AutoCloseable {
     public static LoadedModels load(FoundModels found, Set<Task> stages, PredictorOptions options)
             throws ModelException {
         List<ModelPackage> packages = new ArrayList<>();
-        List<TensorFlowPredictor> predictors = new ArrayList<>();
+        List<Predictor> predictors = new ArrayList<>();
         try {
             Optional<StageModel> detector = open(found, stages, Task.DETECT, options, packages, predictors);
             Optional<StageModel> classifier = open(found, stages, Task.CLASSIFY, options, packages, predictors);
@@ -50,7 +51,7 @@ public final class LoadedModels implements AutoCloseable {
 
     private static Optional<StageModel> open(FoundModels found, Set<Task> stages, Task task,
                                              PredictorOptions options, List<ModelPackage> packages,
-                                             List<TensorFlowPredictor> predictors) throws ModelException {
+                                             List<Predictor> predictors) throws ModelException {
         if (!stages.contains(task)) {
             return Optional.empty();
         }
@@ -62,6 +63,23 @@ public final class LoadedModels implements AutoCloseable {
         ModelInfo info = new ModelInfo(task.word(), pkg.spec().name(), pkg.spec().version(),
                 pkg.weightsSha256()); // computed from the files: rdf.yaml may not tell of changed weights
         return Optional.of(new StageModel(pkg.spec(), predictor, info));
+    }
+
+    /**
+     * Networks loaded elsewhere (e.g. built in memory), owned from now on: closing closes their predictors.
+     */
+    public static LoadedModels of(PipelineModels models) {
+        List<Predictor> predictors = new ArrayList<>();
+        for (Task task : Task.values()) {
+            models.forTask(task).ifPresent(m -> predictors.add(m.predictor()));
+        }
+        return new LoadedModels(List.of(), predictors, models);
+    }
+
+    /** The loaded model of {@code task}. */
+    public StageModel stage(Task task) {
+        return models.forTask(task).orElseThrow(() -> new IllegalArgumentException(
+                "no " + task.word() + " model was loaded"));
     }
 
     /** The models as the pipeline takes them. */
@@ -79,9 +97,9 @@ public final class LoadedModels implements AutoCloseable {
         closeAll(packages, predictors, null);
     }
 
-    private static void closeAll(List<ModelPackage> packages, List<TensorFlowPredictor> predictors,
+    private static void closeAll(List<ModelPackage> packages, List<Predictor> predictors,
                                  Exception pending) throws ModelException {
-        predictors.forEach(TensorFlowPredictor::close);
+        predictors.forEach(Predictor::close);
         ModelException failure = null;
         for (ModelPackage p : packages) {
             try {

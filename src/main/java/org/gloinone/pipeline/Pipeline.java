@@ -191,7 +191,8 @@ public final class Pipeline {
         // Record the thresholds actually used, so the result says what the spec's defaults were.
         PipelineOptions used = given == null ? withDetectorDefaults(options) : options;
         return new SlideResult(slideInfo(slide), used, models.infos(stages), reportClasses(stages),
-                sclerosedClasses(stages), glomeruli, rejected, tissueAreaMm2, tilesPlanned, tilesSkipped, timings);
+                sclerosedClasses(stages), glomeruli, rejected, tissueAreaMm2, tilesPlanned, tilesSkipped, timings,
+                displayColors(stages));
     }
 
     /**
@@ -246,6 +247,10 @@ public final class Pipeline {
 
     private Set<String> sclerosedClasses(Set<Task> stages) {
         return stages.contains(Task.CLASSIFY) ? model(Task.CLASSIFY).spec().classify().sclerosedClasses() : Set.of();
+    }
+
+    private Map<String, Integer> displayColors(Set<Task> stages) {
+        return stages.contains(Task.CLASSIFY) ? model(Task.CLASSIFY).spec().classify().displayColors() : Map.of();
     }
 
     private static SlideInfo slideInfo(Slide slide) {

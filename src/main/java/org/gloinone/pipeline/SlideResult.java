@@ -23,11 +23,13 @@ import java.util.Set;
  * @param tilesPlanned     detector tiles planned over the slide
  * @param tilesSkipped     tiles skipped for having too little tissue
  * @param timings          wall time per stage
+ * @param displayColors    colours (0xRRGGBB) the classifier's spec gives its classes; empty when none
  */
 public record SlideResult(SlideInfo slide, PipelineOptions options, List<ModelInfo> models,
                           List<String> classNames, Set<String> sclerosedClasses,
                           List<GlomerulusResult> glomeruli, List<GlomerulusResult> rejected,
-                          double tissueAreaMm2, int tilesPlanned, int tilesSkipped, StageTimings timings) {
+                          double tissueAreaMm2, int tilesPlanned, int tilesSkipped, StageTimings timings,
+                          Map<String, Integer> displayColors) {
     public SlideResult {
         Objects.requireNonNull(slide, "slide");
         Objects.requireNonNull(options, "options");
@@ -37,6 +39,15 @@ public record SlideResult(SlideInfo slide, PipelineOptions options, List<ModelIn
         sclerosedClasses = Set.copyOf(sclerosedClasses);
         glomeruli = List.copyOf(glomeruli);
         rejected = List.copyOf(rejected);
+        displayColors = Map.copyOf(displayColors);
+    }
+
+    /** A result whose classes take the colour rule alone (no display colours from a spec). */
+    public SlideResult(SlideInfo slide, PipelineOptions options, List<ModelInfo> models, List<String> classNames,
+                       Set<String> sclerosedClasses, List<GlomerulusResult> glomeruli, List<GlomerulusResult> rejected,
+                       double tissueAreaMm2, int tilesPlanned, int tilesSkipped, StageTimings timings) {
+        this(slide, options, models, classNames, sclerosedClasses, glomeruli, rejected, tissueAreaMm2, tilesPlanned,
+                tilesSkipped, timings, Map.of());
     }
 
     /** Number of glomeruli per class, in {@link #classNames()} order, zeros included. */

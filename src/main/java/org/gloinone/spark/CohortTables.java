@@ -19,12 +19,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.gloinone.io.CsvLine;
+import org.gloinone.io.ResultSchema;
 
 /**
  * The cohort's Parquet tables, written by Spark SQL. Their columns are those of the slide job's own tables, typed:
  * {@code cohort.parquet} has the {@code summary.csv} columns of every slide (done, skipped or failed) plus its
- * source, status, failure reason, rejected count, task time and model sha256s; {@code glomeruli.parquet} has the
- * {@code -glomeruli.csv} columns plus the slide. Counts are integers, measures doubles, unknown values null.
+ * source, status, failure reason, task time and model sha256s; {@code glomeruli.parquet} has the
+ * {@code -glomeruli.csv} columns. Counts are integers, measures doubles, unknown values null.
  */
 final class CohortTables {
     /** The cohort table's name in the output folder. */
@@ -34,7 +35,7 @@ final class CohortTables {
     private static final List<String> TEXT_COLUMNS = List.of("slide", "folder", "id", "class");
     private static final String CLASS_COUNT = "n_";
     private static final List<String> MODEL_TASKS = List.of("detect", "classify", "segment");
-    private static final String REJECTED = "rejected";
+    private static final String REJECTED = ResultSchema.REJECTED;
 
     private CohortTables() {
     }
@@ -47,7 +48,6 @@ final class CohortTables {
         List<StructField> fields = new ArrayList<>(List.of(text("slide"), text("source"), text("status"),
                 text("failure_reason")));
         measures.forEach(c -> fields.add(DataTypes.createStructField(c, typeOf(c), true)));
-        fields.add(DataTypes.createStructField(REJECTED, DataTypes.IntegerType, true));
         fields.add(DataTypes.createStructField("task_s", DataTypes.DoubleType, false));
         MODEL_TASKS.forEach(t -> fields.add(text(modelColumn(t))));
         StructType schema = DataTypes.createStructType(fields);
@@ -58,7 +58,6 @@ final class CohortTables {
             List<Object> values = new ArrayList<>(List.of(r.source().name(), r.source().uri(), r.status()));
             values.add(r.failure().isEmpty() ? null : r.failure());
             measures.forEach(c -> values.add(value(c, cells.getOrDefault(c, ""))));
-            values.add(r.counts().get(REJECTED));
             values.add(r.taskSeconds());
             MODEL_TASKS.forEach(t -> values.add(r.modelSha256().get(t)));
             rows.add(RowFactory.create(values.toArray()));
@@ -100,7 +99,7 @@ final class CohortTables {
      * @param columns the union of the slides' {@code -glomeruli.csv} columns, in order
      */
     static void writeGlomeruli(SparkSession spark, JavaRDD<SlideRecord> records, List<String> columns, String path) {
-        List<StructField> fields = new ArrayList<>(List.of(text("slide")));
+        List<StructField> fields = new ArrayList<>();
         columns.forEach(c -> fields.add(DataTypes.createStructField(c, typeOf(c), true)));
         spark.createDataFrame(records.flatMap(new GlomerulusRows(columns)), DataTypes.createStructType(fields))
                 .write().mode(SaveMode.Overwrite).parquet(path);
@@ -138,11 +137,10 @@ final class CohortTables {
             List<String> header = table.get(0);
             List<Row> rows = new ArrayList<>();
             for (List<String> line : table.subList(1, table.size())) {
-                Object[] values = new Object[columns.size() + 1];
-                values[0] = record.source().name();
+                Object[] values = new Object[columns.size()];
                 for (int i = 0; i < columns.size(); i++) {
                     int at = header.indexOf(columns.get(i));
-                    values[i + 1] = at < 0 ? null : value(columns.get(i), line.get(at));
+                    values[i] = at < 0 ? null : value(columns.get(i), line.get(at));
                 }
                 rows.add(RowFactory.create(values));
             }
@@ -162,7 +160,7 @@ final class CohortTables {
     }
 
     private static boolean isCount(String column) {
-        return column.equals("glomeruli") || column.startsWith(CLASS_COUNT);
+        return column.equals("glomeruli") || column.equals(REJECTED) || column.startsWith(CLASS_COUNT);
     }
 
     /** A cell as its column's type; null when empty. */

@@ -8,9 +8,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.gloinone.eval.Fixtures;
 import org.gloinone.eval.TinyModels;
+import org.gloinone.model.Task;
+import org.gloinone.pipeline.LoadedModels;
+import org.gloinone.pipeline.PipelineModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +32,10 @@ class EvaluateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        ModelProvider models = (modelsDir, task, options) -> switch (task) {
-            case SEGMENT -> TinyModels.halfMaskSegmenter();
-            case CLASSIFY -> TinyModels.greenClassifier();
-            case DETECT -> TinyModels.fixedDetector();
-        };
+        ModelProvider models = (modelsDir, tasks, options) -> LoadedModels.of(new PipelineModels(
+                tasks.contains(Task.DETECT) ? Optional.of(TinyModels.fixedDetector()) : Optional.empty(),
+                tasks.contains(Task.CLASSIFY) ? Optional.of(TinyModels.greenClassifier()) : Optional.empty(),
+                tasks.contains(Task.SEGMENT) ? Optional.of(TinyModels.halfMaskSegmenter()) : Optional.empty()));
         CommandLine cl = new CommandLine(new EvaluateCommand(models));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.gloinone.eval.DetectionOutcome.Kind;
+import org.gloinone.model.Predictor;
+import org.gloinone.pipeline.StageModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +22,9 @@ class EvaluatorsTest {
 
     @Test
     void segmentationOnCrops() throws Exception {
-        try (LoadedModel m = TinyModels.halfMaskSegmenter()) {
-            SegmentationReport r = new CropSegmentationEvaluator(m.spec(), m.predictor(), 2)
+        StageModel m = TinyModels.halfMaskSegmenter();
+        try (Predictor network = m.predictor()) {
+            SegmentationReport r = new CropSegmentationEvaluator(m.spec(), network, 2)
                     .evaluate(CropDataset.read(Fixtures.crops()));
             assertEquals(5, r.items().size());
             double[] dice = new double[5];
@@ -45,8 +48,9 @@ class EvaluatorsTest {
         // probably non-glomerular (5.90 > 3.97 > 0), and among glomerular classes sclerosed: a false positive.
         // Sclerosed probabilities: 0.753, 0.242, 0.269, 0.139, 0.128: the first GS beats all three nonGS, the
         // second beats two, so AUC = 5/6.
-        try (LoadedModel m = TinyModels.greenClassifier()) {
-            ClassificationReport r = new CropClassificationEvaluator(m.spec(), m.predictor(), 3)
+        StageModel m = TinyModels.greenClassifier();
+        try (Predictor network = m.predictor()) {
+            ClassificationReport r = new CropClassificationEvaluator(m.spec(), network, 3)
                     .evaluate(CropDataset.read(Fixtures.crops()));
             assertEquals(new BinaryConfusion(1, 1, 2, 1), r.confusion());
             assertEquals((0.5 + 2.0 / 3) / 2, r.confusion().balancedAccuracy(), 1e-12);
@@ -71,8 +75,9 @@ class EvaluatorsTest {
         // own glomerulus is above 0.98 and with any other below 0.43. Per score: 0.9: TP, FP, FP; 0.8: FP, TP, FP;
         // 0.7: FP, FP, ignored; 0.6: FP, TP, FP. Curve (R, P): (1/3, 1/3), (2/3, 1/3), (2/3, 1/4), (1, 3/11);
         // interpolated: 1/3 at 67 recall levels, 3/11 at 34: AP = (67/3 + 102/11) / 101 = 1043/3333 at every IoU.
-        try (LoadedModel m = TinyModels.fixedDetector()) {
-            DetectionReport r = new TileDetectionEvaluator(TileDetectors.of(m), TinyModels.TILE_MPP, 2000, 0.75)
+        StageModel m = TinyModels.fixedDetector();
+        try (Predictor network = m.predictor()) {
+            DetectionReport r = new TileDetectionEvaluator(TileDetectors.of(m.spec(), network), TinyModels.TILE_MPP, 2000, 0.75)
                     .evaluate(TileDataset.read(Fixtures.tiles()));
             DetectionScores s = r.scores();
             assertEquals(1043.0 / 3333, s.averagePrecision(), 1e-12);
@@ -98,8 +103,9 @@ class EvaluatorsTest {
         // With 500 um2 the 1540 um2 piece of 10165 counts, and the 0.7 circle there finds it (IoU 0.97).
         // Per score: 0.9: TP, FP, FP; 0.8: FP, TP, FP; 0.7: FP, FP, TP; 0.6: FP, TP, FP over 4 truths.
         // Curve: (1/4, 1/3), (2/4, 1/3), (3/4, 1/3), (1, 4/12): precision 1/3 at every recall level.
-        try (LoadedModel m = TinyModels.fixedDetector()) {
-            DetectionScores s = new TileDetectionEvaluator(TileDetectors.of(m), TinyModels.TILE_MPP, 500, 0.75)
+        StageModel m = TinyModels.fixedDetector();
+        try (Predictor network = m.predictor()) {
+            DetectionScores s = new TileDetectionEvaluator(TileDetectors.of(m.spec(), network), TinyModels.TILE_MPP, 500, 0.75)
                     .evaluate(TileDataset.read(Fixtures.tiles())).scores();
             assertEquals(1.0 / 3, s.averagePrecision(), 1e-12);
             assertEquals(4, s.truths());

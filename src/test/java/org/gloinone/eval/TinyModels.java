@@ -9,9 +9,12 @@ import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.DetectConfig;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelSpec;
+import org.gloinone.model.Predictor;
 import org.gloinone.model.Preprocessing;
 import org.gloinone.model.SegmentConfig;
 import org.gloinone.model.Task;
+import org.gloinone.pipeline.ModelInfo;
+import org.gloinone.pipeline.StageModel;
 import org.gloinone.pipeline.bench.SessionPredictor;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -45,7 +48,7 @@ public final class TinyModels {
     /**
      * A segmenter whose mask is fixed: 0.9 on the left half of the patch (x &lt; 112), 0.1 on the right half.
      */
-    public static LoadedModel halfMaskSegmenter() {
+    public static StageModel halfMaskSegmenter() {
         ModelSpec spec = new ModelSpec("half-mask", "1", Task.SEGMENT, 1.0, "image", Preprocessing.unitRange(),
                 null, null, new SegmentConfig("mask", 0, CROP, 0.5));
         float[] mask = new float[CROP * CROP];
@@ -62,19 +65,19 @@ public final class TinyModels {
         Operand<TFloat32> out = tf.math.add(zero,
                 tf.constant(Shape.of(1, CROP, CROP, 1), DataBuffers.of(mask, true, false)));
         tf.withName("mask").identity(out);
-        return new LoadedModel(spec, new SessionPredictor(g, List.of("mask"), 1));
+        return stage(spec, new SessionPredictor(g, List.of("mask"), 1));
     }
 
     /**
      * A classifier of classes (normal, sclerosed, non_glomerular) with logits (0, 12 - 20 G, 30 - 60 G), G being the
      * crop's mean green value in 0-1, turned into probabilities by a softmax.
      */
-    public static LoadedModel greenClassifier() {
+    public static StageModel greenClassifier() {
         Graph g = new Graph();
         Ops tf = Ops.create(g);
         Placeholder<TFloat32> image = image(tf);
         tf.withName("probabilities").identity(greenProbabilities(tf, image));
-        return new LoadedModel(greenClassifierSpec(), new SessionPredictor(g, List.of("probabilities"), 1));
+        return stage(greenClassifierSpec(), new SessionPredictor(g, List.of("probabilities"), 1));
     }
 
     /** The spec of {@link #greenClassifier()}. */
@@ -130,7 +133,7 @@ public final class TinyModels {
      * A CircleNet detector for 256 x 256 tiles at 2 um/px whose heads are fixed: one heatmap peak per circle of
      * {@link #FIXED}, with the offset and radius (in input pixels) that decode to exactly that circle.
      */
-    public static LoadedModel fixedDetector() {
+    public static StageModel fixedDetector() {
         ModelSpec spec = new ModelSpec("fixed-circles", "1", Task.DETECT, TILE_MPP, "image", Preprocessing.unitRange(),
                 new DetectConfig("heatmap", "offset", "radius", false, STRIDE, true, 10, 0.75, 0.9, TILE * TILE_MPP, 0),
                 null, null);
@@ -156,10 +159,15 @@ public final class TinyModels {
                 "offset", tf.math.add(zero, tf.constant(Shape.of(1, cells, cells, 2), DataBuffers.of(offset, true, false))),
                 "radius", tf.math.add(zero, tf.constant(Shape.of(1, cells, cells, 1), DataBuffers.of(radius, true, false))));
         heads.forEach((name, head) -> tf.withName(name).identity(head));
-        return new LoadedModel(spec, new SessionPredictor(g, List.of("heatmap", "offset", "radius"), 1));
+        return stage(spec, new SessionPredictor(g, List.of("heatmap", "offset", "radius"), 1));
     }
 
     private static Placeholder<TFloat32> image(Ops tf) {
         return tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
+    }
+
+    /** A network built in memory, identified by its spec (it has no weight files to hash). */
+    private static StageModel stage(ModelSpec spec, Predictor predictor) {
+        return new StageModel(spec, predictor, new ModelInfo(spec.task().word(), spec.name(), spec.version(), ""));
     }
 }

@@ -68,7 +68,7 @@ class BundledModelsHeadlessTest {
         List<String> rows = Files.readAllLines(folder.resolve("kidney-pas-mosaic-glomeruli.csv"));
         // The same models and slide as the command line's demo: 13 glomeruli, all normal.
         assertEquals(14, rows.size(), String.join("\n", rows));
-        assertTrue(rows.stream().skip(1).allMatch(r -> r.split(",")[1].equals("normal")), String.join("\n", rows));
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.split(",")[2].equals("normal")), String.join("\n", rows));
         assertTrue(Files.isRegularFile(folder.resolve("run.json")), "resumable from the command line");
         assertTrue(Files.isRegularFile(dir.resolve("summary.csv")));
     }

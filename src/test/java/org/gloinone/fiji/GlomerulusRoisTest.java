@@ -82,22 +82,22 @@ class GlomerulusRoisTest {
         SlideResult r = allInOne();
         ResultsTable g = ImageJTables.glomeruli(r);
         assertEquals(4, g.size());
-        for (String column : List.of("Slide", "ID", "Class", "Score", "Confidence", "X", "Y", "Radius",
-                "Diameter_um", "P_normal", "P_sclerosed", "Area_um2", "Perimeter_um", "EqDiameter_um",
-                "Circularity", "Solidity")) {
+        for (String column : List.of("slide", "id", "class", "p_normal", "p_sclerosed", "score",
+                "center_x_px", "center_y_px", "center_x_um", "center_y_um", "radius_px", "radius_um", "area_um2",
+                "perimeter_um", "equivalent_diameter_um", "circularity", "solidity")) {
             assertTrue(g.columnExists(column), column);
         }
-        assertEquals("sclerosed", g.getStringValue("Class", 1));
-        assertEquals(300, g.getValue("X", 1), 0);
-        assertEquals(30, g.getValue("Diameter_um", 1), 1e-9); // 2 * 30 px * 0.5 um/px
-        assertEquals(Math.PI * 22.5 * 22.5, g.getValue("Area_um2", 0), 1e-6); // 0.9 * 50 px * 0.5 um/px
+        assertEquals("sclerosed", g.getStringValue("class", 1));
+        assertEquals(300, g.getValue("center_x_px", 1), 0);
+        assertEquals(15, g.getValue("radius_um", 1), 1e-9); // 30 px * 0.5 um/px
+        assertEquals(Math.PI * 22.5 * 22.5, g.getValue("area_um2", 0), 1e-6); // 0.9 * 50 px * 0.5 um/px
         ResultsTable s = ImageJTables.summary(r);
         assertEquals(1, s.size());
-        assertEquals(4, s.getValue("Glomeruli", 0), 0);
-        assertEquals(2, s.getValue("N_normal", 0), 0);
-        assertEquals(2, s.getValue("N_sclerosed", 0), 0);
-        assertEquals(50, s.getValue("Percent_sclerosed", 0), 1e-9);
-        assertEquals(20, s.getValue("Glomeruli_per_mm2", 0), 1e-9);
+        assertEquals(4, s.getValue("glomeruli", 0), 0);
+        assertEquals(2, s.getValue("n_normal", 0), 0);
+        assertEquals(2, s.getValue("n_sclerosed", 0), 0);
+        assertEquals(50, s.getValue("percent_globally_sclerosed", 0), 1e-9);
+        assertEquals(20, s.getValue("glomeruli_per_mm2", 0), 1e-9);
         ImageJTables.appendSummary(s, r);
         assertEquals(2, s.size(), "a second slide appends a row");
     }

@@ -40,11 +40,11 @@ class ImageJBundledGuiTest {
         // probabilities.
         assertEquals("13", seen.getProperty("classify_rows"));
         assertEquals("0", seen.getProperty("classify_rejected"));
-        assertTrue(seen.getProperty("classify_headings").contains("P_sclerosed"), seen.getProperty("classify_headings"));
+        assertTrue(seen.getProperty("classify_headings").contains("p_sclerosed"), seen.getProperty("classify_headings"));
         // Segment all 13 (no classifier, nothing rejected): a circle and an outline each, with measurements.
         assertEquals("13", seen.getProperty("segment_rows"));
         assertEquals("26", seen.getProperty("segment_rois"));
-        assertTrue(seen.getProperty("segment_headings").contains("Area_um2"), seen.getProperty("segment_headings"));
+        assertTrue(seen.getProperty("segment_headings").contains("area_um2"), seen.getProperty("segment_headings"));
         // All-in-One: 13 glomeruli as on the command line, each a circle and a mask outline in the ROI Manager.
         assertEquals("13", seen.getProperty("rows"));
         assertEquals("26", seen.getProperty("rois"));
@@ -94,7 +94,7 @@ class ImageJBundledGuiTest {
         String[] tableClasses = seen.getProperty("review_table_classes").split(";");
         Set<Integer> rows = new TreeSet<>();
         for (int i = 0; i < tableIds.length; i++) {
-            int id = (int) Double.parseDouble(tableIds[i]);
+            int id = Integer.parseInt(tableIds[i].substring(1)); // G0005
             rows.add(id);
             assertEquals(classOf.get(id), tableClasses[i], "row of G" + id + " has its ROI's class (kept from Classify)");
         }

@@ -114,8 +114,8 @@ class ImageJGuiTest {
         assertEquals("13", m.getProperty("after_allinone_rois"), "score 0.70 keeps 3, with outlines");
         assertEquals("6", m.getProperty("after_allinone_overlay"), "the overlay shows the latest run only");
         assertEquals("4", m.getProperty("summary_rows"), "one summary row per run");
-        assertTrue(m.getProperty("glomeruli_headings").contains("Slide,ID,Class,Score,Confidence,X,Y,Radius,"
-                + "Diameter_um,P_normal,P_sclerosed,Area_um2"), m.getProperty("glomeruli_headings"));
+        assertTrue(m.getProperty("glomeruli_headings").contains("slide,id,class,p_normal,p_sclerosed,score,"
+                + "center_x_px,center_y_px,center_x_um,center_y_um,radius_px,radius_um,area_um2"), m.getProperty("glomeruli_headings"));
         assertEquals("0", m.getProperty("file_glomeruli_table"), "shown tables are not saved beside the files");
         assertEquals("0", m.getProperty("file_summary_table"));
         assertEquals("1", m.getProperty("file_xml"));

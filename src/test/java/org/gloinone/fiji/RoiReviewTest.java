@@ -51,9 +51,9 @@ class RoiReviewTest {
         assertEquals(List.of("G0001 normal 0.90", "G0002 sclerosed 0.90", "G0003 normal 0.90",
                 "G0005 normal 0.90", "G0006 sclerosed 0.90"),
                 GlomerulusRois.of(classified, 1, false).stream().map(Roi::getName).toList());
-        assertEquals(5.0, ImageJTables.glomeruli(classified).getValue("ID", 3), 0);
-        assertEquals(0.80, ImageJTables.glomeruli(classified).getValue("Score", 2), 1e-9, "G0003 keeps Detect's score");
-        assertEquals(1.0, ImageJTables.glomeruli(classified).getValue("Score", 3), 0, "a drawn circle scores 1");
+        assertEquals("G0005", ImageJTables.glomeruli(classified).getStringValue("id", 3));
+        assertEquals(0.80, ImageJTables.glomeruli(classified).getValue("score", 2), 1e-9, "G0003 keeps Detect's score");
+        assertEquals(1.0, ImageJTables.glomeruli(classified).getValue("score", 3), 0, "a drawn circle scores 1");
     }
 
     @Test

@@ -74,11 +74,11 @@ class SciJavaCommandsTest {
         assertEquals("biopsy.tif", result.slide().name());
         ResultsTable glomeruli = (ResultsTable) m.getOutput("glomeruli");
         assertEquals(List.of("normal", "sclerosed", "normal"),
-                List.of(glomeruli.getStringValue("Class", 0), glomeruli.getStringValue("Class", 1),
-                        glomeruli.getStringValue("Class", 2)));
-        assertEquals(Math.PI * 27 * 27, glomeruli.getValue("Area_um2", 2), 1e-6); // 0.9 * 60 px * 0.5 um/px
+                List.of(glomeruli.getStringValue("class", 0), glomeruli.getStringValue("class", 1),
+                        glomeruli.getStringValue("class", 2)));
+        assertEquals(Math.PI * 27 * 27, glomeruli.getValue("area_um2", 2), 1e-6); // 0.9 * 60 px * 0.5 um/px
         ResultsTable summary = (ResultsTable) m.getOutput("summary");
-        assertEquals(100.0 / 3, summary.getValue("Percent_sclerosed", 0), 1e-9);
+        assertEquals(100.0 / 3, summary.getValue("percent_globally_sclerosed", 0), 1e-9);
         Roi[] rois = (Roi[]) m.getOutput("rois");
         assertEquals(6, rois.length, "3 circles and 3 outlines");
         assertEquals("G0002 sclerosed 0.90", rois[2].getName());
@@ -92,11 +92,11 @@ class SciJavaCommandsTest {
         Module m = run(ClassifyGlomeruliCommand.class, "slide", new File("kidney.svs"), "circles", drawn);
         assertEquals(2, m.getOutput("count"));
         ResultsTable t = (ResultsTable) m.getOutput("glomeruli");
-        assertEquals("normal", t.getStringValue("Class", 0));
-        assertEquals("sclerosed", t.getStringValue("Class", 1));
-        assertEquals(300, t.getValue("X", 1), 1e-9);
-        assertEquals(20 / Math.sqrt(Math.PI), t.getValue("Radius", 1), 1e-9); // the box's equal-area circle
-        assertEquals("kidney.svs", t.getStringValue("Slide", 0));
+        assertEquals("normal", t.getStringValue("class", 0));
+        assertEquals("sclerosed", t.getStringValue("class", 1));
+        assertEquals(300, t.getValue("center_x_px", 1), 1e-9);
+        assertEquals(20 / Math.sqrt(Math.PI), t.getValue("radius_px", 1), 1e-9); // the box's equal-area circle
+        assertEquals("kidney.svs", t.getStringValue("slide", 0));
     }
 
     @Test
@@ -104,8 +104,9 @@ class SciJavaCommandsTest {
         Module m = run(DetectGlomeruliCommand.class, "slide", new File("kidney.svs"), "tables", false);
         assertEquals(4, m.getOutput("count"));
         ResultsTable t = (ResultsTable) m.getOutput("glomeruli");
-        assertEquals("glomerulus", t.getStringValue("Class", 0));
-        assertFalse(t.columnExists("Area_um2"));
+        assertEquals("glomerulus", t.getStringValue("class", 0));
+        assertTrue(Double.isNaN(t.getValue("area_um2", 0)), "not segmented: unknown area");
+        assertFalse(t.columnExists("p_glomerulus"), "not classified: no probabilities");
     }
 
     @Test

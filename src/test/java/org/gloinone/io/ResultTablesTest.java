@@ -33,13 +33,13 @@ class ResultTablesTest {
     void glomeruliRowsHoldTheValues() {
         List<String> lines = SampleResults.sample().glomeruli().isEmpty() ? List.of()
                 : ResultTables.glomeruliTable(SampleResults.sample()).lines().toList();
-        assertEquals("id,class,p_normal,p_sclerosed,p_non-glomerular,score,center_x_px,center_y_px,center_x_um,"
+        assertEquals("slide,id,class,p_normal,p_sclerosed,p_non-glomerular,score,center_x_px,center_y_px,center_x_um,"
                 + "center_y_um,radius_px,radius_um,area_um2,perimeter_um,equivalent_diameter_um,circularity,solidity",
                 lines.get(0));
-        assertEquals("G0001,normal,0.9,0.08,0.02,0.93,1200.5,3400.25,600.25,1700.13,150,75,10123.46,401.5,113.53,"
+        assertEquals("kidney 7.svs,G0001,normal,0.9,0.08,0.02,0.93,1200.5,3400.25,600.25,1700.13,150,75,10123.46,401.5,113.53,"
                 + "0.7891,0.9512", lines.get(1));
         // not segmented: empty morphometry cells
-        assertEquals("G0002,sclerosed,0.1,0.85,0.05,0.81,5000,2000,2500,1000,120.5,60.25,,,,,", lines.get(2));
+        assertEquals("kidney 7.svs,G0002,sclerosed,0.1,0.85,0.05,0.81,5000,2000,2500,1000,120.5,60.25,,,,,", lines.get(2));
         assertEquals(4, lines.size());
     }
 
@@ -47,23 +47,31 @@ class ResultTablesTest {
     void unknownMicronsPerPixelGivesEmptyCells() {
         List<String> lines = ResultTables.glomeruliTable(SampleResults.sample(OptionalDouble.empty(), "x.svs"))
                 .lines().toList();
-        assertEquals("G0002,sclerosed,0.1,0.85,0.05,0.81,5000,2000,,,120.5,,,,,,", lines.get(2));
+        assertEquals("x.svs,G0002,sclerosed,0.1,0.85,0.05,0.81,5000,2000,,,120.5,,,,,,", lines.get(2));
         List<String> plain = ResultTables.glomeruliTable(SampleResults.detectionOnly()).lines().toList();
-        assertEquals("id,class,score,center_x_px,center_y_px,center_x_um,center_y_um,radius_px,radius_um,area_um2,"
+        assertEquals("slide,id,class,score,center_x_px,center_y_px,center_x_um,center_y_um,radius_px,radius_um,area_um2,"
                 + "perimeter_um,equivalent_diameter_um,circularity,solidity", plain.get(0));
-        assertEquals("G0001,glomerulus,0.75,400,500,,,60,,,,,,", plain.get(1));
+        assertEquals("plain.tiff,G0001,glomerulus,0.75,400,500,,,60,,,,,,", plain.get(1));
     }
 
     @Test
     void summaryRowsHoldCountsPercentagesAndDensity() {
         List<String> lines = ResultTables.summaryTable(SampleResults.manifests(SampleResults.sample(
                 OptionalDouble.of(0.5), "case 7, \"left\".svs"), SampleResults.detectionOnly())).lines().toList();
-        assertEquals("slide,folder,glomeruli,n_normal,n_sclerosed,n_glomerulus,percent_globally_sclerosed,"
+        assertEquals("slide,folder,glomeruli,n_normal,n_sclerosed,n_glomerulus,rejected,percent_globally_sclerosed,"
                 + "glomeruli_per_mm2,tissue_mm2,runtime_s", lines.get(0));
         // 1 of 3 sclerosed = 33.33 %, 3 / 12.5 mm^2 = 0.24 per mm^2; quoted name with doubled quotes
-        assertEquals("\"case 7, \"\"left\"\".svs\",\"case 7, \"\"left\"\".svs\",3,2,1,,33.33,0.24,12.5,1.7",
+        assertEquals("\"case 7, \"\"left\"\".svs\",\"case 7, \"\"left\"\".svs\",3,2,1,,1,33.33,0.24,12.5,1.7",
                 lines.get(1));
-        assertEquals("plain.tiff,plain.tiff,1,,,1,,,,0.1", lines.get(2));
+        assertEquals("plain.tiff,plain.tiff,1,,,1,0,,,,0.1", lines.get(2));
+    }
+
+    @Test
+    void aResultsOwnSummaryRowIsTheRowItsSlideFolderGets() {
+        // Fiji shows the row before (or without) writing a folder: the same cells as summary.csv will hold.
+        for (var r : List.of(SampleResults.sample(), SampleResults.detectionOnly())) {
+            assertEquals(ResultTables.summaryTable(SampleResults.manifests(r)), ResultSchema.summary(r).csv());
+        }
     }
 
     @Test
@@ -71,7 +79,7 @@ class ResultTablesTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertEquals("G0001,normal,0.9,0.08,0.02,0.93,1200.5,3400.25,600.25,1700.13,150,75,10123.46,401.5,"
+            assertEquals("kidney 7.svs,G0001,normal,0.9,0.08,0.02,0.93,1200.5,3400.25,600.25,1700.13,150,75,10123.46,401.5,"
                     + "113.53,0.7891,0.9512", ResultTables.glomeruliTable(SampleResults.sample()).lines().toList()
                     .get(1));
             assertEquals("1234.5", Numbers.format(1234.5, 3));

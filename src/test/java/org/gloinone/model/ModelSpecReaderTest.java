@@ -62,14 +62,7 @@ class ModelSpecReaderTest {
     void classifierRoundTrips() throws Exception {
         ClassifyConfig c = new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"),
                 "non_glomerular", Set.of("sclerosed"), 12.5, 256, 0.65);
-        ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),
-                null, c, null);
-        ModelDescription d = new ModelDescription("classifier", List.of("A"), "CC-BY-4.0", "MODEL_CARD.md",
-                List.of(), List.of(TensorDescription.image("image", List.of("r", "g", "b"), 0.25, 0, null)
-                        .withTestTensor("in.npy")),
-                List.of(TensorDescription.vector("probabilities", c.classNames(), "out.npy")),
-                "saved_model", SHA, "2.18.0", 1e-4, 1e-3);
-        Files.writeString(rdf, ModelSpecWriter.toYaml(spec, d, Instant.now()));
+        Files.writeString(rdf, classifierYaml(c));
         ModelRdf back = ModelSpecReader.read(rdf);
         assertEquals(c, back.spec().classify());
         assertEquals(0.65, back.spec().classify().rejectThreshold());
@@ -77,6 +70,35 @@ class ModelSpecReaderTest {
         assertNull(back.spec().detect());
         assertEquals(List.of("batch", "channel"), back.description().outputs().get(0).axes());
         assertArrayEquals(new long[] {-1, 3}, back.description().outputs().get(0).shape());
+    }
+
+    @Test
+    void displayColoursRoundTripAndAreChecked() throws Exception {
+        ClassifyConfig c = new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"),
+                "non_glomerular", Set.of("sclerosed"), 12.5, 256, Double.NaN,
+                java.util.Map.of("sclerosed", 0x8000FF, "normal", 0x00FFFF));
+        String yaml = classifierYaml(c);
+        assertTrue(yaml.contains("display_colors:\n        normal: \"#00FFFF\"\n        sclerosed: \"#8000FF\""),
+                yaml);
+        Files.writeString(rdf, yaml);
+        assertEquals(c, ModelSpecReader.read(rdf).spec().classify());
+        assertEquals(rdf + ": config.glo-in-one.classify.display_colors.normal must be a colour #RRGGBB, got 'teal'",
+                failure(yaml.replace("\"#00FFFF\"", "teal")).getMessage());
+        assertEquals(rdf + ": config.glo-in-one.classify.display_colors names 'GS', which is not one of "
+                + "[normal, sclerosed, non_glomerular]", failure(yaml.replace("normal: \"#00FFFF\"", "GS: \"#00FFFF\""))
+                .getMessage());
+    }
+
+    /** The rdf.yaml of a classifier package with settings {@code c}. */
+    private static String classifierYaml(ClassifyConfig c) {
+        ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),
+                null, c, null);
+        ModelDescription d = new ModelDescription("classifier", List.of("A"), "CC-BY-4.0", "MODEL_CARD.md",
+                List.of(), List.of(TensorDescription.image("image", List.of("r", "g", "b"), 0.25, 0, null)
+                        .withTestTensor("in.npy")),
+                List.of(TensorDescription.vector("probabilities", c.classNames(), "out.npy")),
+                "saved_model", SHA, "2.18.0", 1e-4, 1e-3);
+        return ModelSpecWriter.toYaml(spec, d, Instant.now());
     }
 
     @Test

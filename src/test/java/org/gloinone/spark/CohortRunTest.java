@@ -159,8 +159,8 @@ class CohortRunTest {
                 .orElseThrow().get(header.indexOf("glomeruli"))), glomeruli.size());
         for (int i = 0; i < glomeruli.size(); i++) {
             List<String> line = csv.get(i + 1);
-            assertEquals(line.get(0), glomeruli.get(i).getAs("id"));
-            assertEquals(line.get(1), glomeruli.get(i).getAs("class"));
+            assertEquals(line.get(csv.get(0).indexOf("id")), glomeruli.get(i).getAs("id"));
+            assertEquals(line.get(csv.get(0).indexOf("class")), glomeruli.get(i).getAs("class"));
             assertEquals(Double.parseDouble(line.get(csv.get(0).indexOf("radius_um"))),
                     (Double) glomeruli.get(i).getAs("radius_um"), 0.0);
         }

@@ -18,7 +18,7 @@ roiManager("deselect");
 run("Classify Glomeruli", common + " rois tables");
 s = s + "batch_classify_rois=" + roiManager("count") + "\n";
 s = s + "batch_classify_rows=" + Table.size("Glo-In-One Glomeruli") + "\n";
-s = s + "batch_classify_rejected=" + Table.get("Rejected", Table.size("Glo-In-One Summary") - 1, "Glo-In-One Summary") + "\n";
+s = s + "batch_classify_rejected=" + Table.get("rejected", Table.size("Glo-In-One Summary") - 1, "Glo-In-One Summary") + "\n";
 s = s + "batch_last_name=" + RoiManager.getName(roiManager("count") - 1) + "\n";
 setBatchMode(false);
 File.saveString(s, dir + "/batch-checks.properties");

@@ -36,5 +36,5 @@ File.saveString(s, dir + "/bundled-checks.properties");
 
 // The summary table keeps a row per run: the newest is the last.
 function lastRejected() {
-    return Table.get("Rejected", Table.size("Glo-In-One Summary") - 1, "Glo-In-One Summary");
+    return Table.get("rejected", Table.size("Glo-In-One Summary") - 1, "Glo-In-One Summary");
 }

@@ -7,8 +7,8 @@ run("All-in-One", "slide=[" + dir + "/kidney.fixture] output=[" + dir + "/out] "
     + " formats=[xml,geojson,csv,rois,overlay] rois outlines overlay tables");
 s = "allinone_rois=" + roiManager("count") + "\n";
 s = s + "allinone_rows=" + Table.size("Glo-In-One Glomeruli") + "\n";
-s = s + "allinone_rejected=" + Table.get("Rejected", 0, "Glo-In-One Summary") + "\n";
-s = s + "allinone_sclerosed=" + Table.get("Sclerosed", 0, "Glo-In-One Summary") + "\n";
+s = s + "allinone_rejected=" + Table.get("rejected", 0, "Glo-In-One Summary") + "\n";
+s = s + "allinone_sclerosed=" + Table.get("n_sclerosed", 0, "Glo-In-One Summary") + "\n";
 s = s + "thumbnail=" + getTitle() + "\n";
 s = s + "thumbnail_overlay=" + Overlay.size + "\n";
 s = s + "file_xml=" + File.exists(dir + "/out/kidney.fixture/kidney.xml") + "\n";

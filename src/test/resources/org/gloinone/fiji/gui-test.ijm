@@ -18,8 +18,8 @@ run("Classify Glomeruli", common);
 s = s + "after_classify_rois=" + roiManager("count") + "\n";
 s = s + "after_classify_names=" + RoiManager.getName(1) + "," + RoiManager.getName(2) + "," + RoiManager.getName(3) + "\n";
 s = s + "classify_table_rows=" + Table.size("Glo-In-One Glomeruli") + "\n";
-s = s + "classify_classes=" + Table.getString("Class", 0, "Glo-In-One Glomeruli") + ","
-    + Table.getString("Class", 1, "Glo-In-One Glomeruli") + "," + Table.getString("Class", 2, "Glo-In-One Glomeruli") + "\n";
+s = s + "classify_classes=" + Table.getString("class", 0, "Glo-In-One Glomeruli") + ","
+    + Table.getString("class", 1, "Glo-In-One Glomeruli") + "," + Table.getString("class", 2, "Glo-In-One Glomeruli") + "\n";
 roiManager("select", newArray(1, 2, 3));
 run("Segment Glomeruli", common + " outlines");
 s = s + "after_segment_rois=" + roiManager("count") + "\n";

@@ -33,8 +33,8 @@ s = s + "review_segment_rows=" + Table.size("Glo-In-One Glomeruli") + "\n";
 ids = "";
 classes = "";
 for (i = 0; i < Table.size("Glo-In-One Glomeruli"); i++) {
-    ids = ids + Table.get("ID", i, "Glo-In-One Glomeruli") + ";";
-    classes = classes + Table.getString("Class", i, "Glo-In-One Glomeruli") + ";";
+    ids = ids + Table.getString("id", i, "Glo-In-One Glomeruli") + ";";
+    classes = classes + Table.getString("class", i, "Glo-In-One Glomeruli") + ";";
 }
 s = s + "review_table_ids=" + ids + "\n";
 s = s + "review_table_classes=" + classes + "\n";

@@ -135,7 +135,7 @@ class PipelineServiceTest {
         assertEquals(expected.stream().sorted().toList(), got.stream().sorted().toList());
         ResultsTable t = o.glomeruli();
         assertEquals(5, t.size());
-        assertTrue(t.columnExists("P_sclerosed"), "class probabilities are in the table");
+        assertTrue(t.columnExists("p_sclerosed"), "class probabilities are in the table");
         assertEquals(Map.of("normal", 3, "sclerosed", 2), classesNear(o.result()));
     }
 
@@ -148,8 +148,8 @@ class PipelineServiceTest {
                             "service", service, "outlines", true).get();
             assertEquals(6, m.getOutput("count"));
             ResultsTable summary = (ResultsTable) m.getOutput("summary");
-            assertEquals(100.0 * 2 / 6, summary.getValue("Percent_sclerosed", 0), 1e-9);
-            assertEquals(1, summary.getValue("Rejected", 0), 0);
+            assertEquals(100.0 * 2 / 6, summary.getValue("percent_globally_sclerosed", 0), 1e-9);
+            assertEquals(1, summary.getValue("rejected", 0), 0);
             Roi[] rois = (Roi[]) m.getOutput("rois");
             assertEquals(12, rois.length, "a circle and a mask outline per glomerulus");
             assertTrue(rois[0].getName().matches("G0001 (normal|sclerosed) [01]\\.\\d\\d"), rois[0].getName());
