@@ -1,6 +1,8 @@
 package org.gloinone.fiji;
 
 import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Window;
 import java.io.IOException;
@@ -82,10 +84,10 @@ public final class GuiResults {
             image.show();
         }
         if (options.tables()) {
-            showTable(outcome.glomeruli(), ImageJTables.GLOMERULI, null);
+            showTable(outcome.glomeruli(), ImageJTables.GLOMERULI);
             ResultsTable summary = ResultsTable.getResultsTable(ImageJTables.SUMMARY);
             showTable(ImageJTables.appendSummary(summary == null ? new ResultsTable() : summary, outcome.result()),
-                    ImageJTables.SUMMARY, ImageJTables.GLOMERULI);
+                    ImageJTables.SUMMARY);
         }
     }
 
@@ -154,28 +156,29 @@ public final class GuiResults {
     }
 
     /**
-     * Shows a table; a table window opened for the first time goes to the right edge of the screen, the
-     * glomeruli table below ImageJ's window and the summary below the table named {@code below}, so neither
-     * hides the other. A window the user has moved stays where it is.
+     * Shows a table. A table window opened for the first time goes to the right edge of the screen, the
+     * glomeruli table below ImageJ's window and the summary below the glomeruli table, so neither hides the
+     * other; it is placed before it shows (see {@link TableWindow}). A window the user has moved stays there.
      */
-    private static void showTable(ResultsTable table, String title, String below) {
-        boolean opened = WindowManager.getWindow(title) != null;
-        table.show(title);
-        Window window = WindowManager.getWindow(title);
-        if (opened || window == null) {
-            return;
+    private static void showTable(ResultsTable table, String title) {
+        if (!GraphicsEnvironment.isHeadless() && WindowManager.getFrame(title) == null) {
+            new TableWindow(title); // ResultsTable.show fills the open window of that title
         }
-        Window above = below == null ? null : WindowManager.getWindow(below);
-        window.setLocation(tablePlace(window.getSize(), above == null ? null : above.getBounds(),
-                IJ.getScreenSize()));
+        table.show(title);
+    }
+
+    /** Where a new table window of {@code size} titled {@code title} goes. */
+    static Point tablePlace(String title, Dimension size) {
+        Window above = title.equals(ImageJTables.SUMMARY) ? WindowManager.getWindow(ImageJTables.GLOMERULI) : null;
+        return tablePlace(size, above == null ? null : above.getBounds(), IJ.getScreenSize());
     }
 
     /** Where a new table window of {@code size} goes: right-aligned, under {@code above} or at the top. */
-    static java.awt.Point tablePlace(Dimension size, Rectangle above, Dimension screen) {
+    static Point tablePlace(Dimension size, Rectangle above, Dimension screen) {
         int x = Math.max(0, screen.width - size.width - GAP);
         int y = above == null ? TOP : above.y + above.height + GAP;
         y = Math.max(0, Math.min(y, screen.height - size.height - GAP));
-        return new java.awt.Point(x, y);
+        return new Point(x, y);
     }
 
     /** The image to draw on: the current one when it shows the slide, else a new thumbnail of the slide file. */
