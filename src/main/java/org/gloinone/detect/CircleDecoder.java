@@ -13,11 +13,14 @@ import org.gloinone.model.ModelException;
  * Turns CircleNet's three heads into circles, as CircleNet/CenterNet decode them: a sigmoid on the
  * heatmap when it holds logits, peaks kept by a 3x3 max-pool (a cell equal to the maximum of its
  * neighbourhood), the top K peaks of a tile, centre = (cell + offset) x stride and radius = radius head
- * (x stride when it is in output cells), then a score threshold.
+ * (x stride when it is in output cells), then a score threshold and the model's physical size prior (a radius
+ * in micrometres outside {@code min_radius_um}..{@code max_radius_um} is no glomerulus). This is the one place
+ * detections are filtered.
  */
 public final class CircleDecoder {
     private final DetectConfig config;
     private final double scoreThreshold;
+    private final double micronsPerInputPixel;
 
     /**
      * A circle found in one tile, in the tile's network input pixels.
@@ -33,20 +36,26 @@ public final class CircleDecoder {
     }
 
     /**
-     * @param config         the detector's head layout
-     * @param scoreThreshold peaks scoring below this are dropped
+     * @param config               the detector's head layout and size prior
+     * @param scoreThreshold       peaks scoring below this are dropped
+     * @param micronsPerInputPixel the network input's pixel size (the model's), which turns the size prior's
+     *                             micrometres into input pixels
      */
-    public CircleDecoder(DetectConfig config, double scoreThreshold) {
+    public CircleDecoder(DetectConfig config, double scoreThreshold, double micronsPerInputPixel) {
         if (!(scoreThreshold >= 0 && scoreThreshold <= 1)) {
             throw new IllegalArgumentException("score must be in [0, 1], got " + scoreThreshold);
         }
+        if (!(micronsPerInputPixel > 0 && Double.isFinite(micronsPerInputPixel))) {
+            throw new IllegalArgumentException("input pixel size must be positive, got " + micronsPerInputPixel);
+        }
         this.config = config;
         this.scoreThreshold = scoreThreshold;
+        this.micronsPerInputPixel = micronsPerInputPixel;
     }
 
     /**
      * Decodes image {@code batchIndex} of a batch into circles in tile input pixels, best first
-     * (score descending, then row-major cell order).
+     * (score descending, then row-major cell order), those outside the size prior left out.
      *
      * @throws ModelException if an output is missing or has the wrong shape
      */
@@ -97,6 +106,9 @@ public final class CircleDecoder {
             double r = radius.data()[batchIndex * cells + c] * radiusScale;
             if (!(r > 0) || !Double.isFinite(r) || !Float.isFinite(dx) || !Float.isFinite(dy)) {
                 continue; // a degenerate circle cannot be a glomerulus
+            }
+            if (!config.keepsRadius(r * micronsPerInputPixel)) {
+                continue; // too small (a tubule) or too large for a glomerulus; does not take a top-K place
             }
             peaks.add(new Peak(cx, cy, (cx + dx) * stride, (cy + dy) * stride, r, scores[c]));
         }

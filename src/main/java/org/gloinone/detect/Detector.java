@@ -101,7 +101,7 @@ public final class Detector {
         int batch = settings.batchSize();
         int pixels = grid.tilePixels();
         int tileFloats = pixels * pixels * 3;
-        CircleDecoder decoder = new CircleDecoder(config, settings.scoreThreshold());
+        CircleDecoder decoder = new CircleDecoder(config, settings.scoreThreshold(), spec.micronsPerPixel());
         List<Detection> found = new ArrayList<>();
         try (Prefetcher<Tile> tiles = new Prefetcher<>(todo, tile -> readInput(slide, tile, pixels), 2 * batch,
                 cancel, READER_THREAD)) {

@@ -15,11 +15,15 @@ package org.gloinone.model;
  * @param nmsIou             circle IoU above which the lower-scored circle is suppressed (Glo-In-One: 0.35)
  * @param tileMicrons        tile edge in micrometres at the model's resolution
  * @param overlapMicrons     overlap between neighbouring tiles in micrometres; at least the largest glomerulus
+ * @param minRadiusMicrons   the physical size prior: circles of a smaller radius in micrometres are no glomerulus
+ *                           (0 when the package sets none)
+ * @param maxRadiusMicrons   circles of a larger radius in micrometres are no glomerulus (infinite when none)
  */
 public record DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
                            boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
                            int topK, double scoreThreshold, double nmsIou,
-                           double tileMicrons, double overlapMicrons) {
+                           double tileMicrons, double overlapMicrons,
+                           double minRadiusMicrons, double maxRadiusMicrons) {
     public DetectConfig {
         Checks.positive("detect.output_stride", outputStride);
         Checks.positive("detect.top_k", topK);
@@ -29,5 +33,32 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
         if (!(overlapMicrons >= 0 && overlapMicrons < tileMicrons)) {
             throw new IllegalArgumentException("detect.overlap_um must be in [0, tile_um), got " + overlapMicrons);
         }
+        if (!(minRadiusMicrons >= 0 && Double.isFinite(minRadiusMicrons))) {
+            throw new IllegalArgumentException("detect.min_radius_um must be a finite number >= 0, got "
+                    + minRadiusMicrons);
+        }
+        if (!(maxRadiusMicrons > minRadiusMicrons)) {
+            throw new IllegalArgumentException("detect.max_radius_um must be above min_radius_um ("
+                    + minRadiusMicrons + "), got " + maxRadiusMicrons);
+        }
+    }
+
+    /** A detector without a size prior: every radius is kept. */
+    public DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
+                        boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
+                        int topK, double scoreThreshold, double nmsIou,
+                        double tileMicrons, double overlapMicrons) {
+        this(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride, radiusInInputPixels, topK,
+                scoreThreshold, nmsIou, tileMicrons, overlapMicrons, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /** True when the package sets a size prior (a minimum or a maximum radius). */
+    public boolean hasSizePrior() {
+        return minRadiusMicrons > 0 || maxRadiusMicrons < Double.POSITIVE_INFINITY;
+    }
+
+    /** True when a circle of this radius in micrometres passes the size prior (both bounds included). */
+    public boolean keepsRadius(double radiusMicrons) {
+        return radiusMicrons >= minRadiusMicrons && radiusMicrons <= maxRadiusMicrons;
     }
 }

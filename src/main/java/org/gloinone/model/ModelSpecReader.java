@@ -255,9 +255,11 @@ public final class ModelSpecReader {
             case "output_cells" -> false;
             default -> throw units.error("must be input_pixels or output_cells, got '" + units.text() + "'");
         };
+        double minRadius = d.has("min_radius_um") ? d.field("min_radius_um").number() : 0;
+        double maxRadius = d.has("max_radius_um") ? d.field("max_radius_um").number() : Double.POSITIVE_INFINITY;
         return new DetectConfig(heatmap, offset, radius, logits, d.field("output_stride").integer(), inputPixels,
                 d.field("top_k").integer(), d.field("score_threshold").number(), d.field("nms_iou").number(),
-                d.field("tile_um").number(), d.field("overlap_um").number());
+                d.field("tile_um").number(), d.field("overlap_um").number(), minRadius, maxRadius);
     }
 
     private static ClassifyConfig classifyConfig(RdfNode c) throws ModelException {

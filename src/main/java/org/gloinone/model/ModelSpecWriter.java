@@ -174,6 +174,12 @@ public final class ModelSpecWriter {
         m.put("nms_iou", d.nmsIou());
         m.put("tile_um", d.tileMicrons());
         m.put("overlap_um", d.overlapMicrons());
+        if (d.minRadiusMicrons() > 0) {
+            m.put("min_radius_um", d.minRadiusMicrons());
+        }
+        if (d.maxRadiusMicrons() < Double.POSITIVE_INFINITY) {
+            m.put("max_radius_um", d.maxRadiusMicrons());
+        }
         return m;
     }
 

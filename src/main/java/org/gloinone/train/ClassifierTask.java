@@ -26,9 +26,10 @@ public final class ClassifierTask implements TrainingTask {
     private static final int NORMAL = 0;
     private static final int SCLEROSED = 1;
     private static final int OTHER = 2;
-    // window sides in tile pixels at 1 um/px: about the size of a glomerulus plus context
-    private static final double MIN_WINDOW = 110;
-    private static final double MAX_WINDOW = 320;
+    // window sides in tile pixels at 1 um/px: the patches the pipeline cuts around circles of the detector's size
+    // prior (diameter plus padding each side), so that windows span every patch scale a run shows the classifier
+    private static final double MIN_WINDOW = 2 * (DefaultModels.DETECT_MIN_RADIUS_MICRONS + ModelPackaging.PADDING_MICRONS);
+    private static final double MAX_WINDOW = 2 * (DefaultModels.DETECT_MAX_RADIUS_MICRONS + ModelPackaging.PADDING_MICRONS);
     // share of the normal examples cut from the tiles' own glomeruli rather than from the crops
     private static final double TILE_GLOMERULUS_SHARE = 0.3;
 
@@ -42,6 +43,7 @@ public final class ClassifierTask implements TrainingTask {
     private final Augmenter augmenter;
     private final float gamma;
     private final List<TileCircle> hardNegatives;
+    private final List<TileCircle> validationFalsePositives;
     private final List<TileCircle> trainTileGlomeruli;
     private final List<TileCircle> validationTileGlomeruli;
 
@@ -75,6 +77,7 @@ public final class ClassifierTask implements TrainingTask {
         this.augmenter = augmenter;
         this.gamma = gamma;
         this.hardNegatives = new ArrayList<>();
+        this.validationFalsePositives = new ArrayList<>();
         this.trainTileGlomeruli = wholeGlomeruli(trainTiles);
         this.validationTileGlomeruli = wholeGlomeruli(validationTiles);
     }
@@ -89,13 +92,32 @@ public final class ClassifierTask implements TrainingTask {
      */
     public void addHardNegatives(List<DetectorFalsePositives.FalsePositive> falsePositives, double tileFactor,
                                  List<KidneyTile> tiles) {
+        hardNegatives.addAll(onTiles(falsePositives, tileFactor, tiles));
+    }
+
+    /**
+     * Adds detector false positives on the held-out tiles: validation then reports the share of them the
+     * classifier calls non-glomerular ({@code heldout_false_positives_rejected}).
+     *
+     * @param falsePositives detections matching no glomerulus, on held-out tiles at the detector's resolution
+     * @param tileFactor     how many pixels of this task's tiles one detector tile pixel spans
+     */
+    public void addValidationFalsePositives(List<DetectorFalsePositives.FalsePositive> falsePositives,
+                                            double tileFactor) {
+        validationFalsePositives.addAll(onTiles(falsePositives, tileFactor, validationTiles));
+    }
+
+    private static List<TileCircle> onTiles(List<DetectorFalsePositives.FalsePositive> falsePositives,
+                                            double tileFactor, List<KidneyTile> tiles) {
+        List<TileCircle> out = new ArrayList<>();
         for (DetectorFalsePositives.FalsePositive fp : falsePositives) {
             tiles.stream().filter(t -> t.id() == fp.tile().id()).findFirst().ifPresent(t -> {
                 Circle c = fp.circle();
-                hardNegatives.add(new TileCircle(t.image(), new Circle(c.centerX() * tileFactor,
+                out.add(new TileCircle(t.image(), new Circle(c.centerX() * tileFactor,
                         c.centerY() * tileFactor, c.radius() * tileFactor)));
             });
         }
+        return out;
     }
 
     /** Number of detector false positives used as non-glomerular examples. */
@@ -247,34 +269,44 @@ public final class ClassifierTask implements TrainingTask {
         }
         Map<String, Double> metrics = new LinkedHashMap<>(
                 ClassifierMetrics.of(probs, truth.stream().mapToInt(Integer::intValue).toArray(), k));
-        metrics.put("tile_glomeruli_kept", tileGlomeruliKept(inference));
+        metrics.put("tile_glomeruli_kept", glomerularShare(inference, validationTileGlomeruli));
         metrics.put("validation_tile_glomeruli", (double) validationTileGlomeruli.size());
+        if (!validationFalsePositives.isEmpty()) {
+            metrics.put("heldout_false_positives_rejected", 1 - glomerularShare(inference, validationFalsePositives));
+            metrics.put("heldout_false_positives", (double) validationFalsePositives.size());
+        }
         return metrics;
     }
 
-    /** Share of the held-out tiles' glomeruli the classifier does not call non-glomerular. */
-    private double tileGlomeruliKept(Inference inference) {
-        if (validationTileGlomeruli.isEmpty()) {
+    /**
+     * Share of the circles whose patch, cut as the pipeline cuts a detection, the classifier does not call
+     * non-glomerular (its likeliest class is a glomerular one).
+     */
+    private double glomerularShare(Inference inference, List<TileCircle> circles) {
+        if (circles.isEmpty()) {
             return Double.NaN;
         }
         int px = size * size * 3;
-        float[] images = new float[validationTileGlomeruli.size() * px];
-        for (int i = 0; i < validationTileGlomeruli.size(); i++) {
-            TileCircle tc = validationTileGlomeruli.get(i);
-            Circle c = tc.circle();
-            FloatImage patch = new Warp(c.centerX(), c.centerY(), 2 * c.radius() * 1.25 / size, 0, false)
-                    .sample(tc.image(), size);
-            System.arraycopy(patch.data(), 0, images, i * px, px);
-        }
-        float[] p = inference.run(images, validationTileGlomeruli.size(), size, size).get(PROBABILITIES);
         int kept = 0;
-        for (int i = 0; i < validationTileGlomeruli.size(); i++) {
-            int o = i * CLASSES.size();
-            if (p[o + OTHER] < Math.max(p[o + NORMAL], p[o + SCLEROSED])) {
-                kept++;
+        for (int start = 0; start < circles.size(); start += 32) {
+            int n = Math.min(32, circles.size() - start);
+            float[] images = new float[n * px];
+            for (int i = 0; i < n; i++) {
+                TileCircle tc = circles.get(start + i);
+                Circle c = tc.circle();
+                FloatImage patch = new Warp(c.centerX(), c.centerY(), 2 * c.radius() * 1.25 / size, 0, false)
+                        .sample(tc.image(), size);
+                System.arraycopy(patch.data(), 0, images, i * px, px);
+            }
+            float[] p = inference.run(images, n, size, size).get(PROBABILITIES);
+            for (int i = 0; i < n; i++) {
+                int o = i * CLASSES.size();
+                if (p[o + OTHER] < Math.max(p[o + NORMAL], p[o + SCLEROSED])) {
+                    kept++;
+                }
             }
         }
-        return kept / (double) validationTileGlomeruli.size();
+        return kept / (double) circles.size();
     }
 
     @Override

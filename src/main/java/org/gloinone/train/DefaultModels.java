@@ -52,8 +52,9 @@ public final class DefaultModels {
 
     /**
      * The classification task on {@code data}; with a detector SavedModel, its false positives on the training
-     * tiles shown at each of {@link #MINING_SCALES} (score >= 0.1, circle IoU <= 0.2 with every annotated
-     * glomerulus) become non-glomerular examples.
+     * tiles shown in each of {@link #MINING_LOOKS} (score >= 0.1, circle IoU <= 0.2 with every annotated
+     * glomerulus; repeats of one place at IoU above 0.5 counted once) become non-glomerular examples, and those on
+     * the held-out tiles are scored in validation.
      */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector)
             throws IOException {
@@ -63,19 +64,49 @@ public final class DefaultModels {
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
                 size, classifierNet(tiny), Augmenter.robust(), CLASS_GAMMA);
         if (detector != null) {
-            var detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60)
-                    .byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
-            task.addHardNegatives(DetectorFalsePositives.mine(detector, detectorTiles, 0.1, 0.2, MINING_SCALES),
-                    DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR, trainTiles);
+            TileTrainingSet detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60);
+            double factor = DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR;
+            task.addHardNegatives(minedFalsePositives(detector, detectorTiles.byIdRange(data.validationFirstTile(),
+                    data.validationLastTile(), false)), factor, trainTiles);
+            task.addValidationFalsePositives(minedFalsePositives(detector, detectorTiles.byIdRange(
+                    data.validationFirstTile(), data.validationLastTile(), true)), factor);
         }
         return task;
     }
 
+    /** A detector's distinct false positives on {@code tiles} in every look of {@link #MINING_LOOKS}. */
+    static java.util.List<DetectorFalsePositives.FalsePositive> minedFalsePositives(java.nio.file.Path detector,
+                                                                                   java.util.List<KidneyTile> tiles) {
+        return DetectorFalsePositives.distinct(
+                DetectorFalsePositives.mine(detector, tiles, MINING_MIN_SCORE, 0.2, MINING_LOOKS), 0.5);
+    }
+
+    /**
+     * The detector's size prior, smallest radius in micrometres. The training tiles' whole glomeruli have
+     * equal-area radii of 83 to 101 um at 0.5 um/px; a globally sclerosed glomerulus shrinks to about half its
+     * diameter and a tangential cut 0.7 radii off its centre shows 0.7 of its radius, so 0.5 x 0.7 x 83 = 29 um,
+     * rounded to 30, still passes, while a single tubule (radius about 15-30 um) mostly does not.
+     */
+    public static final double DETECT_MIN_RADIUS_MICRONS = 30;
+    /**
+     * The detector's size prior, largest radius in micrometres: 1.5 times the largest training glomerulus
+     * (101 um), and half the pipeline's tile overlap, beyond which no tile holds a glomerulus whole.
+     */
+    public static final double DETECT_MAX_RADIUS_MICRONS = 150;
+
     /** Detector scenes span 0.6 to 1.4 times its pixel size (1.2 to 2.8 um/px); low-magnification blur adds more. */
     public static final double DETECT_SCALE_JITTER = 0.4;
 
-    /** Pixel sizes, relative to the detector's, at which its false positives on the training tiles are mined. */
-    public static final double[] MINING_SCALES = {0.6, 0.8, 1, 1.2, 1.4};
+    /**
+     * How the tiles are shown to a detector whose false positives are mined: at every pixel size its training
+     * scenes span (0.6 to 1.4 times its own, in steps of 0.1), each plain and in two looks of the robust
+     * augmentation (stain, low magnification, JPEG), seeded.
+     */
+    public static final DetectorFalsePositives.Looks MINING_LOOKS = new DetectorFalsePositives.Looks(
+            new double[] {0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4}, 3, Augmenter.robust(), 7);
+
+    /** Lowest detector score of a mined false positive. */
+    public static final double MINING_MIN_SCORE = 0.1;
 
     /** Scenes per detector epoch. */
     public static final int DETECT_SCENES_PER_EPOCH = 400;

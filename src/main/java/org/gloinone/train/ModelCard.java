@@ -120,9 +120,10 @@ final class ModelCard {
             - Trained on 599 crops from 19 slides of one centre's PAS stain; other stains and scanners are untested.
             - Normal examples are the crops plus (30 %) the glomeruli of the 8 training tiles, cut as the pipeline
               cuts detections. Non-glomerular examples are tissue windows away from glomeruli on those 8 tiles and,
-              when trained with `--detector`, the detector's false positives there, mined with the tiles shown at
-              0.6-1.4x the detector's pixel size. So few tiles make the false-positive filter the weakest part (see
-              non_glomerular_recall).
+              when trained with `--detector`, the detector's false positives there (each tile on a pipeline tile of
+              glass at 0.6-1.4x the detector's pixel size in steps of 0.1, plain and in two robust-augmentation
+              looks; one place counted once). So few tiles make the false-positive filter the weakest part (see
+              non_glomerular_recall and heldout_false_positives_rejected).
             - Only global sclerosis is modelled; segmental sclerosis and other lesions are not.
             """;
 

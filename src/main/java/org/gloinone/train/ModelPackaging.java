@@ -53,7 +53,8 @@ public final class ModelPackaging {
     /** The head layout and decoding settings of the default detector, as the pipeline reads them. */
     static DetectConfig detectConfig() {
         return new DetectConfig(DetectorTask.HEATMAP, DetectorTask.OFFSET, DetectorTask.RADIUS, true,
-                CircleNetModel.STRIDE, false, 100, 0.3, 0.35, DETECT_TILE_MICRONS, DETECT_OVERLAP_MICRONS);
+                CircleNetModel.STRIDE, false, 100, 0.3, 0.35, DETECT_TILE_MICRONS, DETECT_OVERLAP_MICRONS,
+                DefaultModels.DETECT_MIN_RADIUS_MICRONS, DefaultModels.DETECT_MAX_RADIUS_MICRONS);
     }
 
     /** The pipeline settings of a trained default model of {@code task}. */

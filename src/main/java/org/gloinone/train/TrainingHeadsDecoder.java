@@ -37,7 +37,7 @@ final class TrainingHeadsDecoder {
         List<Detection> found = new ArrayList<>();
         try {
             for (org.gloinone.detect.CircleDecoder.Peak p : new org.gloinone.detect.CircleDecoder(
-                    ModelPackaging.detectConfig(), threshold).peaks(outputs, 0)) {
+                    ModelPackaging.detectConfig(), threshold, DefaultModels.DETECT_MICRONS_PER_PIXEL).peaks(outputs, 0)) {
                 if (p.radius() > 0) {
                     found.add(new Detection(new Circle(p.x(), p.y(), p.radius()), Math.min(1, p.score())));
                 }

@@ -56,7 +56,7 @@ class CircleDecoderTest {
     @Test
     void peakCentreIsCellPlusOffsetTimesStrideAndRadiusIsScaledByStride() throws ModelException {
         Heads h = new Heads(1, 0f).peak(0, 3, 5, 0.9f, 0.25f, 0.75f, 2.5f);
-        List<CircleDecoder.Peak> peaks = new CircleDecoder(config(false, false, 10), 0.3).peaks(h.outputs(), 0);
+        List<CircleDecoder.Peak> peaks = new CircleDecoder(config(false, false, 10), 0.3, 1).peaks(h.outputs(), 0);
         assertEquals(1, peaks.size());
         CircleDecoder.Peak p = peaks.get(0);
         assertEquals(3, p.cellX());
@@ -70,14 +70,14 @@ class CircleDecoderTest {
     @Test
     void radiusInInputPixelsIsNotScaled() throws ModelException {
         Heads h = new Heads(1, 0f).peak(0, 2, 2, 0.8f, 0, 0, 13f);
-        assertEquals(13, new CircleDecoder(config(false, true, 10), 0.3).peaks(h.outputs(), 0).get(0).radius(), 1e-6);
+        assertEquals(13, new CircleDecoder(config(false, true, 10), 0.3, 1).peaks(h.outputs(), 0).get(0).radius(), 1e-6);
     }
 
     @Test
     void logitsGoThroughASigmoid() throws ModelException {
         // logit 2 -> 0.8808; background logit -5 -> 0.0067 stays below the threshold.
         Heads h = new Heads(1, -5f).peak(0, 4, 4, 2f, 0, 0, 1f);
-        List<CircleDecoder.Peak> peaks = new CircleDecoder(config(true, false, 10), 0.3).peaks(h.outputs(), 0);
+        List<CircleDecoder.Peak> peaks = new CircleDecoder(config(true, false, 10), 0.3, 1).peaks(h.outputs(), 0);
         assertEquals(1, peaks.size());
         assertEquals(1 / (1 + Math.exp(-2)), peaks.get(0).score(), 1e-6);
     }
@@ -91,9 +91,9 @@ class CircleDecoderTest {
                 .peak(0, 1, 6, 0.6f, 0, 0, 1f)
                 .peak(0, 6, 6, 0.5f, 0, 0, 1f)
                 .peak(0, 4, 4, 0.2f, 0, 0, 1f);  // below the score threshold
-        List<CircleDecoder.Peak> all = new CircleDecoder(config(false, false, 10), 0.3).peaks(h.outputs(), 0);
+        List<CircleDecoder.Peak> all = new CircleDecoder(config(false, false, 10), 0.3, 1).peaks(h.outputs(), 0);
         assertEquals(List.of(0.9, 0.7, 0.6, 0.5), all.stream().map(p -> (double) Math.round(p.score() * 10) / 10).toList());
-        List<CircleDecoder.Peak> top2 = new CircleDecoder(config(false, false, 2), 0.3).peaks(h.outputs(), 0);
+        List<CircleDecoder.Peak> top2 = new CircleDecoder(config(false, false, 2), 0.3, 1).peaks(h.outputs(), 0);
         assertEquals(2, top2.size());
         assertEquals(6, top2.get(1).cellX());
         assertEquals(1, top2.get(1).cellY());
@@ -102,15 +102,37 @@ class CircleDecoderTest {
     @Test
     void equalNeighboursAreBothPeaksAndTiesKeepRowMajorOrder() throws ModelException {
         Heads h = new Heads(1, 0f).peak(0, 5, 2, 0.7f, 0, 0, 1f).peak(0, 4, 2, 0.7f, 0, 0, 1f);
-        List<CircleDecoder.Peak> peaks = new CircleDecoder(config(false, false, 1), 0.3).peaks(h.outputs(), 0);
+        List<CircleDecoder.Peak> peaks = new CircleDecoder(config(false, false, 1), 0.3, 1).peaks(h.outputs(), 0);
         assertEquals(1, peaks.size());
         assertEquals(4, peaks.get(0).cellX());
     }
 
     @Test
+    void sizePriorDropsRadiiOutsideItsMicronRangeBeforeTopK() throws ModelException {
+        // Radii 1, 2 and 4 output cells = 4, 8 and 16 input px; at 2 um per input px: 8, 16 and 32 um.
+        Heads h = new Heads(1, 0f).peak(0, 1, 1, 0.9f, 0, 0, 1f).peak(0, 4, 1, 0.8f, 0, 0, 2f)
+                .peak(0, 1, 5, 0.7f, 0, 0, 4f);
+        DetectConfig prior = new DetectConfig("heatmap", "offset", "radius", false, 4, false, 1,
+                0.3, 0.35, 512, 128, 16, 30);
+        // 8 um is below 16 um and 32 um above 30 um: only the 16 um circle is left (bounds included), and
+        // the dropped best peak does not use up the single top-K place
+        List<CircleDecoder.Peak> kept = new CircleDecoder(prior, 0.3, 2).peaks(h.outputs(), 0);
+        assertEquals(1, kept.size());
+        assertEquals(4, kept.get(0).cellX());
+        assertEquals(8, kept.get(0).radius(), 1e-9);
+        // the same heads read as 1 um per input px: 4, 8 and 16 um, so only the 16 um circle passes
+        List<CircleDecoder.Peak> fine = new CircleDecoder(prior, 0.3, 1).peaks(h.outputs(), 0);
+        assertEquals(1, fine.size());
+        assertEquals(5, fine.get(0).cellY());
+        // without a prior all three are peaks
+        assertEquals(3, new CircleDecoder(config(false, false, 10), 0.3, 2).peaks(h.outputs(), 0).size());
+        assertThrows(IllegalArgumentException.class, () -> new CircleDecoder(prior, 0.3, 0));
+    }
+
+    @Test
     void eachImageOfABatchIsDecodedOnItsOwn() throws ModelException {
         Heads h = new Heads(2, 0f).peak(0, 1, 1, 0.9f, 0, 0, 1f).peak(1, 6, 7, 0.8f, 0.5f, 0.5f, 2f);
-        CircleDecoder decoder = new CircleDecoder(config(false, false, 10), 0.3);
+        CircleDecoder decoder = new CircleDecoder(config(false, false, 10), 0.3, 1);
         assertEquals(1, decoder.peaks(h.outputs(), 0).size());
         CircleDecoder.Peak p = decoder.peaks(h.outputs(), 1).get(0);
         assertEquals(26, p.x(), 1e-6);
@@ -122,7 +144,7 @@ class CircleDecoderTest {
         Heads h = new Heads(1, 0f).peak(0, 4, 4, 0.9f, 0.5f, 0.5f, 2f);
         // A 32-px tile read from 80 level-0 px at (1000, 2000): 2.5 level-0 px per input px.
         Tile tile = new Tile(0, 0, 0, 1000, 2000, 80, 32);
-        List<Detection> found = new CircleDecoder(config(false, false, 10), 0.3)
+        List<Detection> found = new CircleDecoder(config(false, false, 10), 0.3, 1)
                 .decode(h.outputs(), 0, tile, TileBorders.NONE);
         Circle c = found.get(0).circle();
         assertEquals(1000 + 18 * 2.5, c.centerX(), 1e-6);
@@ -135,7 +157,7 @@ class CircleDecoderTest {
         // Circle at x = 0.5*4 = 2 px with radius 4 px touches the left border of a 32-px tile.
         Heads h = new Heads(1, 0f).peak(0, 0, 4, 0.9f, 0.5f, 0.5f, 1f).peak(0, 4, 4, 0.8f, 0.5f, 0.5f, 1f);
         Tile tile = new Tile(0, 1, 0, 0, 0, 32, 32);
-        CircleDecoder decoder = new CircleDecoder(config(false, false, 10), 0.3);
+        CircleDecoder decoder = new CircleDecoder(config(false, false, 10), 0.3, 1);
         TileBorders leftNeighbour = new TileBorders(true, false, false, false, 16);
         TileBorders rightNeighbour = new TileBorders(false, false, true, false, 16);
         TileBorders smallOverlap = new TileBorders(true, false, false, false, 4);
@@ -160,7 +182,7 @@ class CircleDecoderTest {
                 "heatmap", new FloatTensor(new long[] {1, 2, 2, 1}, new float[4]),
                 "offset", new FloatTensor(new long[] {1, 2, 2, 2}, new float[8]));
         ModelException e = assertThrows(ModelException.class,
-                () -> new CircleDecoder(config(false, false, 1), 0.3).peaks(noRadius, 0));
+                () -> new CircleDecoder(config(false, false, 1), 0.3, 1).peaks(noRadius, 0));
         assertEquals(true, e.getMessage().contains("'radius'"));
     }
 }

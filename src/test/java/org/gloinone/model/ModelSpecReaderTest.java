@@ -108,6 +108,37 @@ class ModelSpecReaderTest {
     }
 
     @Test
+    void sizePriorIsOptionalReadAndChecked() throws Exception {
+        Files.writeString(rdf, detectorYaml);
+        DetectConfig none = ModelSpecReader.read(rdf).spec().detect();
+        assertEquals(0, none.minRadiusMicrons());
+        assertEquals(Double.POSITIVE_INFINITY, none.maxRadiusMicrons());
+        assertTrue(!none.hasSizePrior() && none.keepsRadius(0.01) && none.keepsRadius(1e6));
+
+        String withPrior = detectorYaml.replace("      top_k: 100\n",
+                "      top_k: 100\n      min_radius_um: 30.0\n      max_radius_um: 150.0\n");
+        Files.writeString(rdf, withPrior);
+        DetectConfig prior = ModelSpecReader.read(rdf).spec().detect();
+        assertEquals(30.0, prior.minRadiusMicrons());
+        assertEquals(150.0, prior.maxRadiusMicrons());
+        assertTrue(prior.hasSizePrior());
+        assertTrue(prior.keepsRadius(30.0) && prior.keepsRadius(150.0) && prior.keepsRadius(80));
+        assertTrue(!prior.keepsRadius(29.9) && !prior.keepsRadius(150.1));
+        // written back as read
+        ModelSpec spec = ModelSpecReader.read(rdf).spec();
+        String again = ModelSpecWriter.toYaml(spec, detectorDescription(), Instant.parse("2026-01-01T00:00:00Z"));
+        assertTrue(again.contains("min_radius_um: 30.0\n      max_radius_um: 150.0\n"), again);
+        assertTrue(!detectorYaml.contains("radius_um"), detectorYaml);
+
+        assertEquals(rdf + ": config.glo-in-one.detect.min_radius_um must be a finite number >= 0, got -5.0",
+                failure(withPrior.replace("min_radius_um: 30.0", "min_radius_um: -5")).getMessage());
+        assertEquals(rdf + ": config.glo-in-one.detect.max_radius_um must be above min_radius_um (30.0), got 20.0",
+                failure(withPrior.replace("max_radius_um: 150.0", "max_radius_um: 20")).getMessage());
+        assertEquals(rdf + ": config.glo-in-one.detect.max_radius_um must be a number, got 'big'",
+                failure(withPrior.replace("max_radius_um: 150.0", "max_radius_um: big")).getMessage());
+    }
+
+    @Test
     void missingFieldIsNamed() throws Exception {
         ModelException e = failure(detectorYaml.replace("      top_k: 100\n", ""));
         assertEquals(rdf + ": config.glo-in-one.detect.top_k is missing", e.getMessage());
