@@ -132,10 +132,19 @@ public final class DetectorFalsePositives {
     }
 
     /**
+     * True when one circle's centre lies inside the other: a patch cut around {@code hit} then shows the glomerulus
+     * at or near its middle (a too large or off-centre circle on it), which is no example of "not a glomerulus".
+     */
+    private static boolean frames(Circle hit, Circle glomerulus) {
+        double d = Math.hypot(hit.centerX() - glomerulus.centerX(), hit.centerY() - glomerulus.centerY());
+        return d < Math.max(hit.radius(), glomerulus.radius());
+    }
+
+    /**
      * The hits on a rendering of {@code t} ({@code back} tile pixels per rendered pixel, the rendering
      * {@code width x height} at the top left of the detector's input) that are false positives: centre on the
-     * rendering, not on the glass around it, and circle IoU at most {@code maxIou} with every annotated glomerulus;
-     * in the tile's pixels.
+     * rendering, not on the glass around it, circle IoU at most {@code maxIou} with every annotated glomerulus, and
+     * neither centre inside the other circle (a circle framing a glomerulus); in the tile's pixels.
      */
     static List<FalsePositive> falsePositives(KidneyTile t, List<Detection> hits, double back, int width, int height,
                                               double maxIou) {
@@ -146,7 +155,7 @@ public final class DetectorFalsePositives {
                 continue; // on the glass around the rendering: there is no tissue to cut a patch from
             }
             Circle inTile = new Circle(c.centerX() * back, c.centerY() * back, c.radius() * back);
-            if (t.circles().stream().noneMatch(g -> CircleIou.of(g, inTile) > maxIou)) {
+            if (t.circles().stream().noneMatch(g -> CircleIou.of(g, inTile) > maxIou || frames(inTile, g))) {
                 out.add(new FalsePositive(t, inTile));
             }
         }

@@ -25,10 +25,16 @@ class DetectorFalsePositivesTest {
                 new Detection(new Circle(10, 10, 5), 0.9),   // the glomerulus: (20, 20) r 10 in the tile, IoU 1
                 new Detection(new Circle(25, 8, 4), 0.8),    // tissue: (50, 16) r 8, clear of the glomerulus
                 new Detection(new Circle(40, 10, 5), 0.7),   // centre on the glass right of the rendering
-                new Detection(new Circle(12, 10, 5), 0.6));  // (24, 20) r 10: IoU with the glomerulus 0.60
+                new Detection(new Circle(12, 10, 5), 0.6),   // (24, 20) r 10: IoU with the glomerulus 0.60
+                // (20, 20) r 30: IoU (10/30)^2 = 0.11, but it frames the glomerulus (centre inside)
+                new Detection(new Circle(10, 10, 15), 0.5),
+                // (40, 20) r 12: IoU 0.016, centres 20 apart, outside both circles (10 and 12): a false positive
+                new Detection(new Circle(20, 10, 6), 0.4),
+                // (26, 20) r 4: inside the glomerulus, IoU 16/100 = 0.16, but its centre lies in it
+                new Detection(new Circle(13, 10, 2), 0.3));
         List<DetectorFalsePositives.FalsePositive> fps = DetectorFalsePositives.falsePositives(t, hits, 2, 32, 32, 0.2);
-        assertEquals(1, fps.size());
-        assertEquals(new Circle(50, 16, 8), fps.get(0).circle());
+        assertEquals(List.of(new Circle(50, 16, 8), new Circle(40, 20, 12)),
+                fps.stream().map(DetectorFalsePositives.FalsePositive::circle).toList());
         assertEquals(1, fps.get(0).tile().id());
     }
 
