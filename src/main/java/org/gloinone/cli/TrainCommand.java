@@ -144,6 +144,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (init != null && !task.equals("classify")) {
                 throw new IllegalArgumentException("--init applies to classify only");
             }
+            if (detector != null && !task.equals("classify")) {
+                throw new IllegalArgumentException("--detector applies to classify only");
+            }
             if (size > 0 && !task.equals("classify") && !task.equals("pretrain")) {
                 throw new IllegalArgumentException("--size applies to classify and pretrain only");
             }

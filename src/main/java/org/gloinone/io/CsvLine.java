@@ -29,55 +29,33 @@ public final class CsvLine {
     }
 
     /**
-     * The fields of one line (fields optionally in double quotes, "" for a quote; unquoted fields trimmed).
+     * The fields of one line, as {@link #parse} reads them but with unquoted fields trimmed (for tables people
+     * write by hand).
      *
      * @throws IllegalArgumentException if a quote is not closed
      */
     public static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == ',') {
-                fields.add(wasQuoted ? field.toString() : field.toString().trim());
-                field.setLength(0);
-                wasQuoted = false;
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unclosed quote");
-        }
-        fields.add(wasQuoted ? field.toString() : field.toString().trim());
-        return fields;
+        List<List<String>> records = records(line, true);
+        return records.isEmpty() ? List.of("") : records.get(0);
     }
 
     /**
-     * The records of CSV {@code text}, each a list of fields; quoted fields may hold commas, quotes and line
-     * breaks. A final line break does not start an empty record.
+     * The records of CSV {@code text}, each a list of fields; a field that starts with a double quote is quoted
+     * ("" for a quote) and may hold commas, quotes and line breaks. A final line break does not start an empty
+     * record.
      *
      * @throws IllegalArgumentException if a quoted field is not closed
      */
     public static List<List<String>> parse(String text) {
+        return records(text, false);
+    }
+
+    private static List<List<String>> records(String text, boolean trimUnquoted) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        boolean wasQuoted = false;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i++);
@@ -90,28 +68,29 @@ public final class CsvLine {
                 } else {
                     quoted = false;
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
                 quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
+                wasQuoted = true;
+            } else if (c == ',' || c == '\n' || c == '\r') {
+                record.add(wasQuoted || !trimUnquoted ? field.toString() : field.toString().trim());
                 field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
-                    i++;
+                wasQuoted = false;
+                if (c != ',') {
+                    if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                        i++;
+                    }
+                    records.add(record);
+                    record = new ArrayList<>();
                 }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
             } else {
                 field.append(c);
             }
         }
         if (quoted) {
-            throw new IllegalArgumentException("CSV text ends inside a quoted field");
+            throw new IllegalArgumentException("unclosed quote");
         }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
+        if (field.length() > 0 || wasQuoted || !record.isEmpty()) {
+            record.add(wasQuoted || !trimUnquoted ? field.toString() : field.toString().trim());
             records.add(record);
         }
         return records;

@@ -175,4 +175,15 @@ class TrainCommandTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains("--init applies to classify only"), err.toString());
     }
+
+    @Test
+    void aDetectorForAnotherTaskIsRefusedRatherThanIgnored(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "train", "pretrain", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--detector", dir.toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--detector applies to classify only"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
+    }
 }

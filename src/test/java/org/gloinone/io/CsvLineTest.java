@@ -25,4 +25,11 @@ class CsvLineTest {
     void anOpenQuoteIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> CsvLine.parse("a,\"b\n"));
     }
+
+    @Test
+    void aHandWrittenLineHasItsUnquotedFieldsTrimmed() {
+        assertEquals(List.of("a.png", " b ", "1"), CsvLine.split(" a.png ,\" b \", 1"));
+        assertEquals(List.of(""), CsvLine.split(""));
+        assertThrows(IllegalArgumentException.class, () -> CsvLine.split("a,\"b"));
+    }
 }
