@@ -27,7 +27,7 @@ public final class ClassifierValidationRun {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: ClassifierValidationRun DATA DETECTOR_PACKAGE CLASSIFIER_PACKAGE...");
-            System.exit(2);
+            return;
         }
         TrainingData td = TrainingData.read(Path.of(args[0]), 7, 0, TrainingData.DEFAULT_VALIDATION_TILES, List.of());
         Path detector = Path.of(args[1]).resolve("saved_model");
