@@ -76,7 +76,7 @@ final class EvaluateDetectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
-            EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
+            EvaluationRun.checkMicronsPerPixel("--mpp", micronsPerPixel);
             EvaluationRun.checkMinArea(minAreaUm2);
             if (scoreThreshold != null) {
                 EvaluationRun.checkOption("--score-threshold", scoreThreshold,
@@ -84,8 +84,7 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             }
             List<Double> sweep = resolutions == null ? List.of() : resolutions;
             for (double r : sweep) {
-                EvaluationRun.checkOption("--resolutions", r, r > 0 && Double.isFinite(r),
-                        "positive pixel sizes in um/px");
+                EvaluationRun.checkMicronsPerPixel("--resolutions", r);
             }
             if (chooseThresholds && !classify) {
                 throw new IllegalArgumentException("--choose-thresholds needs --classify");

@@ -74,7 +74,7 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             if (micronsPerPixel == null) {
                 throw new IllegalArgumentException("--mpp is needed for a tiles dataset (" + options.data + ")");
             }
-            EvaluationRun.checkMicronsPerPixel(micronsPerPixel);
+            EvaluationRun.checkMicronsPerPixel("--mpp", micronsPerPixel);
             EvaluationRun.checkMinArea(minAreaUm2);
             var tiles = options.selectTiles(TileDataset.read(options.data));
             try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.DETECT, Task.SEGMENT),

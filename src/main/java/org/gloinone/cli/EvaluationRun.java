@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import org.gloinone.eval.DatasetException;
 import org.gloinone.eval.ReportFiles;
 import org.gloinone.model.ModelException;
+import org.gloinone.slide.SlideLimits;
 
 import picocli.CommandLine;
 
@@ -40,9 +41,10 @@ final class EvaluationRun {
         }
     }
 
-    /** Checks a pixel size option: finite and positive. */
-    static void checkMicronsPerPixel(double value) {
-        checkOption("--mpp", value, value > 0 && Double.isFinite(value), "a positive pixel size in um/px");
+    /** Checks a pixel size option against the range {@code run} accepts ({@link SlideLimits}). */
+    static void checkMicronsPerPixel(String option, double value) {
+        checkOption(option, value, SlideLimits.isPlausiblePixelSize(value),
+                "a microscope pixel size within " + SlideLimits.pixelSizeRange());
     }
 
     /** Checks a minimum area option: finite and not negative. */

@@ -139,7 +139,7 @@ class EvaluateCommandTest {
         assertTrue(sweep.get(1).get("count").has("mean_absolute_error"), sweep.toString());
 
         assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--resolutions", "0"));
-        assertTrue(err.toString().contains("--resolutions must be positive pixel sizes in um/px, got 0.0"),
+        assertTrue(err.toString().contains("--resolutions must be a microscope pixel size within 0.05-20 um/px, got 0.0"),
                 err.toString());
     }
 
@@ -236,7 +236,8 @@ class EvaluateCommandTest {
     @Test
     void badOptionValuesNameTheOption() {
         assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "0"));
-        assertEquals("--mpp must be a positive pixel size in um/px, got 0.0" + System.lineSeparator(), err.toString());
+        assertEquals("--mpp must be a microscope pixel size within 0.05-20 um/px, got 0.0" + System.lineSeparator(),
+                err.toString());
         assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--score-threshold", "1.5"));
         assertTrue(err.toString().endsWith("--score-threshold must be in [0, 1], got 1.5" + System.lineSeparator()));
         assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--device", "tpu"));
