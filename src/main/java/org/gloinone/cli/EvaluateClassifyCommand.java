@@ -1,11 +1,15 @@
 package org.gloinone.cli;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gloinone.eval.ClassificationReport;
+import org.gloinone.eval.ClassificationResolution;
 import org.gloinone.eval.CropClassificationEvaluator;
 import org.gloinone.eval.CropDataset;
+import org.gloinone.eval.CropRendering;
 import org.gloinone.eval.FoldScores;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
@@ -13,9 +17,11 @@ import org.gloinone.eval.SlideFolds;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.StageModel;
+import org.gloinone.train.DefaultModels;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code glo-in-one evaluate classify}: globally sclerosed versus not, on a crops dataset. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -24,6 +30,12 @@ import picocli.CommandLine.Command;
 final class EvaluateClassifyCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private EvaluationOptions options = new EvaluationOptions();
+
+    @Option(names = "--resolutions", split = ",", paramLabel = "X",
+            description = "Also render the crops at these pixel sizes in um/px (area average), as slides exported "
+                    + "at them show a glomerulus, and score each, e.g. 1,2,4,5. A crop's own pixel size is taken from "
+                    + "its mask, its glomerulus assumed to have the training tiles' median radius.")
+    private List<Double> resolutions;
 
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
@@ -34,17 +46,32 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
+            List<Double> sweep = resolutions == null ? List.of() : resolutions;
+            for (double r : sweep) {
+                EvaluationRun.checkMicronsPerPixel("--resolutions", r);
+            }
             var crops = options.selectCrops(CropDataset.read(options.data));
             try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.CLASSIFY),
                     options.predictorOptions())) {
                 StageModel model = loaded.stage(Task.CLASSIFY);
-                ClassificationReport r = new CropClassificationEvaluator(model.spec(), model.predictor(),
-                        options.batchSize).evaluate(crops);
+                CropClassificationEvaluator evaluator = new CropClassificationEvaluator(model.spec(),
+                        model.predictor(), options.batchSize);
+                ClassificationReport r = evaluator.evaluate(crops);
                 String json = ReportJson.classification(model.spec(), r);
                 SlideFolds folds = options.slideFolds(crops);
+                String nonGlomerular = model.spec().classify().nonGlomerularClass();
                 if (folds != null) {
-                    json = ReportJson.withFolds(json, FoldScores.classification(r, folds,
-                            model.spec().classify().nonGlomerularClass()));
+                    json = ReportJson.withFolds(json, FoldScores.classification(r, folds, nonGlomerular));
+                }
+                if (!sweep.isEmpty()) {
+                    CropRendering rendering = new CropRendering(DefaultModels.GLOMERULUS_MEDIAN_RADIUS_MICRONS);
+                    List<ClassificationResolution> swept = new ArrayList<>();
+                    for (double mpp : sweep) {
+                        ClassificationReport seen = evaluator.evaluate(crops, rendering, mpp);
+                        swept.add(new ClassificationResolution(mpp, seen,
+                                folds == null ? null : FoldScores.classification(seen, folds, nonGlomerular)));
+                    }
+                    json = ReportJson.withClassificationResolutions(json, rendering.glomerulusRadiusMicrons(), swept);
                 }
                 return new EvaluationRun.Result(json, PredictionTables.classification(r));
             }

@@ -61,6 +61,37 @@ public final class CropClassificationEvaluator {
      * @throws IOException      if resampling fails
      */
     public ClassificationReport evaluate(List<LabelledCrop> crops) throws DatasetException, ModelException, IOException {
+        return evaluate(crops, crop -> RgbImage.read(crop.image()));
+    }
+
+    /**
+     * Classifies every crop as seen at {@code renderMicronsPerPixel} (see {@link CropRendering}) and scores the
+     * binary task.
+     *
+     * @throws DatasetException if a crop or its mask is missing or unreadable, or the mask is empty
+     * @throws ModelException   if the network fails or its output has the wrong shape
+     * @throws IOException      if resampling fails
+     */
+    public ClassificationReport evaluate(List<LabelledCrop> crops, CropRendering rendering,
+                                         double renderMicronsPerPixel)
+            throws DatasetException, ModelException, IOException {
+        return evaluate(crops, crop -> {
+            ImageAndMask im = ImageAndMask.read(crop.image(), crop.mask());
+            try {
+                return rendering.render(im, renderMicronsPerPixel);
+            } catch (IllegalArgumentException e) {
+                throw new DatasetException(crop.mask(), e.getMessage(), e);
+            }
+        });
+    }
+
+    /** How a crop's pixels are obtained before they are resized to the patch. */
+    private interface CropView {
+        RgbImage of(LabelledCrop crop) throws DatasetException, IOException;
+    }
+
+    private ClassificationReport evaluate(List<LabelledCrop> crops, CropView view)
+            throws DatasetException, ModelException, IOException {
         List<String> classes = config.classNames();
         int c = classes.size();
         int s = config.patchSize();
@@ -70,8 +101,7 @@ public final class CropClassificationEvaluator {
             List<LabelledCrop> batch = crops.subList(start, Math.min(crops.size(), start + batchSize));
             List<RgbImage> patches = new ArrayList<>();
             for (LabelledCrop crop : batch) {
-                patches.add(new ImageSlide(crop.image(), RgbImage.read(crop.image()), OptionalDouble.empty())
-                        .resized(s, s));
+                patches.add(new ImageSlide(crop.image(), view.of(crop), OptionalDouble.empty()).resized(s, s));
             }
             FloatTensor out = network.predict(patches, config.probabilitiesOutput());
             if (out.rank() != 2 || out.dim(1) != c) {

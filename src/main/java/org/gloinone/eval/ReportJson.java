@@ -143,7 +143,41 @@ public final class ReportJson {
      */
     public static String withFolds(String summary, FoldScores folds) {
         ObjectNode root = parse(summary);
-        ObjectNode node = root.putObject("folds");
+        folds(root.putObject("folds"), folds);
+        return text(root);
+    }
+
+    /**
+     * A classification summary with the scores of the crops rendered at other pixel sizes added under
+     * {@code resolutions}, and the glomerulus radius that gave each crop its pixel size.
+     */
+    public static String withClassificationResolutions(String summary, double glomerulusRadiusMicrons,
+                                                       List<ClassificationResolution> sweep) {
+        ObjectNode root = parse(summary);
+        root.put("assumed_glomerulus_radius_um", glomerulusRadiusMicrons);
+        ArrayNode rows = root.putArray("resolutions");
+        for (ClassificationResolution r : sweep) {
+            ObjectNode n = rows.addObject();
+            BinaryConfusion c = r.report().confusion();
+            n.put("microns_per_pixel", r.micronsPerPixel());
+            n.put("n", c.total());
+            number(n, "balanced_accuracy", c.balancedAccuracy());
+            number(n, "auc", r.report().auc());
+            number(n, "sensitivity", c.sensitivity());
+            number(n, "specificity", c.specificity());
+            n.put("normal_called_sclerosed", c.falsePositives());
+            n.put("sclerosed_called_normal", c.falseNegatives());
+            if (r.report().hasNonGlomerularClass()) {
+                n.put("rejected_as_non_glomerular", r.report().rejectedAsNonGlomerular());
+            }
+            if (r.folds() != null) {
+                folds(n.putObject("folds"), r.folds());
+            }
+        }
+        return text(root);
+    }
+
+    private static void folds(ObjectNode node, FoldScores folds) {
         node.put("k", folds.perFold().size());
         ArrayNode per = node.putArray("per_fold");
         for (int f = 0; f < folds.perFold().size(); f++) {
@@ -153,7 +187,6 @@ public final class ReportJson {
             folds.perFold().get(f).forEach((k, v) -> number(n, k, v));
         }
         folds.summary().forEach((k, v) -> summary(node.putObject(k), v));
-        return text(root);
     }
 
     /**

@@ -91,6 +91,29 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void classifyScoresTheCropsRenderedAtCoarserPixelSizes() throws Exception {
+        assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "2",
+                "--resolutions", "2,8"), err.toString());
+        JsonNode j = json();
+        assertEquals(90.0, j.get("assumed_glomerulus_radius_um").asDouble(), 0);
+        JsonNode rows = j.get("resolutions");
+        assertEquals(2, rows.size());
+        assertEquals(8.0, rows.get(1).get("microns_per_pixel").asDouble(), 0);
+        for (JsonNode r : rows) {
+            // the fixed classifier reads the mean colour, which area averaging keeps: the native answers
+            assertEquals(5, r.get("n").asInt());
+            assertEquals(7.0 / 12, r.get("balanced_accuracy").asDouble(), 1e-12);
+            assertEquals(1, r.get("normal_called_sclerosed").asInt());
+            assertEquals(1, r.get("sclerosed_called_normal").asInt());
+            assertEquals(1, r.get("rejected_as_non_glomerular").asInt());
+            assertEquals(2, r.get("folds").get("k").asInt());
+            assertEquals(1.0, r.get("folds").get("per_fold").get(1).get("rejected_share").asDouble(), 1e-12);
+        }
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--resolutions", "0"));
+        assertTrue(err.toString().contains("--resolutions"), err.toString());
+    }
+
+    @Test
     void detectReportsApOverCircleIou() throws Exception {
         Path table = dir.resolve("detections.csv");
         int code = run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
