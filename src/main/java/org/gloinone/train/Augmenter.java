@@ -43,7 +43,15 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
      * blur and JPEG artefacts of regions exported at low magnification (down to 2.5 x coarser than the model).
      */
     public static Augmenter robust() {
-        return new Augmenter(0.15, 0.06, 0.1, 0.25, 0.02, 0.5, 2.5, 0.3);
+        return robust(2.5);
+    }
+
+    /**
+     * As {@link #robust()}, with the low-magnification look (still half of the patches) reaching up to
+     * {@code maxLowMagnification} times coarser than the model sees.
+     */
+    public static Augmenter robust(double maxLowMagnification) {
+        return new Augmenter(0.15, 0.06, 0.1, 0.25, 0.02, 0.5, maxLowMagnification, 0.3);
     }
 
     /** No augmentation at all (validation). */

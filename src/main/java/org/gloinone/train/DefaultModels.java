@@ -24,6 +24,12 @@ public final class DefaultModels {
      * tiles' whole glomeruli, which range from 83 to 101 um at 0.5 um/px.
      */
     public static final double GLOMERULUS_MEDIAN_RADIUS_MICRONS = 90;
+    /**
+     * How much coarser than its patch the classifier's low-magnification look goes: a patch spans a glomerulus
+     * of {@link #GLOMERULUS_MEDIAN_RADIUS_MICRONS} plus 12.5 um each side (205 um) in 256 px, about 0.8 um/px,
+     * so 6.5 reaches regions exported at 5.2 um/px.
+     */
+    public static final double CLASSIFY_MAX_LOW_MAGNIFICATION = 6.5;
     /** Focal-loss gamma of the classifier (paper). */
     public static final float CLASS_GAMMA = 2.5f;
 
@@ -67,7 +73,7 @@ public final class DefaultModels {
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         ClassifierTask task = new ClassifierTask(data.trainCrops(), trainTiles, data.validationCrops(),
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
-                size, classifierNet(tiny), Augmenter.robust(), CLASS_GAMMA);
+                size, classifierNet(tiny), Augmenter.robust(CLASSIFY_MAX_LOW_MAGNIFICATION), CLASS_GAMMA);
         if (detector != null) {
             TileTrainingSet detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60);
             double factor = DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR;
