@@ -84,6 +84,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "positives on the training tiles become non-glomerular examples")
     private Path detector;
 
+    @Option(names = "--low-magnification", paramLabel = "X",
+            description = "classify: the low-magnification look of half the patches reaches X times coarser than "
+                    + "the patch (default: " + DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION + "; a patch is about "
+                    + "0.8 um/px, so 6.5 reaches regions exported at 5.2 um/px)")
+    private Double lowMagnification;
+
     @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
             description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
@@ -147,6 +153,13 @@ public final class TrainCommand implements Callable<Integer> {
             if (detector != null && !task.equals("classify")) {
                 throw new IllegalArgumentException("--detector applies to classify only");
             }
+            if (lowMagnification != null && !task.equals("classify")) {
+                throw new IllegalArgumentException("--low-magnification applies to classify only");
+            }
+            if (lowMagnification != null && !(lowMagnification >= 1 && lowMagnification <= 20)) {
+                throw new IllegalArgumentException("--low-magnification must be from 1 to 20, got "
+                        + lowMagnification);
+            }
             if (size > 0 && !task.equals("classify") && !task.equals("pretrain")) {
                 throw new IllegalArgumentException("--size applies to classify and pretrain only");
             }
@@ -197,7 +210,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingTask t = switch (task) {
             case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
-                    savedModel(detector));
+                    savedModel(detector), lowMagnification != null ? lowMagnification
+                            : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION);
             default -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
         };
         PrintWriter o = spec.commandLine().getOut();

@@ -69,11 +69,20 @@ public final class DefaultModels {
      */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector)
             throws IOException {
+        return classifier(data, size, tiny, detector, CLASSIFY_MAX_LOW_MAGNIFICATION);
+    }
+
+    /**
+     * As {@link #classifier(TrainingData, int, boolean, java.nio.file.Path)}, with the low-magnification look
+     * reaching {@code maxLowMagnification} times coarser than the patch.
+     */
+    public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector,
+                                            double maxLowMagnification) throws IOException {
         TileTrainingSet tiles = data.tiles(CLASSIFY_TILE_FACTOR, 200);
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         ClassifierTask task = new ClassifierTask(data.trainCrops(), trainTiles, data.validationCrops(),
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
-                size, classifierNet(tiny), Augmenter.robust(CLASSIFY_MAX_LOW_MAGNIFICATION), CLASS_GAMMA);
+                size, classifierNet(tiny), Augmenter.robust(maxLowMagnification), CLASS_GAMMA);
         if (detector != null) {
             TileTrainingSet detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60);
             double factor = DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR;

@@ -184,6 +184,14 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--detector", dir.toString());
         assertEquals(2, code);
         assertTrue(err.toString().contains("--detector applies to classify only"), err.toString());
+        code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--low-magnification", "6.5");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--low-magnification applies to classify only"), err.toString());
+        code = run(new StringWriter(), err, "train", "classify", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--low-magnification", "0.5");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--low-magnification must be from 1 to 20, got 0.5"), err.toString());
         assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
     }
 }
