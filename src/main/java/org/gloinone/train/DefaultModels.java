@@ -25,11 +25,13 @@ public final class DefaultModels {
      */
     public static final double GLOMERULUS_MEDIAN_RADIUS_MICRONS = 90;
     /**
-     * How much coarser than its patch the classifier's low-magnification look goes: a patch spans a glomerulus
-     * of {@link #GLOMERULUS_MEDIAN_RADIUS_MICRONS} plus 12.5 um each side (205 um) in 256 px, about 0.8 um/px,
-     * so 6.5 reaches regions exported at 5.2 um/px.
+     * How much coarser than its patch the classifier's low-magnification look goes by default: 2.5, as the
+     * detector's. A patch spans a glomerulus of {@link #GLOMERULUS_MEDIAN_RADIUS_MICRONS} plus 12.5 um each side
+     * (205 um) in 256 px, about 0.8 um/px, so 2.5 reaches regions exported at 2 um/px and 6.5 those at 5.2 um/px.
+     * Trained with 6.5 ({@code train classify --low-magnification 6.5}) the classifier did worse at 4 and 5 um/px
+     * and rejected fewer false positives (docs/TRAINING.md), so the default stays.
      */
-    public static final double CLASSIFY_MAX_LOW_MAGNIFICATION = 6.5;
+    public static final double CLASSIFY_MAX_LOW_MAGNIFICATION = 2.5;
     /** Focal-loss gamma of the classifier (paper). */
     public static final float CLASS_GAMMA = 2.5f;
 
