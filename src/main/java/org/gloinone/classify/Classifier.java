@@ -20,17 +20,16 @@ import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.Slide;
 
 /**
- * Classifies glomeruli from patches around their circles, in batches. The most probable class wins
- * (the first in model order on an exact tie), unless the spec sets a rejection threshold
- * ({@link ClassifyConfig#rejectThreshold()}): then the non-glomerular class wins exactly when its probability
- * reaches the threshold, and otherwise the most probable of the other classes. Whether a class means "not a
- * glomerulus" is the spec's {@link ClassifyConfig#nonGlomerularClass()}; see {@link #isGlomerulus(Classification)}.
+ * Classifies glomeruli from patches around their circles, in batches; {@link ClassDecision} turns each patch's
+ * probabilities into a class, at the slide's pixel size. Whether a class means "not a glomerulus" is the spec's
+ * {@link ClassifyConfig#nonGlomerularClass()}; see {@link #isGlomerulus(Classification)}.
  */
 public final class Classifier {
     private final ModelSpec spec;
     private final ClassifyConfig config;
     private final PatchExtractor patches;
     private final PatchBatches batches;
+    private final ClassDecision decision;
 
     /**
      * @param spec      the classifier's spec (task classify)
@@ -46,6 +45,7 @@ public final class Classifier {
         this.config = spec.classify();
         this.patches = new PatchExtractor(config.paddingMicrons(), config.patchSize(), spec.micronsPerPixel());
         this.batches = new PatchBatches(spec, predictor, patches, batchSize);
+        this.decision = new ClassDecision(config);
     }
 
     /**
@@ -57,11 +57,14 @@ public final class Classifier {
      */
     public List<Classification> classify(Slide slide, List<Circle> circles, ProgressListener progress,
                                          CancellationToken cancel) throws IOException, ModelException {
-        return batches.run(slide, circles, "classify", this::classifyBatch, progress, cancel);
+        double slideMicronsPerPixel = Math.max(slide.micronsPerPixelX().orElse(Double.NaN),
+                slide.micronsPerPixelY().orElse(Double.NaN));
+        return batches.run(slide, circles, "classify",
+                (batch, out) -> classifyBatch(batch, out, slideMicronsPerPixel), progress, cancel);
     }
 
-    private List<Classification> classifyBatch(List<Circle> batch, Map<String, FloatTensor> out)
-            throws ModelException {
+    private List<Classification> classifyBatch(List<Circle> batch, Map<String, FloatTensor> out,
+                                               double slideMicronsPerPixel) throws ModelException {
         int n = batch.size();
         FloatTensor probabilities = out.get(config.probabilitiesOutput());
         int classes = config.classNames().size();
@@ -75,26 +78,14 @@ public final class Classifier {
         }
         List<Classification> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            results.add(toClassification(probabilities.data(), i * classes));
+            List<Double> p = new ArrayList<>(classes);
+            for (int c = 0; c < classes; c++) {
+                p.add((double) probabilities.data()[i * classes + c]);
+            }
+            List<String> names = config.classNames();
+            results.add(new Classification(names.get(decision.decide(p, slideMicronsPerPixel)), names, p));
         }
         return results;
-    }
-
-    private Classification toClassification(float[] data, int offset) {
-        List<String> names = config.classNames();
-        List<Double> p = new ArrayList<>(names.size());
-        int nonGlomerular = config.hasRejectThreshold() ? names.indexOf(config.nonGlomerularClass()) : -1;
-        int best = -1;
-        for (int c = 0; c < names.size(); c++) {
-            p.add((double) data[offset + c]);
-            if (c != nonGlomerular && (best < 0 || data[offset + c] > data[offset + best])) {
-                best = c;
-            }
-        }
-        if (nonGlomerular >= 0 && data[offset + nonGlomerular] >= config.rejectThreshold()) {
-            best = nonGlomerular;
-        }
-        return new Classification(names.get(best), names, p);
     }
 
     /** False when the classification is the spec's non-glomerular class: the false-positive filter. */

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.gloinone.eval.ClassificationReport;
 import org.gloinone.eval.ClassificationResolution;
+import org.gloinone.eval.CoarseCorrectionChoice;
 import org.gloinone.eval.CropClassificationEvaluator;
 import org.gloinone.eval.CropDataset;
 import org.gloinone.eval.CropRendering;
@@ -14,6 +15,7 @@ import org.gloinone.eval.FoldScores;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SlideFolds;
+import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.StageModel;
@@ -37,6 +39,14 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                     + "its mask, its glomerulus assumed to have the training tiles' median radius.")
     private List<Double> resolutions;
 
+    @Option(names = "--choose-coarse-correction",
+            description = "With --resolutions: choose the coarse-slide correction of the sclerosed call (where it "
+                    + "starts, in um/px, and how many log-odds per um/px it asks for beyond) that gives the best "
+                    + "balanced accuracy averaged over the pixel sizes, and report it under coarse_slide_correction; "
+                    + "with --folds also each fold's crops decided by a choice made on the other folds "
+                    + "(default: false).")
+    private boolean chooseCoarseCorrection;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
@@ -49,6 +59,9 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             List<Double> sweep = resolutions == null ? List.of() : resolutions;
             for (double r : sweep) {
                 EvaluationRun.checkMicronsPerPixel("--resolutions", r);
+            }
+            if (chooseCoarseCorrection && sweep.isEmpty()) {
+                throw new IllegalArgumentException("--choose-coarse-correction needs --resolutions");
             }
             var crops = options.selectCrops(CropDataset.read(options.data));
             try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.CLASSIFY),
@@ -72,6 +85,12 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                                 folds == null ? null : FoldScores.classification(seen, folds, nonGlomerular)));
                     }
                     json = ReportJson.withClassificationResolutions(json, rendering.glomerulusRadiusMicrons(), swept);
+                    if (chooseCoarseCorrection) {
+                        ClassifyConfig config = model.spec().classify();
+                        json = ReportJson.withCoarseCorrection(json,
+                                CoarseCorrectionChoice.choose(swept, config, slide -> true),
+                                folds == null ? null : CoarseCorrectionChoice.crossValidated(swept, config, folds));
+                    }
                 }
                 return new EvaluationRun.Result(json, PredictionTables.classification(r));
             }

@@ -80,6 +80,14 @@ public record BinaryConfusion(long truePositives, long falsePositives, long true
         return ratio(truePositives + trueNegatives, total());
     }
 
+    /**
+     * The share of items called positive minus the share that are positive, in percentage points: for
+     * glomeruli, the error of the % globally sclerosed a pathologist reads.
+     */
+    public double positiveShareErrorPoints() {
+        return 100 * ratio(falsePositives - falseNegatives, total());
+    }
+
     private static double ratio(long a, long b) {
         return b == 0 ? Double.NaN : (double) a / b;
     }

@@ -19,4 +19,28 @@ public record ClassificationReport(List<String> classNames, List<ClassifiedCrop>
         classNames = List.copyOf(classNames);
         items = List.copyOf(items);
     }
+
+    /**
+     * The scores of decided crops.
+     *
+     * @param nonGlomerularClass the model's non-glomerular class, or null when it has none
+     */
+    public static ClassificationReport of(List<String> classNames, List<ClassifiedCrop> items,
+                                          String nonGlomerularClass) {
+        boolean[] truth = new boolean[items.size()];
+        boolean[] predicted = new boolean[items.size()];
+        double[] scores = new double[items.size()];
+        int rejected = 0;
+        for (int i = 0; i < items.size(); i++) {
+            ClassifiedCrop c = items.get(i);
+            truth[i] = c.globallySclerotic();
+            predicted[i] = c.predictedSclerosed();
+            scores[i] = c.sclerosedScore();
+            if (c.predictedClass().equals(nonGlomerularClass)) {
+                rejected++;
+            }
+        }
+        return new ClassificationReport(classNames, items, BinaryConfusion.of(truth, predicted),
+                RocAuc.of(scores, truth), rejected, nonGlomerularClass != null);
+    }
 }

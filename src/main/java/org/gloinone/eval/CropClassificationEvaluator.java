@@ -18,15 +18,15 @@ import org.gloinone.model.Task;
  * <p>
  * Each crop is resampled to the model's patch size. The model's sclerosed classes (e.g. obsolescent, solidified
  * and disappearing, or a single "sclerosed") merge into the positive class: the sclerosed score is the sum of
- * their probabilities and ranks crops for the AUC. Every crop is a true glomerulus, so the decision is taken
- * among the glomerular classes: sclerosed when the sclerosed score exceeds the summed probability of the other
- * glomerular classes (the non-glomerular class is left out; ties count as not sclerosed). Separately, a crop that
- * the pipeline would reject is counted: its most probable class overall is the non-glomerular class, or, when the
- * model sets a rejection threshold, the non-glomerular probability reaches it.
+ * their probabilities and ranks crops for the AUC. Every crop is a true glomerulus, so the binary decision is
+ * the pipeline's glomerular class ({@link org.gloinone.classify.ClassDecision#glomerularClass}, the non-glomerular class left out): a crop
+ * rendered at a pixel size is decided as a slide of that pixel size would be. Separately, a crop that the
+ * pipeline would reject ({@link org.gloinone.classify.ClassDecision#decide}) is counted.
  */
 public final class CropClassificationEvaluator {
     private final PatchNetwork network;
     private final ClassifyConfig config;
+    private final CropDecider decider;
     private final int batchSize;
 
     /**
@@ -50,8 +50,10 @@ public final class CropClassificationEvaluator {
         }
         this.network = new PatchNetwork(spec, predictor);
         this.config = spec.classify();
+        this.decider = new CropDecider(config);
         this.batchSize = batchSize;
     }
+
 
     /**
      * Classifies every crop and scores the binary task.
@@ -61,7 +63,7 @@ public final class CropClassificationEvaluator {
      * @throws IOException      if resampling fails
      */
     public ClassificationReport evaluate(List<LabelledCrop> crops) throws DatasetException, ModelException, IOException {
-        return evaluate(crops, crop -> RgbImage.read(crop.image()));
+        return evaluate(crops, crop -> RgbImage.read(crop.image()), Double.NaN);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class CropClassificationEvaluator {
             } catch (IllegalArgumentException e) {
                 throw new DatasetException(crop.mask(), e.getMessage(), e);
             }
-        });
+        }, renderMicronsPerPixel);
     }
 
     /** How a crop's pixels are obtained before they are resized to the patch. */
@@ -90,13 +92,12 @@ public final class CropClassificationEvaluator {
         RgbImage of(LabelledCrop crop) throws DatasetException, IOException;
     }
 
-    private ClassificationReport evaluate(List<LabelledCrop> crops, CropView view)
+    private ClassificationReport evaluate(List<LabelledCrop> crops, CropView view, double slideMicronsPerPixel)
             throws DatasetException, ModelException, IOException {
         List<String> classes = config.classNames();
         int c = classes.size();
         int s = config.patchSize();
         List<ClassifiedCrop> items = new ArrayList<>();
-        int rejected = 0;
         for (int start = 0; start < crops.size(); start += batchSize) {
             List<LabelledCrop> batch = crops.subList(start, Math.min(crops.size(), start + batchSize));
             List<RgbImage> patches = new ArrayList<>();
@@ -111,57 +112,13 @@ public final class CropClassificationEvaluator {
             }
             for (int i = 0; i < batch.size(); i++) {
                 List<Double> p = new ArrayList<>(c);
-                int best = 0;
-                double sclerosed = 0;
-                double otherGlomerular = 0;
                 for (int k = 0; k < c; k++) {
-                    double v = out.data()[i * c + k];
-                    p.add(v);
-                    if (v > p.get(best)) {
-                        best = k;
-                    }
-                    String name = classes.get(k);
-                    if (config.sclerosedClasses().contains(name)) {
-                        sclerosed += v;
-                    } else if (!name.equals(config.nonGlomerularClass())) {
-                        otherGlomerular += v;
-                    }
-                }
-                if (config.hasRejectThreshold()) {
-                    best = decided(p);
-                }
-                if (classes.get(best).equals(config.nonGlomerularClass())) {
-                    rejected++;
+                    p.add((double) out.data()[i * c + k]);
                 }
                 LabelledCrop crop = batch.get(i);
-                items.add(new ClassifiedCrop(crop.name(), crop.slideId(), crop.globallySclerotic(), classes.get(best),
-                        p, sclerosed, sclerosed > otherGlomerular));
+                items.add(decider.classified(crop.name(), crop.slideId(), crop.globallySclerotic(), p, slideMicronsPerPixel));
             }
         }
-        boolean[] truth = new boolean[items.size()];
-        boolean[] predicted = new boolean[items.size()];
-        double[] scores = new double[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            truth[i] = items.get(i).globallySclerotic();
-            predicted[i] = items.get(i).predictedSclerosed();
-            scores[i] = items.get(i).sclerosedScore();
-        }
-        return new ClassificationReport(classes, items, BinaryConfusion.of(truth, predicted), RocAuc.of(scores, truth),
-                rejected, config.nonGlomerularClass() != null);
-    }
-
-    /** The class the pipeline's classifier picks under a rejection threshold (see Classifier). */
-    private int decided(List<Double> p) {
-        int nonGlomerular = config.classNames().indexOf(config.nonGlomerularClass());
-        if (p.get(nonGlomerular) >= config.rejectThreshold()) {
-            return nonGlomerular;
-        }
-        int best = -1;
-        for (int k = 0; k < p.size(); k++) {
-            if (k != nonGlomerular && (best < 0 || p.get(k) > p.get(best))) {
-                best = k;
-            }
-        }
-        return best;
+        return decider.report(items);
     }
 }

@@ -39,35 +39,24 @@ public record FoldScores(List<Set<String>> heldOut, List<Map<String, Double>> pe
     }
 
     /**
-     * A classification report split by folds: per fold n, balanced accuracy, AUC, sensitivity, specificity, F1 and
-     * the share of true glomeruli rejected as non-glomerular.
+     * A classification report split by folds: per fold n, balanced accuracy, AUC, sensitivity, specificity, F1,
+     * the error of the % sclerosed in points and the share of true glomeruli rejected as non-glomerular.
      *
      * @param nonGlomerularClass the model's non-glomerular class, or null when it has none
      */
     public static FoldScores classification(ClassificationReport r, SlideFolds folds, String nonGlomerularClass) {
         return split(folds, r.items(), ClassifiedCrop::slideId, items -> {
-            boolean[] truth = new boolean[items.size()];
-            boolean[] predicted = new boolean[items.size()];
-            double[] scores = new double[items.size()];
-            int rejected = 0;
-            for (int i = 0; i < items.size(); i++) {
-                ClassifiedCrop c = items.get(i);
-                truth[i] = c.globallySclerotic();
-                predicted[i] = c.predictedSclerosed();
-                scores[i] = c.sclerosedScore();
-                if (c.predictedClass().equals(nonGlomerularClass)) {
-                    rejected++;
-                }
-            }
-            BinaryConfusion m = BinaryConfusion.of(truth, predicted);
+            ClassificationReport fold = ClassificationReport.of(r.classNames(), items, nonGlomerularClass);
+            BinaryConfusion m = fold.confusion();
             Map<String, Double> s = new LinkedHashMap<>();
             s.put("n", (double) items.size());
             s.put("balanced_accuracy", m.balancedAccuracy());
-            s.put("auc", RocAuc.of(scores, truth));
+            s.put("auc", fold.auc());
             s.put("sensitivity", m.sensitivity());
             s.put("specificity", m.specificity());
             s.put("f1", m.f1());
-            s.put("rejected_share", items.isEmpty() ? Double.NaN : (double) rejected / items.size());
+            s.put("percent_sclerosed_error", m.positiveShareErrorPoints());
+            s.put("rejected_share", items.isEmpty() ? Double.NaN : (double) fold.rejectedAsNonGlomerular() / items.size());
             return s;
         });
     }

@@ -155,7 +155,37 @@ public final class ReportJson {
                                                        List<ClassificationResolution> sweep) {
         ObjectNode root = parse(summary);
         root.put("assumed_glomerulus_radius_um", glomerulusRadiusMicrons);
-        ArrayNode rows = root.putArray("resolutions");
+        resolutionRows(root.putArray("resolutions"), sweep);
+        return text(root);
+    }
+
+    /**
+     * A classification summary with a chosen coarse-slide correction added under {@code coarse_slide_correction}:
+     * the model's own, the one chosen on all crops and, with folds, the sweep decided fold by fold.
+     *
+     * @param crossValidated the fold-by-fold choice, or null without folds
+     */
+    public static String withCoarseCorrection(String summary, CoarseCorrectionChoice chosen,
+                                              CoarseCorrectionChoice.CrossValidated crossValidated) {
+        ObjectNode root = parse(summary);
+        ObjectNode n = root.putObject("coarse_slide_correction");
+        correction(n.putObject("chosen"), chosen);
+        if (crossValidated != null) {
+            ObjectNode cv = n.putObject("cross_validated");
+            ArrayNode choices = cv.putArray("per_fold_choices");
+            crossValidated.choices().forEach(c -> correction(choices.addObject(), c));
+            resolutionRows(cv.putArray("resolutions"), crossValidated.sweep());
+        }
+        return text(root);
+    }
+
+    private static void correction(ObjectNode n, CoarseCorrectionChoice c) {
+        n.put("from_um_per_px", c.correction().fromMicronsPerPixel());
+        n.put("sclerosed_logit_per_um_per_px", c.correction().sclerosedLogitPerMicronPerPixel());
+        number(n, "mean_balanced_accuracy", c.meanBalancedAccuracy());
+    }
+
+    private static void resolutionRows(ArrayNode rows, List<ClassificationResolution> sweep) {
         for (ClassificationResolution r : sweep) {
             ObjectNode n = rows.addObject();
             BinaryConfusion c = r.report().confusion();
@@ -167,6 +197,7 @@ public final class ReportJson {
             number(n, "specificity", c.specificity());
             n.put("normal_called_sclerosed", c.falsePositives());
             n.put("sclerosed_called_normal", c.falseNegatives());
+            number(n, "percent_sclerosed_error", c.positiveShareErrorPoints());
             if (r.report().hasNonGlomerularClass()) {
                 n.put("rejected_as_non_glomerular", r.report().rejectedAsNonGlomerular());
             }
@@ -174,7 +205,6 @@ public final class ReportJson {
                 folds(n.putObject("folds"), r.folds());
             }
         }
-        return text(root);
     }
 
     private static void folds(ObjectNode node, FoldScores folds) {

@@ -2,6 +2,7 @@ package org.gloinone.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Set;
  *                           decides ({@code classify.reject_threshold} in rdf.yaml, chosen on validation data)
  * @param displayColors      colours (0xRRGGBB) the spec gives some classes ({@code classify.display_colors});
  *                           classes without one take the rule of {@code io.ClassColors}
+ * @param coarseSlideCorrection how the sclerosed call is corrected on coarse slides ({@link CoarseSlideCorrection#NONE}
+ *                           when the package sets none)
  */
 public record ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass, Set<String> sclerosedClasses,
                              double paddingMicrons, int patchSize, double rejectThreshold,
-                             Map<String, Integer> displayColors) {
+                             Map<String, Integer> displayColors, CoarseSlideCorrection coarseSlideCorrection) {
 
     /** A classifier whose likeliest class decides. */
     public ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass,
@@ -37,7 +40,16 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
                 rejectThreshold, Map.of());
     }
 
+    /** A classifier without a coarse-slide correction. */
+    public ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass,
+                          Set<String> sclerosedClasses, double paddingMicrons, int patchSize, double rejectThreshold,
+                          Map<String, Integer> displayColors) {
+        this(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses, paddingMicrons, patchSize,
+                rejectThreshold, displayColors, CoarseSlideCorrection.NONE);
+    }
+
     public ClassifyConfig {
+        Objects.requireNonNull(coarseSlideCorrection, "coarseSlideCorrection");
         classNames = List.copyOf(classNames);
         sclerosedClasses = Set.copyOf(sclerosedClasses);
         displayColors = Map.copyOf(displayColors);

@@ -285,8 +285,14 @@ public final class ModelSpecReader {
                 colors.put(name, Integer.parseInt(hex.substring(1), 16));
             }
         }
+        CoarseSlideCorrection coarse = CoarseSlideCorrection.NONE;
+        if (c.has("coarse_slide_correction")) {
+            RdfNode k = c.field("coarse_slide_correction");
+            coarse = new CoarseSlideCorrection(k.field("from_um_per_px").number(),
+                    k.field("sclerosed_logit_per_um_per_px").number());
+        }
         return new ClassifyConfig(probabilities, classes, nonGlomerular, new LinkedHashSet<>(sclerosed),
-                c.field("padding_um").number(), c.field("patch_size").integer(), reject, colors);
+                c.field("padding_um").number(), c.field("patch_size").integer(), reject, colors, coarse);
     }
 
     private static SegmentConfig segmentConfig(RdfNode s) throws ModelException {

@@ -203,6 +203,12 @@ public final class ModelSpecWriter {
                     .forEach(n -> colors.put(n, String.format("#%06X", c.displayColors().get(n))));
             m.put("display_colors", colors);
         }
+        if (c.coarseSlideCorrection().isActive()) {
+            Map<String, Object> coarse = new LinkedHashMap<>();
+            coarse.put("from_um_per_px", c.coarseSlideCorrection().fromMicronsPerPixel());
+            coarse.put("sclerosed_logit_per_um_per_px", c.coarseSlideCorrection().sclerosedLogitPerMicronPerPixel());
+            m.put("coarse_slide_correction", coarse);
+        }
         return m;
     }
 

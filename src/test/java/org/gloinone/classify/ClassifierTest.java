@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.model.ClassifyConfig;
+import org.gloinone.model.CoarseSlideCorrection;
 import org.gloinone.model.DetectConfig;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
@@ -122,6 +123,40 @@ class ClassifierTest {
                 Set.of("sclerosed"), 12.5, 8, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new ClassifyConfig("probabilities", CLASSES,
                 "non_glomerular", Set.of("sclerosed"), 12.5, 8, 1.5));
+    }
+
+    @Test
+    void theSlidesPixelSizeDecidesTheCoarseSlideCorrection() throws IOException, ModelException {
+        ModelSpec spec = new ModelSpec("hand-made", "1", Task.CLASSIFY, 0.5, "image", Preprocessing.unitRange(), null,
+                new ClassifyConfig("probabilities", CLASSES, "non_glomerular", Set.of("sclerosed"), 12.5, 8,
+                        Double.NaN, Map.of(), new CoarseSlideCorrection(2.5, 0.3)), null);
+        Predictor leansSclerosed = new Predictor() {
+            @Override
+            public Map<String, FloatTensor> predict(FloatTensor input) {
+                int n = input.dim(0);
+                float[] p = new float[n * 3];
+                for (int i = 0; i < n; i++) {
+                    p[i * 3] = 0.3f;
+                    p[i * 3 + 1] = 0.6f; // log(0.6 / 0.3) = 0.69: beaten by the margin at 5 um/px (0.75)
+                    p[i * 3 + 2] = 0.1f;
+                }
+                return Map.of("probabilities", new FloatTensor(new long[] {n, 3}, p));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Classifier classifier = new Classifier(spec, leansSclerosed, 4);
+        List<Circle> one = List.of(new Circle(10, 10, 4));
+        int[] px = new int[40 * 40];
+        java.util.Arrays.fill(px, 0xffa0a0a0);
+        for (double mpp : new double[] {0.5, 4, 5}) {
+            Classification c = classifier.classify(new InMemorySlide(px, 40, 40, OptionalDouble.of(mpp)), one,
+                    ProgressListener.SILENT, new CancellationToken()).get(0);
+            assertEquals(mpp == 5 ? "normal" : "sclerosed", c.className(), mpp + " um/px");
+            assertEquals(0.6, c.probabilities().get(1), 1e-6, "the probabilities are the network's");
+        }
     }
 
     @Test

@@ -114,6 +114,27 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void classifyChoosesACoarseSlideCorrectionFoldByFold() throws Exception {
+        assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "2",
+                "--resolutions", "2,8", "--choose-coarse-correction"), err.toString());
+        JsonNode j = json();
+        for (JsonNode r : j.get("resolutions")) {
+            assertEquals(0.0, r.get("percent_sclerosed_error").asDouble(), 1e-12, "1 called sclerosed, 1 missed");
+        }
+        JsonNode chosen = j.get("coarse_slide_correction").get("chosen");
+        assertTrue(chosen.get("from_um_per_px").asDouble() >= 1.5, chosen.toString());
+        assertTrue(chosen.get("mean_balanced_accuracy").asDouble() >= 7.0 / 12 - 1e-12, chosen.toString());
+        JsonNode cv = j.get("coarse_slide_correction").get("cross_validated");
+        assertEquals(2, cv.get("per_fold_choices").size());
+        assertEquals(2, cv.get("resolutions").size());
+        assertEquals(5, cv.get("resolutions").get(1).get("n").asInt());
+        assertEquals(2, cv.get("resolutions").get(1).get("folds").get("k").asInt());
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--choose-coarse-correction"));
+        assertTrue(err.toString().contains("--choose-coarse-correction needs --resolutions"), err.toString());
+    }
+
+    @Test
     void detectReportsApOverCircleIou() throws Exception {
         Path table = dir.resolve("detections.csv");
         int code = run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",

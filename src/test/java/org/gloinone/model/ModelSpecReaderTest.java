@@ -2,6 +2,7 @@ package org.gloinone.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,25 @@ class ModelSpecReaderTest {
         assertEquals(rdf + ": config.glo-in-one.classify.display_colors names 'GS', which is not one of "
                 + "[normal, sclerosed, non_glomerular]", failure(yaml.replace("normal: \"#00FFFF\"", "GS: \"#00FFFF\""))
                 .getMessage());
+    }
+
+    @Test
+    void theCoarseSlideCorrectionRoundTripsAndIsChecked() throws Exception {
+        ClassifyConfig c = new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"),
+                "non_glomerular", Set.of("sclerosed"), 12.5, 256, 0.45, java.util.Map.of(),
+                new CoarseSlideCorrection(2.5, 0.3));
+        String yaml = classifierYaml(c);
+        assertTrue(yaml.contains("coarse_slide_correction:\n        from_um_per_px: 2.5\n"
+                + "        sclerosed_logit_per_um_per_px: 0.3"), yaml);
+        Files.writeString(rdf, yaml);
+        assertEquals(c, ModelSpecReader.read(rdf).spec().classify());
+        assertTrue(failure(yaml.replace("sclerosed_logit_per_um_per_px: 0.3", "sclerosed_logit_per_um_per_px: -1"))
+                .getMessage().contains("sclerosed_logit_per_um_per_px must be a finite number >= 0, got -1"));
+        // a package without one corrects nothing, and writes none
+        ClassifyConfig plain = new ClassifyConfig("probabilities", List.of("normal", "sclerosed"), null,
+                Set.of("sclerosed"), 12.5, 256);
+        assertEquals(CoarseSlideCorrection.NONE, plain.coarseSlideCorrection());
+        assertFalse(classifierYaml(plain).contains("coarse_slide_correction"));
     }
 
     /** The rdf.yaml of a classifier package with settings {@code c}. */
