@@ -1,9 +1,12 @@
 package org.gloinone.cli;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.gloinone.eval.CropDataset;
+import org.gloinone.eval.CropRendering;
 import org.gloinone.eval.CropSegmentationEvaluator;
 import org.gloinone.eval.DatasetException;
 import org.gloinone.eval.FoldScores;
@@ -11,6 +14,7 @@ import org.gloinone.eval.PipelineGlomerulusSegmenter;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SegmentationReport;
+import org.gloinone.eval.SegmentationResolution;
 import org.gloinone.eval.SlideFolds;
 import org.gloinone.eval.TileDataset;
 import org.gloinone.eval.TileDetectors;
@@ -19,6 +23,7 @@ import org.gloinone.eval.TileSegmentationEvaluator;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.StageModel;
+import org.gloinone.train.DefaultModels;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +46,13 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             description = "On tiles, smallest glomerulus that is scored, in square micrometres (default: ${DEFAULT-VALUE}).")
     private double minAreaUm2;
 
+    @Option(names = "--resolutions", split = ",", paramLabel = "X",
+            description = "On crops: also render them at these pixel sizes in um/px (area average), as slides "
+                    + "exported at them show a glomerulus, and score each against the crop's own mask, e.g. 1,2,4,5. "
+                    + "A crop's own pixel size is taken from its mask, its glomerulus assumed to have the training "
+                    + "tiles' median radius.")
+    private List<Double> resolutions;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
@@ -50,18 +62,33 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EvaluationRun.execute(spec, options, () -> {
+            List<Double> sweep = resolutions == null ? List.of() : resolutions;
+            for (double r : sweep) {
+                EvaluationRun.checkMicronsPerPixel("--resolutions", r);
+            }
             if (CropDataset.isCrops(options.data)) {
                 var crops = options.selectCrops(CropDataset.read(options.data));
                 try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.SEGMENT),
                         options.predictorOptions())) {
                     StageModel model = loaded.stage(Task.SEGMENT);
-                    SegmentationReport r = new CropSegmentationEvaluator(model.spec(), model.predictor(),
-                            options.batchSize).evaluate(crops);
+                    CropSegmentationEvaluator evaluator = new CropSegmentationEvaluator(model.spec(),
+                            model.predictor(), options.batchSize);
+                    SegmentationReport r = evaluator.evaluate(crops);
                     EvaluationRun.Result result = result(model, "crops", r);
                     SlideFolds folds = options.slideFolds(crops);
-                    return folds == null ? result : new EvaluationRun.Result(
-                            ReportJson.withFolds(result.json(), FoldScores.segmentation(r, crops, folds)),
-                            result.predictionsCsv());
+                    String json = folds == null ? result.json()
+                            : ReportJson.withFolds(result.json(), FoldScores.segmentation(r, crops, folds));
+                    if (!sweep.isEmpty()) {
+                        CropRendering rendering = new CropRendering(DefaultModels.GLOMERULUS_MEDIAN_RADIUS_MICRONS);
+                        List<SegmentationResolution> swept = new ArrayList<>();
+                        for (double mpp : sweep) {
+                            SegmentationReport seen = evaluator.evaluate(crops, rendering, mpp);
+                            swept.add(new SegmentationResolution(mpp, seen,
+                                    folds == null ? null : FoldScores.segmentation(seen, crops, folds)));
+                        }
+                        json = ReportJson.withSegmentationResolutions(json, rendering.glomerulusRadiusMicrons(), swept);
+                    }
+                    return new EvaluationRun.Result(json, result.predictionsCsv());
                 }
             }
             if (!TileDataset.isTiles(options.data)) {
@@ -70,6 +97,10 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             }
             if (options.folds != null) {
                 throw new IllegalArgumentException("--folds needs a crops dataset (slide_id groups the folds)");
+            }
+            if (!sweep.isEmpty()) {
+                throw new IllegalArgumentException("--resolutions needs a crops dataset (a tiles dataset is swept by "
+                        + "evaluate detect --resolutions)");
             }
             if (micronsPerPixel == null) {
                 throw new IllegalArgumentException("--mpp is needed for a tiles dataset (" + options.data + ")");

@@ -15,7 +15,9 @@ import org.gloinone.model.Task;
 /**
  * Scores a segmenter on a crops dataset: each crop is resampled to the model's patch size, predicted, the
  * probability map resampled back to the crop's size and thresholded at the model's mask threshold, then
- * compared with the crop's mask (Dice and IoU).
+ * compared with the crop's mask (Dice, IoU and the relative error of the area). A crop may first be rendered as a
+ * slide of a coarser pixel size shows it ({@link CropRendering}); its mask is still judged against the crop's
+ * own annotation, at the crop's size, as a pathologist's outline at full resolution would be.
  */
 public final class CropSegmentationEvaluator {
     private final PatchNetwork network;
@@ -49,6 +51,29 @@ public final class CropSegmentationEvaluator {
      * @throws IOException      if resampling fails
      */
     public SegmentationReport evaluate(List<LabelledCrop> crops) throws DatasetException, ModelException, IOException {
+        return evaluate(crops, ImageAndMask::image);
+    }
+
+    /**
+     * Scores every crop rendered at {@code renderMicronsPerPixel} (see {@link CropRendering}).
+     *
+     * @throws DatasetException if a crop or mask is missing, unreadable, of different sizes, or the mask is empty
+     * @throws ModelException   if the network fails or its output has the wrong shape
+     * @throws IOException      if resampling fails
+     */
+    public SegmentationReport evaluate(List<LabelledCrop> crops, CropRendering rendering,
+                                       double renderMicronsPerPixel)
+            throws DatasetException, ModelException, IOException {
+        return evaluate(crops, im -> rendering.render(im, renderMicronsPerPixel));
+    }
+
+    /** How a crop's pixels are obtained before they are resized to the patch. */
+    private interface CropView {
+        RgbImage of(ImageAndMask crop) throws IOException;
+    }
+
+    private SegmentationReport evaluate(List<LabelledCrop> crops, CropView view)
+            throws DatasetException, ModelException, IOException {
         List<SegmentedItem> items = new ArrayList<>();
         int s = config.patchSize();
         for (int start = 0; start < crops.size(); start += batchSize) {
@@ -58,7 +83,13 @@ public final class CropSegmentationEvaluator {
             for (LabelledCrop c : batch) {
                 ImageAndMask im = ImageAndMask.read(c.image(), c.mask());
                 truths.add(im);
-                patches.add(new ImageSlide(c.image(), im.image(), OptionalDouble.empty()).resized(s, s));
+                RgbImage seen;
+                try {
+                    seen = view.of(im);
+                } catch (IllegalArgumentException e) {
+                    throw new DatasetException(c.mask(), e.getMessage(), e);
+                }
+                patches.add(new ImageSlide(c.image(), seen, OptionalDouble.empty()).resized(s, s));
             }
             FloatTensor out = network.predict(patches, config.maskOutput());
             for (int i = 0; i < batch.size(); i++) {
@@ -66,7 +97,7 @@ public final class CropSegmentationEvaluator {
                 BinaryMask predicted = maskOf(out, i, s, network.spec())
                         .resized(truth.width(), truth.height()).threshold(config.maskThreshold());
                 MaskOverlap o = MaskOverlap.of(truth, predicted);
-                items.add(new SegmentedItem(batch.get(i).name(), o.dice(), o.iou()));
+                items.add(SegmentedItem.of(batch.get(i).name(), o));
             }
         }
         return SegmentationReport.of(items);

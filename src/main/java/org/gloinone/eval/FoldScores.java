@@ -80,6 +80,7 @@ public record FoldScores(List<Set<String>> heldOut, List<Map<String, Double>> pe
             s.put("n", (double) items.size());
             s.put("dice", fold.dice().mean());
             s.put("iou", fold.iou().mean());
+            s.put("relative_area_error", fold.relativeAreaError().mean());
             return s;
         });
     }

@@ -65,6 +65,14 @@ public record MaskOverlap(long truthArea, long predictedArea, long intersection)
         return sum == 0 ? 1.0 : 2.0 * intersection / sum;
     }
 
+    /**
+     * The predicted area's relative error, {@code (|P| - |T|) / |T|}: what a glomerulus's area in µm² is off by
+     * (-1 for a missed glomerulus); NaN when the truth is empty.
+     */
+    public double relativeAreaError() {
+        return truthArea == 0 ? Double.NaN : (double) (predictedArea - truthArea) / truthArea;
+    }
+
     /** Intersection over union (Jaccard), {@code |T∩P| / |T∪P|}. */
     public double iou() {
         long u = union();

@@ -11,12 +11,12 @@ public final class PredictionTables {
     private PredictionTables() {
     }
 
-    /** {@code image,dice,iou}: one row per glomerulus. */
+    /** {@code image,dice,iou,relative_area_error}: one row per glomerulus. */
     public static String segmentation(SegmentationReport r) {
-        StringBuilder sb = new StringBuilder("image,dice,iou\n");
+        StringBuilder sb = new StringBuilder("image,dice,iou,relative_area_error\n");
         for (SegmentedItem i : r.items()) {
             sb.append(CsvLine.quote(i.name())).append(',').append(num(i.dice())).append(',').append(num(i.iou()))
-                    .append('\n');
+                    .append(',').append(num(i.relativeAreaError())).append('\n');
         }
         return sb.toString();
     }

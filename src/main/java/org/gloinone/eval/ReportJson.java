@@ -31,6 +31,30 @@ public final class ReportJson {
         root.put("n", r.dice().n());
         summary(root.putObject("dice"), r.dice());
         summary(root.putObject("iou"), r.iou());
+        summary(root.putObject("relative_area_error"), r.relativeAreaError());
+        return text(root);
+    }
+
+    /**
+     * A crops segmentation summary with the sweep over pixel sizes added under {@code resolutions}: per pixel size
+     * n, Dice, IoU and the relative area error (mean, sd), and the folds' scores when folds were asked for.
+     */
+    public static String withSegmentationResolutions(String summary, double glomerulusRadiusMicrons,
+                                                     List<SegmentationResolution> sweep) {
+        ObjectNode root = parse(summary);
+        root.put("assumed_glomerulus_radius_um", glomerulusRadiusMicrons);
+        ArrayNode rows = root.putArray("resolutions");
+        for (SegmentationResolution r : sweep) {
+            ObjectNode n = rows.addObject();
+            n.put("microns_per_pixel", r.micronsPerPixel());
+            n.put("n", r.report().dice().n());
+            summary(n.putObject("dice"), r.report().dice());
+            summary(n.putObject("iou"), r.report().iou());
+            summary(n.putObject("relative_area_error"), r.report().relativeAreaError());
+            if (r.folds() != null) {
+                folds(n.putObject("folds"), r.folds());
+            }
+        }
         return text(root);
     }
 

@@ -8,8 +8,10 @@ import java.util.List;
  * @param items one score per glomerulus, in dataset order
  * @param dice  Dice summary
  * @param iou   IoU summary
+ * @param relativeAreaError summary of the predicted areas' relative errors
  */
-public record SegmentationReport(List<SegmentedItem> items, MeanAndSpread dice, MeanAndSpread iou) {
+public record SegmentationReport(List<SegmentedItem> items, MeanAndSpread dice, MeanAndSpread iou,
+                                 MeanAndSpread relativeAreaError) {
     public SegmentationReport {
         items = List.copyOf(items);
     }
@@ -18,6 +20,8 @@ public record SegmentationReport(List<SegmentedItem> items, MeanAndSpread dice, 
     public static SegmentationReport of(List<SegmentedItem> items) {
         return new SegmentationReport(items,
                 MeanAndSpread.of(items.stream().mapToDouble(SegmentedItem::dice).toArray()),
-                MeanAndSpread.of(items.stream().mapToDouble(SegmentedItem::iou).toArray()));
+                MeanAndSpread.of(items.stream().mapToDouble(SegmentedItem::iou).toArray()),
+                MeanAndSpread.of(items.stream().mapToDouble(SegmentedItem::relativeAreaError)
+                        .filter(e -> !Double.isNaN(e)).toArray()));
     }
 }

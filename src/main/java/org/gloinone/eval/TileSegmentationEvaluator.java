@@ -62,7 +62,7 @@ public final class TileSegmentationEvaluator {
                 BinaryMask annotated = glomerulus.toMask(im.image().width(), im.image().height());
                 MaskOverlap o = matched[g] == null ? MaskOverlap.missed(glomerulus.area())
                         : MaskOverlap.of(annotated, segmenter.segment(im.image(), micronsPerPixel, matched[g].circle()));
-                items.add(new SegmentedItem(t.name() + "#" + (g + 1), o.dice(), o.iou()));
+                items.add(SegmentedItem.of(t.name() + "#" + (g + 1), o));
             }
         }
         return SegmentationReport.of(items);

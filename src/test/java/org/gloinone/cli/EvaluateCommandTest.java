@@ -246,6 +246,26 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void segmentScoresCropsRenderedAtCoarserPixelSizesAgainstTheirOwnMasks() throws Exception {
+        assertEquals(0, run("segment", "--data", Fixtures.crops().toString(), "--folds", "2",
+                "--resolutions", "2,8"), err.toString());
+        JsonNode j = json();
+        JsonNode rows = j.get("resolutions");
+        assertEquals(2, rows.size());
+        for (JsonNode r : rows) {
+            // the fixed half mask does not depend on the pixels, and every mask is judged at the crop's own size
+            // against the crop's own annotation: the native scores at every pixel size
+            assertEquals(5, r.get("n").asInt());
+            assertEquals(j.get("dice").get("mean").asDouble(), r.get("dice").get("mean").asDouble(), 1e-12);
+            assertEquals(j.get("relative_area_error").get("mean").asDouble(),
+                    r.get("relative_area_error").get("mean").asDouble(), 1e-12);
+            assertEquals(36204.0 / 63592, r.get("folds").get("per_fold").get(1).get("dice").asDouble(), 1e-12);
+        }
+        assertEquals(2, run("segment", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--resolutions", "4"));
+        assertTrue(err.toString().contains("--resolutions needs a crops dataset"), err.toString());
+    }
+
+    @Test
     void segmentOnTilesScoresAnUnmatchedGlomerulusZero() throws Exception {
         Path table = dir.resolve("dice.csv");
         assertEquals(0, run("segment", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
@@ -253,7 +273,8 @@ class EvaluateCommandTest {
         assertEquals(3, json().get("n").asInt());
         List<String> rows = Files.readAllLines(table);
         // The small glomerulus of 10164 is found only at score 0.6, below the detector's 0.75: Dice 0.
-        assertEquals("10164.png#2,0.000000,0.000000", rows.get(3));
+        assertEquals("image,dice,iou,relative_area_error", rows.get(0));
+        assertEquals("10164.png#2,0.000000,0.000000,-1.000000", rows.get(3), "missed: no area at all");
         assertTrue(rows.get(1).startsWith("10150.png#1,0."), rows.get(1));
         assertTrue(rows.get(2).startsWith("10164.png#1,0."), rows.get(2));
     }

@@ -66,7 +66,7 @@ class FoldScoresTest {
         double[] dice = {0.9, 0.8, 0.9, 0.8, 0.5, 0.6, 0.7, 0.6, 0.6, 1.0};
         for (int i = 0; i < SLIDES.size(); i++) {
             crops.add(new LabelledCrop("c" + i, Path.of("c" + i), Path.of("m" + i), "nonGS", false, SLIDES.get(i)));
-            items.add(new SegmentedItem("c" + i, dice[i], dice[i] / (2 - dice[i])));
+            items.add(new SegmentedItem("c" + i, dice[i], dice[i] / (2 - dice[i]), dice[i] - 1));
         }
         FoldScores f = FoldScores.segmentation(SegmentationReport.of(items), crops, folds);
         assertEquals(0.88, f.perFold().get(0).get("dice"), 1e-12);   // A's 0.9, 0.8, 0.9, 0.8 and D's 1.0
