@@ -86,16 +86,20 @@ class ClassifierTest {
         return new InMemorySlide(px, w, h, OptionalDouble.of(0.5));
     }
 
-    /** The same probabilities for every patch: normal 0.3, sclerosed 0.2, non-glomerular 0.5. */
-    private static final class Unsure implements Predictor {
+    /** The same probabilities for every patch. */
+    private static final class Constant implements Predictor {
+        private final float[] probabilities;
+
+        Constant(float normal, float sclerosed, float nonGlomerular) {
+            this.probabilities = new float[] {normal, sclerosed, nonGlomerular};
+        }
+
         @Override
         public Map<String, FloatTensor> predict(FloatTensor input) {
             int n = input.dim(0);
             float[] p = new float[n * 3];
             for (int i = 0; i < n; i++) {
-                p[i * 3] = 0.3f;
-                p[i * 3 + 1] = 0.2f;
-                p[i * 3 + 2] = 0.5f;
+                System.arraycopy(probabilities, 0, p, i * 3, 3);
             }
             return Map.of("probabilities", new FloatTensor(new long[] {n, 3}, p));
         }
@@ -112,7 +116,7 @@ class ClassifierTest {
             ModelSpec spec = new ModelSpec("hand-made", "1", Task.CLASSIFY, 0.5, "image", Preprocessing.unitRange(),
                     null, new ClassifyConfig("probabilities", CLASSES, "non_glomerular", Set.of("sclerosed"), 12.5, 8,
                     threshold), null);
-            Classifier classifier = new Classifier(spec, new Unsure(), 1);
+            Classifier classifier = new Classifier(spec, new Constant(0.3f, 0.2f, 0.5f), 1);
             Classification c = classifier.classify(slide(), one, ProgressListener.SILENT, new CancellationToken()).get(0);
             // Without a threshold the likeliest class (0.5) rejects; at 0.5 it reaches the threshold; at 0.6 it
             // does not, and the likeliest glomerular class (normal, 0.3) is taken.
@@ -130,23 +134,8 @@ class ClassifierTest {
         ModelSpec spec = new ModelSpec("hand-made", "1", Task.CLASSIFY, 0.5, "image", Preprocessing.unitRange(), null,
                 new ClassifyConfig("probabilities", CLASSES, "non_glomerular", Set.of("sclerosed"), 12.5, 8,
                         Double.NaN, Map.of(), new CoarseSlideCorrection(2.5, 0.3)), null);
-        Predictor leansSclerosed = new Predictor() {
-            @Override
-            public Map<String, FloatTensor> predict(FloatTensor input) {
-                int n = input.dim(0);
-                float[] p = new float[n * 3];
-                for (int i = 0; i < n; i++) {
-                    p[i * 3] = 0.3f;
-                    p[i * 3 + 1] = 0.6f; // log(0.6 / 0.3) = 0.69: beaten by the margin at 5 um/px (0.75)
-                    p[i * 3 + 2] = 0.1f;
-                }
-                return Map.of("probabilities", new FloatTensor(new long[] {n, 3}, p));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        // log(0.6 / 0.3) = 0.69: beaten by the margin at 5 um/px (0.75), not at 4 um/px (0.45)
+        Predictor leansSclerosed = new Constant(0.3f, 0.6f, 0.1f);
         Classifier classifier = new Classifier(spec, leansSclerosed, 4);
         List<Circle> one = List.of(new Circle(10, 10, 4));
         int[] px = new int[40 * 40];
