@@ -132,6 +132,14 @@ public abstract class StageCommand extends ContextCommand {
 
     @Override
     public void run() {
+        try {
+            runStage();
+        } catch (IllegalArgumentException | ServiceUnavailableException | UncheckedIOException e) {
+            throw CommandRefusal.of(e);
+        }
+    }
+
+    private void runStage() {
         StageOptions options = new StageOptions(stage(), Optional.ofNullable(slide).map(File::toPath), annotations(),
                 Optional.ofNullable(output).map(File::toPath), optional(StageOptions.SCORE, score),
                 optional(StageOptions.NMS_IOU, nmsIou), threads,

@@ -120,6 +120,28 @@ class SciJavaCommandsTest {
     }
 
     @Test
+    void aRefusalReachesTheConsoleAsOneLineWithoutATrace() throws Exception {
+        java.io.PrintStream console = System.err;
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(seen, true, java.nio.charset.StandardCharsets.UTF_8));
+        ExecutionException e;
+        try {
+            e = assertThrows(ExecutionException.class, () -> run(DetectGlomeruliCommand.class,
+                    "slide", new File("kidney.svs"), "device", "tpu"));
+        } finally {
+            System.setErr(console);
+        }
+        Throwable refusal = e;
+        while (!(refusal instanceof IllegalArgumentException)) {
+            refusal = refusal.getCause();
+        }
+        assertEquals(0, refusal.getStackTrace().length, "a refusal carries no trace");
+        String logged = seen.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("device must be auto, cpu or gpu, got 'tpu'"), logged);
+        assertFalse(logged.contains("\tat "), logged);
+    }
+
+    @Test
     void theIndexedCommandsAreTheOnesInTheJar() throws Exception {
         Path index = Path.of("target/classes/META-INF/json/org.scijava.plugin.Plugin");
         String json = Files.readString(index);
