@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * scores (NaN) as {@code null}.
  */
 public final class ReportJson {
+    /** The per-fold score that counts the fold's items. */
+    private static final String FOLD_SIZE = "n";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportJson() {
@@ -238,9 +240,19 @@ public final class ReportJson {
             ObjectNode n = per.addObject();
             ArrayNode slides = n.putArray("held_out_slides");
             folds.heldOut().get(f).forEach(slides::add);
-            folds.perFold().get(f).forEach((k, v) -> number(n, k, v));
+            folds.perFold().get(f).forEach((k, v) -> {
+                if (k.equals(FOLD_SIZE)) {
+                    n.put(k, Math.round(v)); // a count
+                } else {
+                    number(n, k, v);
+                }
+            });
         }
-        folds.summary().forEach((k, v) -> summary(node.putObject(k), v));
+        folds.summary().forEach((k, v) -> {
+            if (!k.equals(FOLD_SIZE)) { // the folds' sizes are listed above; their mean describes no model
+                summary(node.putObject(k), v);
+            }
+        });
     }
 
     /**
