@@ -90,6 +90,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "0.8 um/px, so 6.5 reaches regions exported at 5.2 um/px)")
     private Double lowMagnification;
 
+    @Option(names = "--crop-mosaics", paramLabel = "SHARE",
+            description = "detect: make this share (0 to 1) of the training scenes mosaics of whole crops, real "
+                    + "glomeruli in the tissue they were cut from (default: " + DefaultModels.DETECT_MOSAIC_SHARE + ")")
+    private Double cropMosaics;
+
     @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
             description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
@@ -156,6 +161,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (lowMagnification != null && !task.equals("classify")) {
                 throw new IllegalArgumentException("--low-magnification applies to classify only");
             }
+            if (cropMosaics != null && !task.equals("detect")) {
+                throw new IllegalArgumentException("--crop-mosaics applies to detect only");
+            }
+            if (cropMosaics != null && !(cropMosaics >= 0 && cropMosaics <= 1)) {
+                throw new IllegalArgumentException("--crop-mosaics must be from 0 to 1, got " + cropMosaics);
+            }
             if (lowMagnification != null && !(lowMagnification >= 1 && lowMagnification <= 20)) {
                 throw new IllegalArgumentException("--low-magnification must be from 1 to 20, got "
                         + lowMagnification);
@@ -212,7 +223,8 @@ public final class TrainCommand implements Callable<Integer> {
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
                     savedModel(detector), lowMagnification != null ? lowMagnification
                             : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION);
-            default -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny);
+            default -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny,
+                    cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE);
         };
         PrintWriter o = spec.commandLine().getOut();
         if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
@@ -350,6 +362,8 @@ public final class TrainCommand implements Callable<Integer> {
         return "glo-in-one train " + task + " --data " + data + " --out " + out + " --epochs " + epochs
                 + " --batch " + batch + " --lr " + learningRate + " --seed " + seed
                 + " --validation-tiles " + validationTiles + (detector != null ? " --detector " + detector : "")
+                + (lowMagnification != null ? " --low-magnification " + lowMagnification : "")
+                + (cropMosaics != null ? " --crop-mosaics " + cropMosaics : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())

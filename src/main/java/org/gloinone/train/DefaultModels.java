@@ -130,6 +130,9 @@ public final class DefaultModels {
     /** Lowest detector score of a mined false positive. */
     public static final double MINING_MIN_SCORE = 0.1;
 
+    /** Share of detector training scenes made as mosaics of whole crops ({@link SceneSynthesizer#withCropMosaics}). */
+    public static final double DETECT_MOSAIC_SHARE = 0;
+
     /** Scenes per detector epoch. */
     public static final int DETECT_SCENES_PER_EPOCH = 400;
 
@@ -138,12 +141,18 @@ public final class DefaultModels {
      * validation on held-out tiles and on scenes made only of held-out crops and tiles.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny) throws IOException {
+        return detector(data, size, tiny, DETECT_MOSAIC_SHARE);
+    }
+
+    /** As {@link #detector(TrainingData, int, boolean)}, with {@code mosaicShare} of the scenes crop mosaics. */
+    public static DetectorTask detector(TrainingData data, int size, boolean tiny, double mosaicShare)
+            throws IOException {
         TileTrainingSet tiles = data.tiles(DETECT_TILE_FACTOR, 60);
         double umPerPx = DETECT_MICRONS_PER_PIXEL;
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         var valTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true);
         SceneSynthesizer train = new SceneSynthesizer(trainTiles, data.trainCrops(), 100 / umPerPx, 250 / umPerPx, 4,
-                DETECT_SCALE_JITTER);
+                DETECT_SCALE_JITTER).withCropMosaics(mosaicShare);
         SceneSynthesizer val = valTiles.isEmpty() || data.validationCrops().isEmpty() ? null
                 : new SceneSynthesizer(valTiles, data.validationCrops(), 100 / umPerPx, 250 / umPerPx, 4);
         return new DetectorTask(train, val, valTiles, size, detectorNet(tiny), Augmenter.robust(),

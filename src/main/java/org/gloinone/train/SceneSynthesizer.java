@@ -13,6 +13,11 @@ import org.gloinone.detect.Circle;
  * directions (a pixel size {@code 1 - j} to {@code 1 + j} times the detector's), and one scene in five is a
  * background window with only the tile's own glomeruli. A window larger than its tile is mirrored there, and so
  * are the tile's glomeruli.
+ * <p>
+ * Optionally ({@link #withCropMosaics}) a share of training scenes lays whole crops over the tile window instead of
+ * pasting masked glomeruli: each crop, scaled so that its glomerulus takes a diameter of the pasted range and
+ * randomly turned, keeps the tissue around it, so the scene shows real glomeruli as they were cut, from every slide
+ * of the crops, where pasted glomeruli sit on the few training tiles' tissue.
  */
 public final class SceneSynthesizer {
     private final List<KidneyTile> tiles;
@@ -22,6 +27,10 @@ public final class SceneSynthesizer {
     private final double maxDiameter;
     private final int maxPasted;
     private final double scaleJitter;
+    private final double mosaicShare;
+
+    /** Share of a crop mosaic's cells that a crop takes; the tile window shows in the others. */
+    static final double MOSAIC_FILL = 0.6;
 
     /** Share of training scenes with nothing pasted: background windows of every tile at every scale. */
     static final double BACKGROUND_SHARE = 0.2;
@@ -45,6 +54,15 @@ public final class SceneSynthesizer {
      */
     public SceneSynthesizer(List<KidneyTile> tiles, List<GlomerulusCrop> crops, double minDiameter,
                             double maxDiameter, int maxPasted, double scaleJitter) {
+        this(tiles, crops, minDiameter, maxDiameter, maxPasted, scaleJitter, 0);
+    }
+
+    private SceneSynthesizer(List<KidneyTile> tiles, List<GlomerulusCrop> crops, double minDiameter,
+                             double maxDiameter, int maxPasted, double scaleJitter, double mosaicShare) {
+        if (!(mosaicShare >= 0 && mosaicShare <= 1)) {
+            throw new IllegalArgumentException("crop mosaic share must be in [0, 1], got " + mosaicShare);
+        }
+        this.mosaicShare = mosaicShare;
         if (!(scaleJitter >= 0 && scaleJitter < 0.9)) {
             throw new IllegalArgumentException("scale jitter must be in [0, 0.9), got " + scaleJitter);
         }
@@ -66,8 +84,17 @@ public final class SceneSynthesizer {
         this.maxPasted = maxPasted;
     }
 
+    /**
+     * This synthesizer with {@code share} of its training scenes (geometric ones) made as crop mosaics; 0 keeps
+     * the scenes, and their random sequence, as they were.
+     */
+    public SceneSynthesizer withCropMosaics(double share) {
+        return new SceneSynthesizer(tiles, crops, minDiameter, maxDiameter, maxPasted, scaleJitter, share);
+    }
+
     /** One scene of size x size pixels; {@code geometric} enables the random flip, rotation and zoom of the tile. */
     public DetectorScene scene(Random rnd, int size, boolean geometric) {
+        boolean mosaic = geometric && mosaicShare > 0 && !crops.isEmpty() && rnd.nextDouble() < mosaicShare;
         KidneyTile tile = tiles.get(rnd.nextInt(tiles.size()));
         FloatImage src = tile.image();
         double maxScale = Math.min(src.width(), src.height()) / (double) size;
@@ -87,12 +114,73 @@ public final class SceneSynthesizer {
                 circles.add(new Circle(p[0], p[1], c.radius() / scale));
             }
         }
+        if (mosaic) {
+            placeCrops(rnd, scene, circles, size);
+            return new DetectorScene(scene, circles);
+        }
         boolean background = geometric && rnd.nextDouble() < BACKGROUND_SHARE;
         int pastes = crops.isEmpty() || background ? 0 : 1 + rnd.nextInt(maxPasted);
         for (int i = 0; i < pastes; i++) {
             paste(rnd, scene, circles, size, scale);
         }
         return new DetectorScene(scene, circles);
+    }
+
+    /**
+     * Lays whole crops over a tile window, row by row from a random offset above and left of the scene, each cell
+     * taken by a crop with probability {@link #MOSAIC_FILL} (else the tile shows there): each crop scaled so that its
+     * glomerulus has a diameter drawn from the pasted range, turned and flipped at random. A crop's circle is kept
+     * where its centre falls on the scene; the tile's circles whose centres a crop covers are dropped.
+     */
+    private void placeCrops(Random rnd, FloatImage scene, List<Circle> circles, int size) {
+        int y = -rnd.nextInt(Math.max(1, size / 4));
+        while (y < size) {
+            int x = -rnd.nextInt(Math.max(1, size / 4));
+            int rowHeight = 0;
+            while (x < size) {
+                int which = rnd.nextInt(crops.size());
+                GlomerulusCrop crop = crops.get(which);
+                Circle inCrop = cropCircles.get(which);
+                double diameter = minDiameter + rnd.nextDouble() * (maxDiameter - minDiameter);
+                double f = diameter / 2 / inCrop.radius(); // scene pixels per crop pixel
+                int cell = Math.max(8, (int) Math.round(Math.min(crop.image().width(), crop.image().height()) * f));
+                Warp w = new Warp(crop.image().width() / 2.0, crop.image().height() / 2.0, 1 / f, rnd.nextInt(4),
+                        rnd.nextBoolean());
+                if (rnd.nextDouble() < MOSAIC_FILL) {
+                    drawCell(w.sample(crop.image(), cell), scene, x, y, circles);
+                    double[] p = w.toOutput(inCrop.centerX(), inCrop.centerY(), cell);
+                    double cx = x + p[0];
+                    double cy = y + p[1];
+                    if (cx >= 0 && cy >= 0 && cx < size && cy < size) {
+                        circles.add(new Circle(cx, cy, inCrop.radius() * f));
+                    }
+                }
+                x += cell;
+                rowHeight = Math.max(rowHeight, cell);
+            }
+            y += rowHeight;
+        }
+    }
+
+    /** Copies {@code cell} onto the scene at (x0, y0), and drops the circles whose centres it covers. */
+    private static void drawCell(FloatImage cell, FloatImage scene, int x0, int y0, List<Circle> circles) {
+        int edge = cell.width();
+        circles.removeIf(c -> c.centerX() >= x0 && c.centerX() < x0 + edge && c.centerY() >= y0
+                && c.centerY() < y0 + edge);
+        for (int v = 0; v < edge; v++) {
+            int sy = y0 + v;
+            if (sy < 0 || sy >= scene.height()) {
+                continue;
+            }
+            for (int u = 0; u < edge; u++) {
+                int sx = x0 + u;
+                if (sx >= 0 && sx < scene.width()) {
+                    for (int c = 0; c < 3; c++) {
+                        scene.set(sx, sy, c, cell.get(u, v, c));
+                    }
+                }
+            }
+        }
     }
 
     /**

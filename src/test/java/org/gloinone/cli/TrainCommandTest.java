@@ -192,6 +192,26 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--low-magnification", "0.5");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--low-magnification must be from 1 to 20, got 0.5"), err.toString());
+        code = run(new StringWriter(), err, "train", "classify", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--crop-mosaics", "0.3");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--crop-mosaics applies to detect only"), err.toString());
+        code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--crop-mosaics", "1.5");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--crop-mosaics must be from 0 to 1, got 1.5"), err.toString());
         assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
+    }
+
+    @Test
+    void trainsATinyDetectorOnCropMosaicsAndSaysSoInItsCard(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter err = new StringWriter();
+        Path pkg = dir.resolve("detector");
+        int code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                pkg.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--crop-mosaics", "1");
+        assertEquals(0, code, err.toString());
+        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--crop-mosaics 1.0"),
+                "the card's command is the one that trained it");
     }
 }
