@@ -81,8 +81,9 @@ public final class TrainCommand implements Callable<Integer> {
     private String validationTiles;
 
     @Option(names = "--detector", description = "classify: a detector package (or SavedModel folder) whose false "
-            + "positives on the training tiles become non-glomerular examples")
-    private Path detector;
+            + "positives on the training tiles become non-glomerular examples. Repeatable: the false positives of "
+            + "every detector are pooled, one place counted once")
+    private List<Path> detectors = new ArrayList<>();
 
     @Option(names = "--low-magnification", paramLabel = "X",
             description = "classify: the low-magnification look of half the patches reaches X times coarser than "
@@ -155,7 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (init != null && !task.equals("classify")) {
                 throw new IllegalArgumentException("--init applies to classify only");
             }
-            if (detector != null && !task.equals("classify")) {
+            if (!detectors.isEmpty() && !task.equals("classify")) {
                 throw new IllegalArgumentException("--detector applies to classify only");
             }
             if (lowMagnification != null && !task.equals("classify")) {
@@ -221,13 +222,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingTask t = switch (task) {
             case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
-                    savedModel(detector), lowMagnification != null ? lowMagnification
+                    savedModels(detectors), lowMagnification != null ? lowMagnification
                             : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION);
             default -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny,
                     cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE);
         };
         PrintWriter o = spec.commandLine().getOut();
-        if (t instanceof org.gloinone.train.ClassifierTask c && detector != null) {
+        if (t instanceof org.gloinone.train.ClassifierTask c && !detectors.isEmpty()) {
             o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
         }
         Trainer trainer = new Trainer(t, options);
@@ -344,24 +345,26 @@ public final class TrainCommand implements Callable<Integer> {
         return code;
     }
 
-    /** The SavedModel folder of a package folder (its saved_model/), or the folder itself; null stays null. */
-    private static Path savedModel(Path dir) throws IOException {
-        if (dir == null) {
-            return null;
+    /** The SavedModel folder of each package folder (its saved_model/), or the folder itself. */
+    private static List<Path> savedModels(List<Path> dirs) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (Files.isRegularFile(dir.resolve("saved_model/saved_model.pb"))) {
+                out.add(dir.resolve("saved_model"));
+            } else if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+                out.add(dir);
+            } else {
+                throw new IOException(dir + ": --detector is neither a model package nor a SavedModel folder");
+            }
         }
-        if (Files.isRegularFile(dir.resolve("saved_model/saved_model.pb"))) {
-            return dir.resolve("saved_model");
-        }
-        if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-            return dir;
-        }
-        throw new IOException(dir + ": --detector is neither a model package nor a SavedModel folder");
+        return out;
     }
 
     private String commandLine() {
         return "glo-in-one train " + task + " --data " + data + " --out " + out + " --epochs " + epochs
                 + " --batch " + batch + " --lr " + learningRate + " --seed " + seed
-                + " --validation-tiles " + validationTiles + (detector != null ? " --detector " + detector : "")
+                + " --validation-tiles " + validationTiles
+                + detectors.stream().map(d -> " --detector " + d).collect(Collectors.joining())
                 + (lowMagnification != null ? " --low-magnification " + lowMagnification : "")
                 + (cropMosaics != null ? " --crop-mosaics " + cropMosaics : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")

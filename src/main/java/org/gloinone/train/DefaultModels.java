@@ -1,6 +1,7 @@
 package org.gloinone.train;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The recipes of the three default models: networks, patch sizes and resolutions. Kept in one place so the
@@ -71,36 +72,45 @@ public final class DefaultModels {
      */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector)
             throws IOException {
-        return classifier(data, size, tiny, detector, CLASSIFY_MAX_LOW_MAGNIFICATION);
+        return classifier(data, size, tiny, detector == null ? List.of() : List.of(detector),
+                CLASSIFY_MAX_LOW_MAGNIFICATION);
     }
 
     /**
      * As {@link #classifier(TrainingData, int, boolean, java.nio.file.Path)}, with the low-magnification look
      * reaching {@code maxLowMagnification} times coarser than the patch.
      */
-    public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector,
-                                            double maxLowMagnification) throws IOException {
+    public static ClassifierTask classifier(TrainingData data, int size, boolean tiny,
+                                            List<java.nio.file.Path> detectors, double maxLowMagnification)
+            throws IOException {
         TileTrainingSet tiles = data.tiles(CLASSIFY_TILE_FACTOR, 200);
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         ClassifierTask task = new ClassifierTask(data.trainCrops(), trainTiles, data.validationCrops(),
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
                 size, classifierNet(tiny), Augmenter.robust(maxLowMagnification), CLASS_GAMMA);
-        if (detector != null) {
+        if (!detectors.isEmpty()) {
             TileTrainingSet detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60);
             double factor = DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR;
-            task.addHardNegatives(minedFalsePositives(detector, detectorTiles.byIdRange(data.validationFirstTile(),
+            task.addHardNegatives(minedFalsePositives(detectors, detectorTiles.byIdRange(data.validationFirstTile(),
                     data.validationLastTile(), false)), factor, trainTiles);
-            task.addValidationFalsePositives(minedFalsePositives(detector, detectorTiles.byIdRange(
+            task.addValidationFalsePositives(minedFalsePositives(detectors, detectorTiles.byIdRange(
                     data.validationFirstTile(), data.validationLastTile(), true)), factor);
         }
         return task;
     }
 
-    /** A detector's distinct false positives on {@code tiles} in every look of {@link #MINING_LOOKS}. */
-    static java.util.List<DetectorFalsePositives.FalsePositive> minedFalsePositives(java.nio.file.Path detector,
-                                                                                   java.util.List<KidneyTile> tiles) {
-        return DetectorFalsePositives.distinct(
-                DetectorFalsePositives.mine(detector, tiles, MINING_MIN_SCORE, 0.2, MINING_LOOKS), 0.5);
+    /**
+     * The detectors' distinct false positives on {@code tiles} in every look of {@link #MINING_LOOKS}: a place that
+     * several looks or several detectors hit counts once. Detectors differ in their mistakes, and one that never
+     * saw a tile errs there as it would on a new slide.
+     */
+    static List<DetectorFalsePositives.FalsePositive> minedFalsePositives(List<java.nio.file.Path> detectors,
+                                                                          List<KidneyTile> tiles) {
+        List<DetectorFalsePositives.FalsePositive> all = new java.util.ArrayList<>();
+        for (java.nio.file.Path detector : detectors) {
+            all.addAll(DetectorFalsePositives.mine(detector, tiles, MINING_MIN_SCORE, 0.2, MINING_LOOKS));
+        }
+        return DetectorFalsePositives.distinct(all, 0.5);
     }
 
     /**

@@ -38,4 +38,18 @@ class DefaultModelsTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void falsePositivesOfSeveralDetectorsArePooledOnePlaceOnce() throws Exception {
+        Path data = Path.of("../shared/data");
+        Path detector = Path.of("models/detector/saved_model");
+        Assumptions.assumeTrue(Files.isDirectory(data.resolve("kidney-tiles")), "../shared/data is absent");
+        TrainingData td = TrainingData.read(data, 7, 40, TrainingData.DEFAULT_VALIDATION_TILES);
+        java.util.List<KidneyTile> oneTile = td.tiles(DefaultModels.DETECT_TILE_FACTOR, 60)
+                .byIdRange(10149, 10165, false).subList(0, 1);
+        var once = DefaultModels.minedFalsePositives(java.util.List.of(detector), oneTile);
+        assertTrue(!once.isEmpty(), "the bundled detector errs somewhere on a training tile");
+        // the same detector twice finds the same places: pooled, each counts once
+        assertEquals(once, DefaultModels.minedFalsePositives(java.util.List.of(detector, detector), oneTile));
+    }
 }
