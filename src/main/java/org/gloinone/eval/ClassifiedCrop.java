@@ -8,7 +8,8 @@ import java.util.List;
  * @param name               the crop's image path
  * @param slideId            its slide
  * @param globallySclerotic  the truth
- * @param predictedClass     the class of highest probability (any class, non-glomerular included)
+ * @param predictedClass     the class the pipeline would give it (non-glomerular included; see
+ *                           {@link org.gloinone.classify.ClassDecision#decide})
  * @param probabilities      one probability per class, in the model's class order
  * @param sclerosedScore     the summed probability of the model's sclerosed classes (the score for AUC)
  * @param predictedSclerosed the binary decision (see {@link CropClassificationEvaluator})

@@ -19,9 +19,9 @@ import org.gloinone.model.Task;
  * Each crop is resampled to the model's patch size. The model's sclerosed classes (e.g. obsolescent, solidified
  * and disappearing, or a single "sclerosed") merge into the positive class: the sclerosed score is the sum of
  * their probabilities and ranks crops for the AUC. Every crop is a true glomerulus, so the binary decision is
- * the pipeline's glomerular class ({@link org.gloinone.classify.ClassDecision#glomerularClass}, the non-glomerular class left out): a crop
- * rendered at a pixel size is decided as a slide of that pixel size would be. Separately, a crop that the
- * pipeline would reject ({@link org.gloinone.classify.ClassDecision#decide}) is counted.
+ * the pipeline's glomerular class ({@link org.gloinone.classify.ClassDecision#glomerularClass}, the non-glomerular
+ * class left out): a crop rendered at a pixel size is decided as a slide of that pixel size would be. Separately,
+ * a crop that the pipeline would reject ({@link org.gloinone.classify.ClassDecision#decide}) is counted.
  */
 public final class CropClassificationEvaluator {
     private final PatchNetwork network;
@@ -53,7 +53,6 @@ public final class CropClassificationEvaluator {
         this.decider = new CropDecider(config);
         this.batchSize = batchSize;
     }
-
 
     /**
      * Classifies every crop and scores the binary task.
@@ -116,7 +115,8 @@ public final class CropClassificationEvaluator {
                     p.add((double) out.data()[i * c + k]);
                 }
                 LabelledCrop crop = batch.get(i);
-                items.add(decider.classified(crop.name(), crop.slideId(), crop.globallySclerotic(), p, slideMicronsPerPixel));
+                items.add(decider.classified(crop.name(), crop.slideId(), crop.globallySclerotic(), p,
+                        slideMicronsPerPixel));
             }
         }
         return decider.report(items);

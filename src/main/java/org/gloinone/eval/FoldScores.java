@@ -56,7 +56,8 @@ public record FoldScores(List<Set<String>> heldOut, List<Map<String, Double>> pe
             s.put("specificity", m.specificity());
             s.put("f1", m.f1());
             s.put("percent_sclerosed_error", m.positiveShareErrorPoints());
-            s.put("rejected_share", items.isEmpty() ? Double.NaN : (double) fold.rejectedAsNonGlomerular() / items.size());
+            s.put("rejected_share", items.isEmpty() ? Double.NaN
+                    : (double) fold.rejectedAsNonGlomerular() / items.size());
             return s;
         });
     }

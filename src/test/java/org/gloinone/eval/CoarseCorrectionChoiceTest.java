@@ -42,7 +42,8 @@ class CoarseCorrectionChoiceTest {
     @Test
     void theSmallestCorrectionThatSeparatesTheCoarseCropsIsChosen() {
         List<ClassificationResolution> sweep = List.of(at(1), at(5));
-        assertEquals(0.0, sweep.get(1).report().confusion().specificity(), "uncorrected: every normal one is called sclerosed");
+        assertEquals(0.0, sweep.get(1).report().confusion().specificity(),
+                "uncorrected: every normal one is called sclerosed");
         CoarseCorrectionChoice all = CoarseCorrectionChoice.choose(sweep, CONFIG, slide -> true);
         // the margin at 5 um/px, g * (5 - 1.5), must pass 1.386: g = 0.40 is the first step that does
         assertEquals(1.5, all.correction().fromMicronsPerPixel());
