@@ -1,12 +1,21 @@
 package org.gloinone.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.gloinone.eval.DatasetException;
 import org.gloinone.eval.DetectionClassifier;
+import org.gloinone.eval.DetectionFolds;
 import org.gloinone.eval.DetectionReport;
+import org.gloinone.eval.LabelledTile;
 import org.gloinone.eval.OperatingPoints;
 import org.gloinone.eval.PipelineDetectionClassifier;
 import org.gloinone.eval.PredictionTables;
@@ -17,6 +26,8 @@ import org.gloinone.eval.TileDataset;
 import org.gloinone.eval.TileDetectionEvaluator;
 import org.gloinone.eval.TileDetectors;
 import org.gloinone.eval.TileGroundTruth;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.StageModel;
@@ -67,6 +78,13 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                     + "and at each of --resolutions, and report them under chosen_thresholds (default: false).")
     private boolean chooseThresholds;
 
+    @Option(names = "--fold-models", paramLabel = "FIRST-LAST=DIR",
+            description = "Cross-validate a detector recipe: score the tiles of each id range with the models of "
+                    + "DIR (searched first, as --models), a detector trained without those tiles. Repeat once per "
+                    + "fold. Reports each fold, the mean and sd across folds and the folds pooled; with "
+                    + "--choose-thresholds the choice is made on all folds and also, for each fold, on the others.")
+    private LinkedHashMap<String, Path> foldModels;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
@@ -89,36 +107,126 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             if (chooseThresholds && !classify) {
                 throw new IllegalArgumentException("--choose-thresholds needs --classify");
             }
-            var tiles = options.selectTiles(TileDataset.read(options.data));
+            List<LabelledTile> all = TileDataset.read(options.data);
             TileClassLabels labels = TileClassLabels.read(options.data);
-            try (LoadedModels loaded = parent.models().open(options.models,
-                    classify ? EnumSet.of(Task.DETECT, Task.CLASSIFY) : EnumSet.of(Task.DETECT),
-                    options.predictorOptions())) {
-                StageModel model = loaded.stage(Task.DETECT);
-                StageModel classifier = classify ? loaded.stage(Task.CLASSIFY) : null;
-                double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();
-                DetectionClassifier stage = classifier == null ? null
-                        : new PipelineDetectionClassifier(classifier.spec(), classifier.predictor(), options.batchSize);
-                TileDetectionEvaluator evaluator = new TileDetectionEvaluator(TileDetectors.of(model.spec(), model.predictor()), stage, labels,
-                        micronsPerPixel, minAreaUm2, threshold, ignoreBorderCut);
-                DetectionReport r = evaluator.evaluate(tiles);
-                List<ResolutionScores> swept = new ArrayList<>();
-                for (double mpp : sweep) {
-                    swept.add(new ResolutionScores(mpp, evaluator.evaluate(tiles, mpp).scores()));
-                }
-                String json = ReportJson.detection(model.spec(), micronsPerPixel, minAreaUm2, ignoreBorderCut,
-                        r.images().size(), r.scores(), swept);
-                if (chooseThresholds) {
-                    List<OperatingPoints.Image> images = new ArrayList<>(
-                            evaluator.operatingPointImages(tiles, micronsPerPixel));
-                    for (double mpp : sweep) {
-                        images.addAll(evaluator.operatingPointImages(tiles, mpp));
-                    }
-                    json = ReportJson.withChoice(json, OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
-                            OperatingPoints.REJECT_GRID), images.size());
-                }
-                return new EvaluationRun.Result(json, PredictionTables.detection(r.images()));
+            if (foldModels == null) {
+                return single(options.selectTiles(all), labels, sweep);
             }
+            if (options.models != null || options.tiles != null) {
+                throw new IllegalArgumentException("--fold-models replaces --models and --tiles: each fold names "
+                        + "its tiles and its models folder");
+            }
+            return folds(all, labels, sweep);
         });
+    }
+
+    private EvaluationRun.Result single(List<LabelledTile> tiles, TileClassLabels labels, List<Double> sweep)
+            throws DatasetException, ModelException, IOException {
+        Fold fold = evaluate(options.models, tiles, labels, sweep);
+        DetectionReport r = fold.run().atOwn();
+        List<ResolutionScores> swept = new ArrayList<>();
+        for (int i = 0; i < sweep.size(); i++) {
+            swept.add(new ResolutionScores(sweep.get(i), fold.run().swept().get(i).scores()));
+        }
+        String json = ReportJson.detection(fold.model(), micronsPerPixel, minAreaUm2, ignoreBorderCut,
+                r.images().size(), r.scores(), swept);
+        if (chooseThresholds) {
+            List<OperatingPoints.Image> images = fold.run().images();
+            json = ReportJson.withChoice(json, OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
+                    OperatingPoints.REJECT_GRID), images.size());
+            json = withModelThresholds(json, fold, images);
+        }
+        return new EvaluationRun.Result(json, PredictionTables.detection(r.images()));
+    }
+
+    private EvaluationRun.Result folds(List<LabelledTile> all, TileClassLabels labels, List<Double> sweep)
+            throws DatasetException, ModelException, IOException {
+        List<DetectionFolds.Fold> runs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Fold first = null;
+        for (Map.Entry<String, Path> e : foldModels.entrySet()) {
+            int[] range = IdRange.parse("--fold-models", e.getKey());
+            List<LabelledTile> tiles = all.stream().filter(t -> IdRange.contains(range, t.name())).toList();
+            if (tiles.isEmpty()) {
+                throw new IllegalArgumentException("--fold-models: no tile of " + options.data + " has an id in "
+                        + e.getKey());
+            }
+            for (LabelledTile t : tiles) {
+                if (!seen.add(t.name())) {
+                    throw new IllegalArgumentException("--fold-models: tile " + t.name() + " lies in two folds");
+                }
+            }
+            Fold fold = evaluate(e.getValue(), tiles, labels, sweep);
+            if (first != null && fold.threshold() != first.threshold()) {
+                throw new IllegalArgumentException("--fold-models: the folds' detectors have different score "
+                        + "thresholds (" + first.threshold() + ", " + fold.threshold() + "); give --score-threshold");
+            }
+            first = first == null ? fold : first;
+            runs.add(fold.run());
+        }
+        double threshold = first.threshold();
+        DetectionReport pooled = DetectionFolds.pooled(runs.stream().map(DetectionFolds.Fold::atOwn).toList(),
+                threshold);
+        List<ResolutionScores> swept = new ArrayList<>();
+        for (int i = 0; i < sweep.size(); i++) {
+            int at = i;
+            swept.add(new ResolutionScores(sweep.get(i), DetectionFolds.pooled(
+                    runs.stream().map(f -> f.swept().get(at)).toList(), threshold).scores()));
+        }
+        String json = ReportJson.detection(first.model(), micronsPerPixel, minAreaUm2, ignoreBorderCut,
+                pooled.images().size(), pooled.scores(), swept);
+        json = ReportJson.withFolds(json, DetectionFolds.scores(runs, sweep), "held_out_tiles");
+        if (chooseThresholds) {
+            List<OperatingPoints.Image> images = DetectionFolds.images(runs);
+            json = ReportJson.withChoice(json, OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
+                    OperatingPoints.REJECT_GRID), images.size(), DetectionFolds.crossValidatedChoices(runs,
+                    OperatingPoints.SCORE_GRID, OperatingPoints.REJECT_GRID));
+            json = withModelThresholds(json, first, images);
+        }
+        return new EvaluationRun.Result(json, PredictionTables.detection(pooled.images()));
+    }
+
+    /**
+     * One detector's scores on some tiles, with its model, the score threshold they were reported at and the
+     * classifier's rejection threshold (NaN when it has none or did not run).
+     */
+    private record Fold(ModelSpec model, double threshold, double rejectThreshold, DetectionFolds.Fold run) {
+    }
+
+    /** Adds what the packaged thresholds give on the choice's images, when the classifier has a rejection threshold. */
+    private static String withModelThresholds(String json, Fold fold, List<OperatingPoints.Image> images) {
+        return Double.isNaN(fold.rejectThreshold()) ? json : ReportJson.withModelThresholds(json,
+                OperatingPoints.score(images, fold.threshold(), fold.rejectThreshold()));
+    }
+
+    private Fold evaluate(Path models, List<LabelledTile> tiles, TileClassLabels labels, List<Double> sweep)
+            throws DatasetException, ModelException, IOException {
+        try (LoadedModels loaded = parent.models().open(models,
+                classify ? EnumSet.of(Task.DETECT, Task.CLASSIFY) : EnumSet.of(Task.DETECT),
+                options.predictorOptions())) {
+            StageModel model = loaded.stage(Task.DETECT);
+            StageModel classifier = classify ? loaded.stage(Task.CLASSIFY) : null;
+            double threshold = scoreThreshold != null ? scoreThreshold : model.spec().detect().scoreThreshold();
+            DetectionClassifier stage = classifier == null ? null
+                    : new PipelineDetectionClassifier(classifier.spec(), classifier.predictor(), options.batchSize);
+            TileDetectionEvaluator evaluator = new TileDetectionEvaluator(TileDetectors.of(model.spec(),
+                    model.predictor()), stage, labels, micronsPerPixel, minAreaUm2, threshold, ignoreBorderCut);
+            DetectionReport own = evaluator.evaluate(tiles);
+            List<DetectionReport> swept = new ArrayList<>();
+            for (double mpp : sweep) {
+                swept.add(evaluator.evaluate(tiles, mpp));
+            }
+            List<OperatingPoints.Image> images = new ArrayList<>();
+            if (chooseThresholds) {
+                images.addAll(evaluator.operatingPointImages(tiles, micronsPerPixel));
+                for (double mpp : sweep) {
+                    images.addAll(evaluator.operatingPointImages(tiles, mpp));
+                }
+            }
+            double reject = classifier != null && classifier.spec().classify().hasRejectThreshold()
+                    ? classifier.spec().classify().rejectThreshold() : Double.NaN;
+            return new Fold(model.spec(), threshold, reject, new DetectionFolds.Fold(
+                    tiles.stream().map(LabelledTile::name).toList(), own, swept, images));
+        }
     }
 }

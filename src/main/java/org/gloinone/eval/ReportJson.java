@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ReportJson {
     /** The per-fold score that counts the fold's items. */
     private static final String FOLD_SIZE = "n";
+    private static final String HELD_OUT_SLIDES = "held_out_slides";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportJson() {
@@ -54,7 +55,7 @@ public final class ReportJson {
             summary(n.putObject("iou"), r.report().iou());
             summary(n.putObject("relative_area_error"), r.report().relativeAreaError());
             if (r.folds() != null) {
-                folds(n.putObject("folds"), r.folds());
+                folds(n.putObject("folds"), r.folds(), HELD_OUT_SLIDES);
             }
         }
         return text(root);
@@ -168,8 +169,13 @@ public final class ReportJson {
      * slides and scores, then each score's mean and sd across folds.
      */
     public static String withFolds(String summary, FoldScores folds) {
+        return withFolds(summary, folds, HELD_OUT_SLIDES);
+    }
+
+    /** As {@link #withFolds(String, FoldScores)}, naming what each fold holds out (e.g. tiles) with {@code heldOutKey}. */
+    public static String withFolds(String summary, FoldScores folds, String heldOutKey) {
         ObjectNode root = parse(summary);
-        folds(root.putObject("folds"), folds);
+        folds(root.putObject("folds"), folds, heldOutKey);
         return text(root);
     }
 
@@ -228,17 +234,17 @@ public final class ReportJson {
                 n.put("rejected_as_non_glomerular", r.report().rejectedAsNonGlomerular());
             }
             if (r.folds() != null) {
-                folds(n.putObject("folds"), r.folds());
+                folds(n.putObject("folds"), r.folds(), HELD_OUT_SLIDES);
             }
         }
     }
 
-    private static void folds(ObjectNode node, FoldScores folds) {
+    private static void folds(ObjectNode node, FoldScores folds, String heldOutKey) {
         node.put("k", folds.perFold().size());
         ArrayNode per = node.putArray("per_fold");
         for (int f = 0; f < folds.perFold().size(); f++) {
             ObjectNode n = per.addObject();
-            ArrayNode slides = n.putArray("held_out_slides");
+            ArrayNode slides = n.putArray(heldOutKey);
             folds.heldOut().get(f).forEach(slides::add);
             folds.perFold().get(f).forEach((k, v) -> {
                 if (k.equals(FOLD_SIZE)) {
@@ -263,14 +269,44 @@ public final class ReportJson {
     public static String withChoice(String summary, OperatingPoints.Choice c, int images) {
         ObjectNode root = parse(summary);
         ObjectNode n = root.putObject("chosen_thresholds");
+        choice(n, c);
+        n.put("images", images);
+        return text(root);
+    }
+
+    /**
+     * A summary with thresholds chosen on all folds' images (see {@link #withChoice}) and, under
+     * {@code chosen_thresholds.cross_validated}, what each fold gets from a choice made on the other folds, and the
+     * mean and sd of their F1.
+     */
+    public static String withChoice(String summary, OperatingPoints.Choice c, int images,
+                                    List<OperatingPoints.Choice> perFold) {
+        ObjectNode root = parse(withChoice(summary, c, images));
+        ObjectNode cv = ((ObjectNode) root.get("chosen_thresholds")).putObject("cross_validated");
+        ArrayNode rows = cv.putArray("per_fold");
+        perFold.forEach(f -> choice(rows.addObject(), f));
+        summary(cv.putObject("f1"), MeanAndSpread.of(perFold.stream().mapToDouble(OperatingPoints.Choice::f1)
+                .filter(Double::isFinite).toArray()));
+        return text(root);
+    }
+
+    /**
+     * A summary with what the models' own thresholds give on the images of a threshold choice, under
+     * {@code model_thresholds}, to set beside the chosen ones.
+     */
+    public static String withModelThresholds(String summary, OperatingPoints.Choice c) {
+        ObjectNode root = parse(summary);
+        choice(root.putObject("model_thresholds"), c);
+        return text(root);
+    }
+
+    private static void choice(ObjectNode n, OperatingPoints.Choice c) {
         n.put("score_threshold", c.scoreThreshold());
         n.put("reject_threshold", c.rejectThreshold());
         number(n, "f1", c.f1());
         n.put("true_positives", c.truePositives());
         n.put("false_positives", c.falsePositives());
         n.put("false_negatives", c.falseNegatives());
-        n.put("images", images);
-        return text(root);
     }
 
     /** The summary of a cross-validated training: the task, the command and the folds' scores. */

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,11 +32,20 @@ class EvaluateCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** The --models folders the command opened, in order (null for the default search). */
+    private final List<Path> opened = new ArrayList<>();
+    /** The classifier's rejection threshold, or null for none (its likeliest class decides). */
+    private Double rejectThreshold;
+
     private int run(String... args) {
-        ModelProvider models = (modelsDir, tasks, options) -> LoadedModels.of(new PipelineModels(
+        ModelProvider models = (modelsDir, tasks, options) -> {
+            opened.add(modelsDir);
+            return LoadedModels.of(new PipelineModels(
                 tasks.contains(Task.DETECT) ? Optional.of(TinyModels.fixedDetector()) : Optional.empty(),
-                tasks.contains(Task.CLASSIFY) ? Optional.of(TinyModels.greenClassifier()) : Optional.empty(),
+                !tasks.contains(Task.CLASSIFY) ? Optional.empty() : Optional.of(rejectThreshold == null
+                        ? TinyModels.greenClassifier() : TinyModels.greenClassifier(rejectThreshold)),
                 tasks.contains(Task.SEGMENT) ? Optional.of(TinyModels.halfMaskSegmenter()) : Optional.empty()));
+        };
         CommandLine cl = new CommandLine(new EvaluateCommand(models));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
@@ -225,6 +235,66 @@ class EvaluateCommandTest {
                 "--classify"));
         assertTrue(err.toString().contains("labels.csv: line 2: (5.0, 5.0) lies on no glomerulus of masks/10150.png"),
                 err.toString());
+    }
+
+    @Test
+    void detectCrossValidatesARecipeWithOneDetectorPerFoldOfTiles() throws Exception {
+        String[] common = {"detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
+            "--classify", "--choose-thresholds", "--resolutions", "4"};
+        rejectThreshold = 0.6;
+        assertEquals(0, run(common), err.toString());
+        JsonNode single = json();
+        JsonNode packaged = single.get("model_thresholds");
+        assertEquals(0.75, packaged.get("score_threshold").asDouble());  // the fixed detector's
+        assertEquals(0.6, packaged.get("reject_threshold").asDouble());
+        assertEquals(3 * 2, packaged.get("true_positives").asInt() + packaged.get("false_negatives").asInt());
+        assertTrue(packaged.get("f1").asDouble() <= single.get("chosen_thresholds").get("f1").asDouble(),
+                single.toString());
+        out.getBuffer().setLength(0);
+        opened.clear();
+        String[] folds = {"--fold-models", "10150-10150=" + dir.resolve("A"),
+            "--fold-models", "10164-10165=" + dir.resolve("B")};
+        assertEquals(0, run(concat(common, folds)), err.toString());
+        assertEquals(List.of(dir.resolve("A"), dir.resolve("B")), opened);
+        JsonNode j = json();
+        // One fixed detector in both folds: pooled, the folds give what one run over all tiles gives.
+        for (String key : List.of("ap", "ap50", "recall", "precision", "ground_truths")) {
+            assertEquals(single.get(key).asDouble(), j.get(key).asDouble(), 1e-12, key);
+        }
+        assertEquals(single.get("count"), j.get("count"));
+        assertEquals(single.get("resolutions"), j.get("resolutions"));
+        assertEquals(single.get("chosen_thresholds").get("f1"), j.get("chosen_thresholds").get("f1"));
+        assertEquals(single.get("model_thresholds"), j.get("model_thresholds"));
+        JsonNode f = j.get("folds");
+        assertEquals(2, f.get("k").asInt());
+        assertEquals("10150.png", f.get("per_fold").get(0).get("held_out_tiles").get(0).asText());
+        assertEquals(2, f.get("per_fold").get(1).get("held_out_tiles").size());
+        assertEquals(3, f.get("per_fold").get(0).get("n").asInt() + f.get("per_fold").get(1).get("n").asInt());
+        assertTrue(f.get("per_fold").get(0).has("ap50_at_4"), f.toString());
+        assertTrue(f.has("ap50") && f.get("ap50").has("sd"), f.toString());
+        JsonNode cv = j.get("chosen_thresholds").get("cross_validated");
+        assertEquals(2, cv.get("per_fold").size());
+        long truths = 0;
+        for (JsonNode fold : cv.get("per_fold")) {
+            truths += fold.get("true_positives").asLong() + fold.get("false_negatives").asLong();
+        }
+        assertEquals(3 * 2, truths); // each fold's tiles at 2 and 4 um/px
+        assertTrue(cv.get("f1").has("mean"), cv.toString());
+
+        assertEquals(2, run(concat(common, new String[] {"--fold-models", "10150-10164=A", "--fold-models",
+            "10164-10165=B"})));
+        assertTrue(err.toString().contains("--fold-models: tile 10164.png lies in two folds"), err.toString());
+        assertEquals(2, run(concat(common, new String[] {"--fold-models", "1-2=A"})));
+        assertTrue(err.toString().contains("--fold-models: no tile of " + Fixtures.tiles() + " has an id in 1-2"),
+                err.toString());
+        assertEquals(2, run(concat(common, new String[] {"--fold-models", "10150-10165=A", "--tiles", "10150-10150"})));
+        assertTrue(err.toString().contains("--fold-models replaces --models and --tiles"), err.toString());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

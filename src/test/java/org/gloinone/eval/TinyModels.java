@@ -80,6 +80,17 @@ public final class TinyModels {
         return stage(greenClassifierSpec(), new SessionPredictor(g, List.of("probabilities"), 1));
     }
 
+    /** {@link #greenClassifier()} with a rejection threshold: non-glomerular from that probability on. */
+    public static StageModel greenClassifier(double rejectThreshold) {
+        ModelSpec green = greenClassifierSpec();
+        ClassifyConfig c = green.classify();
+        ModelSpec spec = new ModelSpec(green.name(), green.version(), Task.CLASSIFY, 1.0, "image",
+                Preprocessing.unitRange(), null, new ClassifyConfig(c.probabilitiesOutput(), c.classNames(),
+                        c.nonGlomerularClass(), c.sclerosedClasses(), c.paddingMicrons(), c.patchSize(),
+                        rejectThreshold), null);
+        return stage(spec, greenClassifier().predictor());
+    }
+
     /** The spec of {@link #greenClassifier()}. */
     public static ModelSpec greenClassifierSpec() {
         return new ModelSpec("green", "1", Task.CLASSIFY, 1.0, "image", Preprocessing.unitRange(), null,

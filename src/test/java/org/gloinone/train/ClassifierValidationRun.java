@@ -59,6 +59,9 @@ public final class ClassifierValidationRun {
                     return out;
                 };
                 System.out.println(args[i] + ": " + task.validate(inference));
+                for (double factor : new double[] {2, 3, 4, 5}) { // the tiles are at 1 um/px
+                    System.out.println(args[i] + ": " + task.coarseValidation(inference, factor));
+                }
             }
         }
     }
