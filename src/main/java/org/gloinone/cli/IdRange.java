@@ -24,6 +24,20 @@ final class IdRange {
         }
     }
 
+    /** The word for "no tile": {@code --validation-tiles none} trains on every tile. */
+    static final String NONE = "none";
+
+    /**
+     * Parses FIRST-LAST, or {@link #NONE}: a range no tile name reaches (ids have at most 9 digits; tiles cut from
+     * annotated slides have negative ids).
+     *
+     * @throws IllegalArgumentException as {@link #parse}
+     */
+    static int[] parseOrNone(String option, String value) {
+        return NONE.equalsIgnoreCase(value.strip()) ? new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}
+                : parse(option, value);
+    }
+
     /** True when a tile file name (its digits before the extension) is an id inside the range. */
     static boolean contains(int[] range, String tileName) {
         String base = tileName.replaceFirst("\\.[^.]*$", "");

@@ -77,7 +77,8 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean resume;
 
     @Option(names = "--validation-tiles", defaultValue = "10149-10165",
-            description = "held-out tile id range FIRST-LAST")
+            description = "held-out tile id range FIRST-LAST, or none to train on every tile (then the detector is "
+                    + "judged only by its recipe's folds: evaluate detect --fold-models)")
     private String validationTiles;
 
     @Option(names = "--detector", description = "classify: a detector package (or SavedModel folder) whose false "
@@ -131,13 +132,18 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int[] range;
         try {
-            range = IdRange.parse("--validation-tiles", validationTiles);
+            range = IdRange.parseOrNone("--validation-tiles", validationTiles);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
         }
         if (!Files.isDirectory(data)) {
             err.println(data + ": --data folder does not exist");
+            return 2;
+        }
+        if (!heldOutTilesExist(range)) {
+            err.println("--validation-tiles: no tile of " + data.resolve("kidney-tiles") + " has an id in "
+                    + validationTiles + " (say none to hold out no tile)");
             return 2;
         }
         if (Files.exists(out) && !overwrite) {
@@ -308,11 +314,35 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean noHeldOutTiles() {
+        return IdRange.NONE.equalsIgnoreCase(validationTiles.strip());
+    }
+
+    /** False when a tile range is given but no tile of the data folder's kidney tiles lies in it. */
+    private boolean heldOutTilesExist(int[] range) {
+        Path images = data.resolve("kidney-tiles").resolve("images");
+        if (noHeldOutTiles() || !Files.isDirectory(images)) {
+            return true;
+        }
+        try (var files = Files.list(images)) {
+            return files.anyMatch(f -> IdRange.contains(range, f.getFileName().toString()));
+        } catch (IOException e) {
+            return true; // reading the data reports it
+        }
+    }
+
     /**
      * Runs {@code glo-in-one evaluate} on the held-out split with the new package and keeps its JSON in the
      * package as {@code evaluation.json}: the numbers a model card quotes come from the same command users run.
      */
     private int evaluateHeldOut(TrainingData td, Path out) {
+        if (task.equals("detect") && noHeldOutTiles()) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("held-out evaluation: none (--validation-tiles none); judge the recipe by its folds: "
+                    + "glo-in-one evaluate detect --fold-models");
+            o.flush();
+            return 0;
+        }
         List<String> args = new ArrayList<>(List.of("evaluate", task, "--models", out.toString(),
                 "--out", out.resolve("evaluation.json").toString()));
         if (task.equals("detect")) {

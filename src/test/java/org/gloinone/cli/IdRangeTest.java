@@ -25,6 +25,15 @@ class IdRangeTest {
     }
 
     @Test
+    void noneIsARangeNoTileReaches() {
+        int[] none = IdRange.parseOrNone("--validation-tiles", "None");
+        assertFalse(IdRange.contains(none, "999999999.png"));
+        assertFalse(IdRange.contains(none, "10149.png"));
+        assertArrayEquals(new int[] {1, 2}, IdRange.parseOrNone("--validation-tiles", "1-2"));
+        assertThrows(IllegalArgumentException.class, () -> IdRange.parseOrNone("--validation-tiles", "nothing"));
+    }
+
+    @Test
     void rejectsMalformedRangesNamingTheOption() {
         for (String bad : List.of("10149", "a-b", "5-3", "1-2-3")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -134,6 +134,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void aDetectorCanTrainOnEveryTileAndAnEmptyRangeIsRefused(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("kidney-tiles")), "../shared/data is absent");
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--epochs", "1", "--validation-tiles", "1-2"));
+        assertEquals("--validation-tiles: no tile of " + DATA.resolve("kidney-tiles") + " has an id in 1-2 (say "
+                + "none to hold out no tile)", err.toString().strip());
+        assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
+
+        StringWriter out = new StringWriter();
+        Path pkg = dir.resolve("detector");
+        int code = run(out, err, "train", "detect", "--data", DATA.toString(), "--out", pkg.toString(), "--tiny",
+                "--epochs", "1", "--batch", "2", "--validation-tiles", "none");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("held-out evaluation: none (--validation-tiles none)"), out.toString());
+        assertTrue(Files.notExists(pkg.resolve("evaluation.json")), "no held-out tiles, no held-out evaluation");
+        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--validation-tiles none"),
+                "the card records the command");
+    }
+
+    @Test
     void pretrainsATinyEncoderAndFineTunesTheClassifierFromIt(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
         StringWriter out = new StringWriter();
