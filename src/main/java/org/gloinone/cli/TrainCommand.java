@@ -245,7 +245,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + t.inputSize() + " px patches)");
         }
         TrainingResult result = trainer.train(new ProgressPrinter(o));
-        ModelPackaging.write(t, result, dir, commandLine());
+        ModelPackaging.write(t, result, dir, commandLine(), noHeldOutTiles() ? null : validationTiles);
         o.println("validation: " + format(result.metrics()));
         o.println("wrote " + dir);
         o.flush();

@@ -10,7 +10,12 @@ final class ModelCard {
     private ModelCard() {
     }
 
-    static String text(TrainingTask task, ModelSpec spec, TrainingResult result, String command) {
+    /**
+     * The card.
+     *
+     * @param heldOutTiles the held-out tile id range FIRST-LAST, or null when every tile trained
+     */
+    static String text(TrainingTask task, ModelSpec spec, TrainingResult result, String command, String heldOutTiles) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(spec.name()).append(' ').append(spec.version()).append("\n\n");
         b.append(switch (task.task()) {
@@ -30,7 +35,8 @@ final class ModelCard {
         b.append(String.format(Locale.ROOT, "%nTraining: %d epochs, %d optimizer steps, final mean training loss %.4f, "
                 + "%d trainable parameters.%n", result.epochs(), result.steps(), result.finalLoss(),
                 result.parameterCount()));
-        b.append("\n## Training data and licence\n\n").append(DATA);
+        b.append("\n## Training data and licence\n\n").append(DATA.replace(TILE_SPLIT, heldOutTiles == null
+                ? "no tile is held out (all 12 train)" : "ids " + heldOutTiles + " are held out"));
         b.append("\n## How it was trained\n\n");
         b.append("With the Java trainer of this project (TensorFlow Java, CPU), seed fixed, Adam with a cosine "
                 + "learning-rate schedule, augmentation by flips, 90-degree rotations, scale and position jitter, HED "
@@ -49,6 +55,8 @@ final class ModelCard {
         return b.toString();
     }
 
+    private static final String TILE_SPLIT = "{tile split}";
+
     private static final String DATA = """
             - `glomerulus-crops`: 765 crops of PAS-stained kidney biopsies (Aperio ScanScope CS, 20x), each centred on one
               glomerulus, with masks and a globally-sclerotic label; from Weishaupt et al., "Unsupervised learning for
@@ -57,7 +65,7 @@ final class ModelCard {
               Licence CC BY-NC-SA 4.0. Split by slide: the crops of 6 of the 25 slides (166 crops, 37 sclerosed) are
               held out.
             - `kidney-tiles`: 12 tiles of 1024 x 1024 px at about 0.5 um/px with glomerulus masks, from the Bueno et al.
-              slides (tiles Apache-2.0, slides CC BY 4.0). Split by tile id: ids 10149-10165 are held out.
+              slides (tiles Apache-2.0, slides CC BY 4.0). Split by tile id: {tile split}.
 
             **Licence of these weights: CC BY-NC-SA 4.0**, inherited from the crops they were trained on:
             non-commercial use only, with attribution, and derived weights under the same licence.
@@ -88,15 +96,16 @@ final class ModelCard {
 
             ## Known limits
 
-            - Very little real detection data: 8 training tiles with about 10 glomeruli; most positives are pasted
-              crops whose borders differ from real tissue. Expect misses and false positives on other stains,
-              scanners and tissue types; check the results.
-            - Validation has only 4 held-out tiles with 5 annotated glomeruli, 3 of them touching the tile border
-              (`ap50_heldout_tiles_border_cut_ignored` leaves those out): its AP is very uncertain. Tile 10165 also
-              shows a whole glomerulus that its mask lacks; a detection of it counts as a false positive. The
-              synthetic held-out scenes (held-out crops pasted on held-out tiles) give the steadier number, but they
-              are easier than real slides.
-            - Radii come from the bounding box of the mask (half the longer side).
+            - Very little real detection data: 12 kidney tiles of 0.5 x 0.5 mm with 14 glomeruli, many cut by the
+              tile border (the split is below); most positives are pasted crops whose borders differ from real
+              tissue. Expect misses and false positives on other stains, scanners and tissue types; check the results.
+            - Held-out tiles hold a few glomeruli (the default range 10149-10165: 5, 3 of them touching the tile
+              border, which `ap50_heldout_tiles_border_cut_ignored` leaves out), so their AP is very uncertain; tile
+              10165 also shows a whole glomerulus that its mask lacks. Judge a recipe by its leave-tiles-out folds
+              (`glo-in-one evaluate detect --fold-models`). The synthetic held-out scenes (held-out crops pasted on
+              held-out tiles) are steadier but easier than real slides.
+            - Radii are those of the circle with the area of the glomerulus' mask, centred on its centroid, as the
+              evaluation scores them.
             """;
 
     private static final String CLASSIFY = """
@@ -118,8 +127,8 @@ final class ModelCard {
             ## Known limits
 
             - Trained on 599 crops from 19 slides of one centre's PAS stain; other stains and scanners are untested.
-            - Normal examples are the crops plus (30 %) the glomeruli of the 8 training tiles, cut as the pipeline
-              cuts detections. Non-glomerular examples are tissue windows away from glomeruli on those 8 tiles and,
+            - Normal examples are the crops plus (30 %) the glomeruli of the training tiles, cut as the pipeline
+              cuts detections. Non-glomerular examples are tissue windows away from glomeruli on those tiles and,
               when trained with `--detector`, the detector's false positives there (each tile on a pipeline tile of
               glass at 0.6-1.4x the detector's pixel size in steps of 0.1, plain and in two robust-augmentation
               looks; one place counted once). So few tiles make the false-positive filter the weakest part (see

@@ -110,9 +110,10 @@ public final class ModelPackaging {
 
     /**
      * Writes the package folder {@code out} (replaced if present); {@code command} is the command that trained the
-     * model, recorded in the model card.
+     * model, recorded in the model card, and {@code heldOutTiles} the held-out tile range FIRST-LAST (null: none).
      */
-    public static void write(TrainingTask task, TrainingResult result, Path out, String command) throws IOException {
+    public static void write(TrainingTask task, TrainingResult result, Path out, String command, String heldOutTiles)
+            throws IOException {
         Path work = Files.createTempDirectory("glo-in-one-export-");
         try {
             Path saved = work.resolve("saved_model");
@@ -129,7 +130,7 @@ public final class ModelPackaging {
             Map<String, FloatTensor> outputs = run(saved, input, task.exportedOutputs());
             ModelSpec spec = spec(task);
             ModelPackageWriter.write(out, saved, spec, description(task, spec), Map.of(SavedModelExport.INPUT, input),
-                    outputs, ModelCard.text(task, spec, result, command));
+                    outputs, ModelCard.text(task, spec, result, command, heldOutTiles));
         } catch (ModelException e) {
             throw new IOException(out + ": " + e.getMessage(), e);
         } finally {

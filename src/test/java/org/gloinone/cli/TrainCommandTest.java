@@ -150,8 +150,9 @@ class TrainCommandTest {
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("held-out evaluation: none (--validation-tiles none)"), out.toString());
         assertTrue(Files.notExists(pkg.resolve("evaluation.json")), "no held-out tiles, no held-out evaluation");
-        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--validation-tiles none"),
-                "the card records the command");
+        String card = Files.readString(pkg.resolve("MODEL_CARD.md"));
+        assertTrue(card.contains("--validation-tiles none"), "the card records the command");
+        assertTrue(card.contains("Split by tile id: no tile is held out (all 12 train)."), card);
     }
 
     @Test
