@@ -24,6 +24,7 @@ import org.gloinone.train.CollapseWatch;
 import org.gloinone.train.DefaultModels;
 import org.gloinone.train.PretrainedEncoder;
 import org.gloinone.train.SimSiamTask;
+import org.gloinone.train.TrainedDetector;
 import org.gloinone.train.TrainingData;
 import org.gloinone.train.TrainingListener;
 import org.gloinone.train.TrainingOptions;
@@ -96,6 +97,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "detect: make this share (0 to 1) of the training scenes mosaics of whole crops, real "
                     + "glomeruli in the tissue they were cut from (default: " + DefaultModels.DETECT_MOSAIC_SHARE + ")")
     private Double cropMosaics;
+
+    @Option(names = "--um-per-px", paramLabel = "X",
+            description = "detect: the pixel size the detector works at, a whole multiple of the tiles' 0.5 um/px "
+                    + "up to 8 (default: " + DefaultModels.DETECT_MICRONS_PER_PIXEL + "); its training scenes span "
+                    + DefaultModels.DETECT_SCENE_MICRONS + " um")
+    private Double micronsPerPixel;
 
     @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
             description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
@@ -171,6 +178,16 @@ public final class TrainCommand implements Callable<Integer> {
             if (cropMosaics != null && !task.equals("detect")) {
                 throw new IllegalArgumentException("--crop-mosaics applies to detect only");
             }
+            if (micronsPerPixel != null && !task.equals("detect")) {
+                throw new IllegalArgumentException("--um-per-px applies to detect only");
+            }
+            if (micronsPerPixel != null) {
+                try {
+                    DefaultModels.tileFactor(micronsPerPixel);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--um-per-px: " + e.getMessage(), e);
+                }
+            }
             if (cropMosaics != null && !(cropMosaics >= 0 && cropMosaics <= 1)) {
                 throw new IllegalArgumentException("--crop-mosaics must be from 0 to 1, got " + cropMosaics);
             }
@@ -228,10 +245,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingTask t = switch (task) {
             case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
-                    savedModels(detectors), lowMagnification != null ? lowMagnification
+                    trainedDetectors(detectors), lowMagnification != null ? lowMagnification
                             : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION);
-            default -> DefaultModels.detector(td, tiny ? 64 : DefaultModels.DETECT_SIZE, tiny,
-                    cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE);
+            default -> {
+                double um = micronsPerPixel != null ? micronsPerPixel : DefaultModels.DETECT_MICRONS_PER_PIXEL;
+                yield DefaultModels.detector(td, tiny ? 64 : DefaultModels.detectSceneSize(um), tiny,
+                        cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE, um);
+            }
         };
         PrintWriter o = spec.commandLine().getOut();
         if (t instanceof org.gloinone.train.ClassifierTask c && !detectors.isEmpty()) {
@@ -375,17 +395,10 @@ public final class TrainCommand implements Callable<Integer> {
         return code;
     }
 
-    /** The SavedModel folder of each package folder (its saved_model/), or the folder itself. */
-    private static List<Path> savedModels(List<Path> dirs) throws IOException {
-        List<Path> out = new ArrayList<>();
+    private static List<TrainedDetector> trainedDetectors(List<Path> dirs) throws IOException {
+        List<TrainedDetector> out = new ArrayList<>();
         for (Path dir : dirs) {
-            if (Files.isRegularFile(dir.resolve("saved_model/saved_model.pb"))) {
-                out.add(dir.resolve("saved_model"));
-            } else if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-                out.add(dir);
-            } else {
-                throw new IOException(dir + ": --detector is neither a model package nor a SavedModel folder");
-            }
+            out.add(TrainedDetector.open(dir));
         }
         return out;
     }
@@ -397,6 +410,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + detectors.stream().map(d -> " --detector " + d).collect(Collectors.joining())
                 + (lowMagnification != null ? " --low-magnification " + lowMagnification : "")
                 + (cropMosaics != null ? " --crop-mosaics " + cropMosaics : "")
+                + (micronsPerPixel != null ? " --um-per-px " + micronsPerPixel : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())

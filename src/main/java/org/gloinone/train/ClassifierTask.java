@@ -87,36 +87,29 @@ public final class ClassifierTask implements TrainingTask {
      * Adds detector false positives as non-glomerular examples: half of the non-glomerular samples are then
      * cut around them, as the pipeline cuts patches around detections.
      *
-     * @param falsePositives detections matching no glomerulus, on tiles at the detector's resolution
-     * @param tileFactor     how many pixels of this task's tiles one detector tile pixel spans
-     * @param tiles          this task's training tiles (same ids, finer resolution)
+     * @param falsePositives detections matching no glomerulus, in the pixels of this task's tiles
+     * @param tiles          this task's training tiles
      */
-    public void addHardNegatives(List<DetectorFalsePositives.FalsePositive> falsePositives, double tileFactor,
-                                 List<KidneyTile> tiles) {
-        hardNegatives.addAll(onTiles(falsePositives, tileFactor, tiles));
+    public void addHardNegatives(List<DetectorFalsePositives.FalsePositive> falsePositives, List<KidneyTile> tiles) {
+        hardNegatives.addAll(onTiles(falsePositives, tiles));
     }
 
     /**
      * Adds detector false positives on the held-out tiles: validation then reports the share of them the
      * classifier calls non-glomerular ({@code heldout_false_positives_rejected}).
      *
-     * @param falsePositives detections matching no glomerulus, on held-out tiles at the detector's resolution
-     * @param tileFactor     how many pixels of this task's tiles one detector tile pixel spans
+     * @param falsePositives detections matching no glomerulus on held-out tiles, in the pixels of this task's tiles
      */
-    public void addValidationFalsePositives(List<DetectorFalsePositives.FalsePositive> falsePositives,
-                                            double tileFactor) {
-        validationFalsePositives.addAll(onTiles(falsePositives, tileFactor, validationTiles));
+    public void addValidationFalsePositives(List<DetectorFalsePositives.FalsePositive> falsePositives) {
+        validationFalsePositives.addAll(onTiles(falsePositives, validationTiles));
     }
 
     private static List<TileCircle> onTiles(List<DetectorFalsePositives.FalsePositive> falsePositives,
-                                            double tileFactor, List<KidneyTile> tiles) {
+                                            List<KidneyTile> tiles) {
         List<TileCircle> out = new ArrayList<>();
         for (DetectorFalsePositives.FalsePositive fp : falsePositives) {
-            tiles.stream().filter(t -> t.id() == fp.tile().id()).findFirst().ifPresent(t -> {
-                Circle c = fp.circle();
-                out.add(new TileCircle(t.image(), new Circle(c.centerX() * tileFactor,
-                        c.centerY() * tileFactor, c.radius() * tileFactor)));
-            });
+            tiles.stream().filter(t -> t.id() == fp.tileId()).findFirst()
+                    .ifPresent(t -> out.add(new TileCircle(t.image(), fp.circle())));
         }
         return out;
     }

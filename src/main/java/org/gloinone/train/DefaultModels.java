@@ -12,12 +12,17 @@ public final class DefaultModels {
     public static final int SEGMENT_SIZE = 256;
     /** Classifier patch edge in pixels: the paper's 256 x 256. */
     public static final int CLASSIFY_SIZE = 256;
-    /** Detector training scene edge in pixels. */
-    public static final int DETECT_SIZE = 256;
-    /** Detector resolution: tiles are read at 0.5 um/px and downsampled 4 x. */
+    /** Detector training scene edge in micrometres: 256 px at the default 2 um/px. */
+    public static final double DETECT_SCENE_MICRONS = 512;
+    /** Detector resolution by default: tiles are read at 0.5 um/px and downsampled 4 x. */
     public static final double DETECT_MICRONS_PER_PIXEL = 2.0;
-    /** Tile downsampling for the detector. */
+    /** Tile downsampling for the default detector. */
     public static final int DETECT_TILE_FACTOR = 4;
+    /**
+     * The coarsest export the detector's low-magnification look imitates, in um/px: a region exported at 5 um/px
+     * is 2.5 x coarser than the default detector's 2 um/px.
+     */
+    public static final double DETECT_LOW_MAGNIFICATION_MICRONS = 5;
     /** Tile downsampling for the classifier's tissue windows (1 um/px). */
     public static final int CLASSIFY_TILE_FACTOR = 2;
     /**
@@ -70,18 +75,18 @@ public final class DefaultModels {
      * glomerulus; repeats of one place at IoU above 0.5 counted once) become non-glomerular examples, and those on
      * the held-out tiles are scored in validation.
      */
-    public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, java.nio.file.Path detector)
+    public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, TrainedDetector detector)
             throws IOException {
         return classifier(data, size, tiny, detector == null ? List.of() : List.of(detector),
                 CLASSIFY_MAX_LOW_MAGNIFICATION);
     }
 
     /**
-     * As {@link #classifier(TrainingData, int, boolean, java.nio.file.Path)}, with the low-magnification look
+     * As {@link #classifier(TrainingData, int, boolean, TrainedDetector)}, with the low-magnification look
      * reaching {@code maxLowMagnification} times coarser than the patch.
      */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny,
-                                            List<java.nio.file.Path> detectors, double maxLowMagnification)
+                                            List<TrainedDetector> detectors, double maxLowMagnification)
             throws IOException {
         TileTrainingSet tiles = data.tiles(CLASSIFY_TILE_FACTOR, 200);
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
@@ -89,28 +94,60 @@ public final class DefaultModels {
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
                 size, classifierNet(tiny), Augmenter.robust(maxLowMagnification), CLASS_GAMMA);
         if (!detectors.isEmpty()) {
-            TileTrainingSet detectorTiles = data.tiles(DETECT_TILE_FACTOR, 60);
-            double factor = DETECT_TILE_FACTOR / (double) CLASSIFY_TILE_FACTOR;
-            task.addHardNegatives(minedFalsePositives(detectors, detectorTiles.byIdRange(data.validationFirstTile(),
-                    data.validationLastTile(), false)), factor, trainTiles);
-            task.addValidationFalsePositives(minedFalsePositives(detectors, detectorTiles.byIdRange(
-                    data.validationFirstTile(), data.validationLastTile(), true)), factor);
+            task.addHardNegatives(minedFalsePositives(data, detectors, false), trainTiles);
+            task.addValidationFalsePositives(minedFalsePositives(data, detectors, true));
         }
         return task;
     }
 
     /**
-     * The detectors' distinct false positives on {@code tiles} in every look of {@link #MINING_LOOKS}: a place that
-     * several looks or several detectors hit counts once. Detectors differ in their mistakes, and one that never
-     * saw a tile errs there as it would on a new slide.
+     * The detectors' distinct false positives on the training ({@code heldOut} false) or held-out tiles in every
+     * look of {@link #MINING_LOOKS}, in the pixels of the classifier's tiles ({@link #CLASSIFY_TILE_FACTOR}): a
+     * place that several looks or several detectors hit counts once. Each detector sees the tiles at its own pixel
+     * size. Detectors differ in their mistakes, and one that never saw a tile errs there as it would on a new slide.
      */
-    static List<DetectorFalsePositives.FalsePositive> minedFalsePositives(List<java.nio.file.Path> detectors,
-                                                                          List<KidneyTile> tiles) {
+    static List<DetectorFalsePositives.FalsePositive> minedFalsePositives(TrainingData data,
+                                                                          List<TrainedDetector> detectors,
+                                                                          boolean heldOut) throws IOException {
         List<DetectorFalsePositives.FalsePositive> all = new java.util.ArrayList<>();
-        for (java.nio.file.Path detector : detectors) {
-            all.addAll(DetectorFalsePositives.mine(detector, tiles, MINING_MIN_SCORE, 0.2, MINING_LOOKS));
+        for (TrainedDetector detector : detectors) {
+            int factor = detector.tileFactor();
+            List<KidneyTile> tiles = data.tiles(factor, tileMinArea(factor))
+                    .byIdRange(data.validationFirstTile(), data.validationLastTile(), heldOut);
+            double toClassifierTile = factor / (double) CLASSIFY_TILE_FACTOR;
+            for (DetectorFalsePositives.FalsePositive fp : DetectorFalsePositives.mine(detector, tiles,
+                    MINING_MIN_SCORE, 0.2, MINING_LOOKS)) {
+                all.add(fp.scaled(toClassifierTile));
+            }
         }
         return DetectorFalsePositives.distinct(all, 0.5);
+    }
+
+    /**
+     * Tile pixels (at {@link TrainingData#TILE_MICRONS_PER_PIXEL}) per pixel of a detector working at
+     * {@code micronsPerPixel}: a whole number, as tiles are downsampled by box averages.
+     *
+     * @throws IllegalArgumentException naming the pixel size when it is no whole multiple of the tiles'
+     */
+    public static int tileFactor(double micronsPerPixel) {
+        double f = micronsPerPixel / TrainingData.TILE_MICRONS_PER_PIXEL;
+        long whole = Math.round(f);
+        if (whole < 1 || whole > 16 || Math.abs(f - whole) > 1e-6) {
+            throw new IllegalArgumentException("a detector's pixel size must be a whole multiple of the tiles' "
+                    + TrainingData.TILE_MICRONS_PER_PIXEL + " um/px, at most 8 um/px, got " + micronsPerPixel);
+        }
+        return (int) whole;
+    }
+
+    /** Smallest glomerulus mask kept on tiles downsampled by {@code factor}: 60 px at 4 x, the same area in um². */
+    static int tileMinArea(int factor) {
+        return Math.max(1, (int) Math.round(60.0 * DETECT_TILE_FACTOR * DETECT_TILE_FACTOR / (factor * factor)));
+    }
+
+    /** The detector's training scene edge at {@code micronsPerPixel}: {@link #DETECT_SCENE_MICRONS}, in multiples of 32. */
+    public static int detectSceneSize(double micronsPerPixel) {
+        int cells = (int) Math.round(DETECT_SCENE_MICRONS / micronsPerPixel / CircleNetModel.DIVISOR);
+        return Math.max(1, cells) * CircleNetModel.DIVISOR;
     }
 
     /**
@@ -151,21 +188,26 @@ public final class DefaultModels {
      * validation on held-out tiles and on scenes made only of held-out crops and tiles.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny) throws IOException {
-        return detector(data, size, tiny, DETECT_MOSAIC_SHARE);
+        return detector(data, size, tiny, DETECT_MOSAIC_SHARE, DETECT_MICRONS_PER_PIXEL);
     }
 
-    /** As {@link #detector(TrainingData, int, boolean)}, with {@code mosaicShare} of the scenes crop mosaics. */
-    public static DetectorTask detector(TrainingData data, int size, boolean tiny, double mosaicShare)
-            throws IOException {
-        TileTrainingSet tiles = data.tiles(DETECT_TILE_FACTOR, 60);
-        double umPerPx = DETECT_MICRONS_PER_PIXEL;
+    /**
+     * As {@link #detector(TrainingData, int, boolean)}, with {@code mosaicShare} of the scenes crop mosaics, at
+     * {@code umPerPx} (a whole multiple of the tiles' 0.5 um/px); the low-magnification look reaches regions
+     * exported at {@link #DETECT_LOW_MAGNIFICATION_MICRONS}.
+     */
+    public static DetectorTask detector(TrainingData data, int size, boolean tiny, double mosaicShare,
+                                        double umPerPx) throws IOException {
+        int factor = tileFactor(umPerPx);
+        TileTrainingSet tiles = data.tiles(factor, tileMinArea(factor));
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         var valTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true);
         SceneSynthesizer train = new SceneSynthesizer(trainTiles, data.trainCrops(), 100 / umPerPx, 250 / umPerPx, 4,
                 DETECT_SCALE_JITTER).withCropMosaics(mosaicShare);
         SceneSynthesizer val = valTiles.isEmpty() || data.validationCrops().isEmpty() ? null
                 : new SceneSynthesizer(valTiles, data.validationCrops(), 100 / umPerPx, 250 / umPerPx, 4);
-        return new DetectorTask(train, val, valTiles, size, detectorNet(tiny), Augmenter.robust(),
+        Augmenter augmenter = Augmenter.robust(Math.max(1, DETECT_LOW_MAGNIFICATION_MICRONS / umPerPx));
+        return new DetectorTask(train, val, valTiles, size, umPerPx, detectorNet(tiny), augmenter,
                 tiny ? 8 : DETECT_SCENES_PER_EPOCH);
     }
 }

@@ -1,6 +1,5 @@
 package org.gloinone.train;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,13 @@ public final class DetectorFalsePositives {
     private DetectorFalsePositives() {
     }
 
-    /** A false positive: the tile (at the resolution it was given) and the detected circle on it. */
-    public record FalsePositive(KidneyTile tile, Circle circle) {
+    /** A false positive: the tile's id and the detected circle, in the pixels of the tile as it was given. */
+    public record FalsePositive(int tileId, Circle circle) {
+        /** The same place in pixels {@code factor} times smaller: on the same tile downsampled less. */
+        FalsePositive scaled(double factor) {
+            return factor == 1 ? this : new FalsePositive(tileId,
+                    new Circle(circle.centerX() * factor, circle.centerY() * factor, circle.radius() * factor));
+        }
     }
 
     /**
@@ -56,20 +60,22 @@ public final class DetectorFalsePositives {
     }
 
     /**
-     * @param savedModel detector SavedModel folder (input {@code image}, outputs heatmap, offset, radius)
+     * @param detector   the detector (SavedModel with input {@code image}, outputs heatmap, offset, radius)
      * @param tiles      tiles at the detector's resolution, sides multiples of 32
      * @param minScore   lowest detection score kept
      * @param maxIou     a detection overlapping an annotated glomerulus by more than this is not a false positive
      */
-    public static List<FalsePositive> mine(Path savedModel, List<KidneyTile> tiles, double minScore, double maxIou) {
-        return mine(savedModel, tiles, minScore, maxIou, Looks.plain());
+    public static List<FalsePositive> mine(TrainedDetector detector, List<KidneyTile> tiles, double minScore,
+                                           double maxIou) {
+        return mine(detector, tiles, minScore, maxIou, Looks.plain());
     }
 
     /** As above, with each tile shown in each of {@code looks}' renderings. */
-    public static List<FalsePositive> mine(Path savedModel, List<KidneyTile> tiles, double minScore, double maxIou,
-                                           Looks looks) {
+    public static List<FalsePositive> mine(TrainedDetector detector, List<KidneyTile> tiles, double minScore,
+                                           double maxIou, Looks looks) {
         List<FalsePositive> out = new ArrayList<>();
-        try (SavedModelBundle b = SavedModelBundle.load(savedModel.toString(), SavedModelBundle.DEFAULT_TAG)) {
+        try (SavedModelBundle b = SavedModelBundle.load(detector.savedModel().toString(),
+                SavedModelBundle.DEFAULT_TAG)) {
             for (KidneyTile t : tiles) {
                 for (int s = 0; s < looks.scales().length; s++) {
                     double scale = looks.scales()[s];
@@ -78,7 +84,7 @@ public final class DetectorFalsePositives {
                     }
                     for (int v = 0; v < looks.views(); v++) {
                         Random rnd = v == 0 ? null : new Random(looks.seed() + 1_000_003L * t.id() + 1009L * s + v);
-                        mineOneLook(b, savedModel, t, scale, looks.augmenter(), rnd, minScore, maxIou, out);
+                        mineOneLook(b, detector, t, scale, looks.augmenter(), rnd, minScore, maxIou, out);
                     }
                 }
             }
@@ -94,7 +100,7 @@ public final class DetectorFalsePositives {
         Map<Integer, List<Circle>> kept = new HashMap<>();
         List<FalsePositive> out = new ArrayList<>();
         for (FalsePositive fp : found) {
-            List<Circle> onTile = kept.computeIfAbsent(fp.tile().id(), k -> new ArrayList<>());
+            List<Circle> onTile = kept.computeIfAbsent(fp.tileId(), k -> new ArrayList<>());
             if (onTile.stream().noneMatch(c -> CircleIou.of(c, fp.circle()) > maxIou)) {
                 onTile.add(fp.circle());
                 out.add(fp);
@@ -103,7 +109,7 @@ public final class DetectorFalsePositives {
         return out;
     }
 
-    private static void mineOneLook(SavedModelBundle b, Path savedModel, KidneyTile t, double scale,
+    private static void mineOneLook(SavedModelBundle b, TrainedDetector detector, KidneyTile t, double scale,
                                     Augmenter augmenter, Random rnd, double minScore, double maxIou,
                                     List<FalsePositive> out) {
         FloatImage img = t.image();
@@ -118,16 +124,18 @@ public final class DetectorFalsePositives {
         if (rnd != null) {
             augmenter.jitterColour(rnd, img);
         }
-        FloatImage input = DetectorTask.asPipelineReadsIt(img);
+        FloatImage input = DetectorTask.asPipelineReadsIt(img,
+                DetectorTask.pipelineTilePixels(detector.micronsPerPixel()));
         Map<String, float[]> heads = new HashMap<>();
         try (TFloat32 in = Tensors.floats(input.data(), 1, input.height(), input.width(), 3);
              var r = b.call(Map.of(SavedModelExport.INPUT, in))) {
             for (String name : List.of(DetectorTask.HEATMAP, DetectorTask.OFFSET, DetectorTask.RADIUS)) {
                 heads.put(name, Tensors.toFloats((TFloat32) r.get(name).orElseThrow(
-                        () -> new IllegalArgumentException(savedModel + ": not a detector (no outputs)"))));
+                        () -> new IllegalArgumentException(detector.savedModel() + ": not a detector (no outputs)"))));
             }
         }
-        List<Detection> hits = TrainingHeadsDecoder.decode(heads, input.width(), input.height(), minScore, 0.35);
+        List<Detection> hits = TrainingHeadsDecoder.decode(heads, input.width(), input.height(), minScore, 0.35,
+                detector.micronsPerPixel());
         out.addAll(falsePositives(t, hits, back, img.width(), img.height(), maxIou));
     }
 
@@ -156,7 +164,7 @@ public final class DetectorFalsePositives {
             }
             Circle inTile = new Circle(c.centerX() * back, c.centerY() * back, c.radius() * back);
             if (t.circles().stream().noneMatch(g -> CircleIou.of(g, inTile) > maxIou || frames(inTile, g))) {
-                out.add(new FalsePositive(t, inTile));
+                out.add(new FalsePositive(t.id(), inTile));
             }
         }
         return out;

@@ -29,15 +29,13 @@ public final class DetectorTask implements TrainingTask {
     private static final String CENTRES = "centres";
     private static final int STRIDE = CircleNetModel.STRIDE;
     private static final float RADIUS_WEIGHT = 0.1f;
-    /** Edge of the pipeline's detector tile in network pixels (tile_um at the detector's um/px). */
-    static final int PIPELINE_TILE_PIXELS =
-            (int) Math.round(ModelPackaging.detectConfig().tileMicrons() / DefaultModels.DETECT_MICRONS_PER_PIXEL);
     private static final float GLASS = 1f;
 
     private final SceneSynthesizer train;
     private final SceneSynthesizer validationSynth;
     private final List<KidneyTile> validationTiles;
     private final int size;
+    private final double micronsPerPixel;
     private final CircleNetModel net;
     private final Augmenter augmenter;
     private final int samplesPerEpoch;
@@ -47,12 +45,14 @@ public final class DetectorTask implements TrainingTask {
      * @param validationSynth held-out scene source (held-out crops on held-out tiles), or null
      * @param validationTiles held-out tiles at the detector resolution
      * @param size            scene edge, a multiple of 32
+     * @param micronsPerPixel the pixel size the network works at: of its scenes and held-out tiles
      * @param net             the network
      * @param augmenter       colour augmentation of scenes
      * @param samplesPerEpoch scenes per epoch
      */
     public DetectorTask(SceneSynthesizer train, SceneSynthesizer validationSynth, List<KidneyTile> validationTiles,
-                        int size, CircleNetModel net, Augmenter augmenter, int samplesPerEpoch) {
+                        int size, double micronsPerPixel, CircleNetModel net, Augmenter augmenter,
+                        int samplesPerEpoch) {
         if (size % CircleNetModel.DIVISOR != 0) {
             throw new IllegalArgumentException("scene size " + size + " must be a multiple of " + CircleNetModel.DIVISOR);
         }
@@ -60,9 +60,20 @@ public final class DetectorTask implements TrainingTask {
         this.validationSynth = validationSynth;
         this.validationTiles = List.copyOf(validationTiles);
         this.size = size;
+        this.micronsPerPixel = micronsPerPixel;
         this.net = net;
         this.augmenter = augmenter;
         this.samplesPerEpoch = samplesPerEpoch;
+    }
+
+    /** The pixel size the network works at, in um/px: what its package states. */
+    public double micronsPerPixel() {
+        return micronsPerPixel;
+    }
+
+    /** Edge of the pipeline's detector tile in the pixels of a detector at {@code micronsPerPixel} (tile_um). */
+    static int pipelineTilePixels(double micronsPerPixel) {
+        return (int) Math.round(ModelPackaging.detectConfig().tileMicrons() / micronsPerPixel);
     }
 
     @Override
@@ -148,7 +159,7 @@ public final class DetectorTask implements TrainingTask {
     public Map<String, Double> validate(Inference inference) {
         Map<String, Double> m = new LinkedHashMap<>();
         List<DetectorScene> tiles = validationTiles.stream()
-                .map(t -> new DetectorScene(asPipelineReadsIt(t.image()), t.circles())).toList();
+                .map(t -> new DetectorScene(asPipelineReadsIt(t.image(), pipelineTilePixels(micronsPerPixel)), t.circles())).toList();
         List<FloatImage> frames = validationTiles.stream().map(KidneyTile::image).toList();
         m.put("ap50_heldout_tiles", ap50(inference, tiles, null));
         m.put("heldout_tile_glomeruli", (double) tiles.stream().mapToInt(s -> s.circles().size()).sum());
@@ -170,11 +181,10 @@ public final class DetectorTask implements TrainingTask {
      * glass margin changed the pipeline's AP50 by up to 0.07 on the held-out tiles); a larger one is cropped to
      * multiples of 32.
      */
-    static FloatImage asPipelineReadsIt(FloatImage img) {
-        if (img.width() > PIPELINE_TILE_PIXELS || img.height() > PIPELINE_TILE_PIXELS) {
+    static FloatImage asPipelineReadsIt(FloatImage img, int edge) {
+        if (img.width() > edge || img.height() > edge) {
             return crop(img);
         }
-        int edge = PIPELINE_TILE_PIXELS;
         float[] d = new float[edge * edge * 3];
         Arrays.fill(d, GLASS);
         for (int y = 0; y < img.height(); y++) {
@@ -210,7 +220,7 @@ public final class DetectorTask implements TrainingTask {
      * AP50 of the scenes; with {@code frames} (each scene's original image), ground truths cut by their frame's
      * border are ignored.
      */
-    private static double ap50(Inference inference, List<DetectorScene> scenes, List<FloatImage> frames) {
+    private double ap50(Inference inference, List<DetectorScene> scenes, List<FloatImage> frames) {
         List<ValidationMetrics.ValidationImage> images = new ArrayList<>();
         for (int i = 0; i < scenes.size(); i++) {
             DetectorScene s = scenes.get(i);
@@ -222,7 +232,8 @@ public final class DetectorTask implements TrainingTask {
             for (Circle c : s.circles()) {
                 (frames != null && cutByBorder(c, frames.get(i)) ? cut : whole).add(c);
             }
-            images.add(new ValidationMetrics.ValidationImage(w, h, TrainingHeadsDecoder.decode(out, w, h, 0.05, 0.35),
+            images.add(new ValidationMetrics.ValidationImage(w, h, TrainingHeadsDecoder.decode(out, w, h, 0.05, 0.35,
+                    micronsPerPixel),
                     whole, cut));
         }
         return ValidationMetrics.averagePrecision(images, 0.5);

@@ -19,7 +19,9 @@ final class ModelCard {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(spec.name()).append(' ').append(spec.version()).append("\n\n");
         b.append(switch (task.task()) {
-            case DETECT -> DETECT;
+            case DETECT -> DETECT.replace(SCENE, task.inputSize() + " x " + task.inputSize() + " scenes at "
+                    + ModelPackaging.plain(spec.micronsPerPixel()) + " um/px").replace(READ_AT,
+                    ModelPackaging.plain(spec.micronsPerPixel()) + " um/px");
             case CLASSIFY -> CLASSIFY;
             case SEGMENT -> SEGMENT;
         });
@@ -41,7 +43,8 @@ final class ModelCard {
         b.append("With the Java trainer of this project (TensorFlow Java, CPU), seed fixed, Adam with a cosine "
                 + "learning-rate schedule, augmentation by flips, 90-degree rotations, scale and position jitter, HED "
                 + "stain jitter, blur and noise; for the detector and the classifier also stronger stain jitter, the "
-                + "blur of regions exported at low magnification (down to 2.5x coarser) and JPEG artefacts. From the "
+                + "blur of regions exported at low magnification (the detector's down to 5 um/px, the classifier's by default "
+                + "2.5x coarser than its patch) and JPEG artefacts. From the "
                 + "project folder, with the data folder of the project:\n\n");
         b.append("    ").append(command).append("\n\n");
         b.append("## Input\n\n");
@@ -56,6 +59,8 @@ final class ModelCard {
     }
 
     private static final String TILE_SPLIT = "{tile split}";
+    private static final String SCENE = "{scene}";
+    private static final String READ_AT = "{read at}";
 
     private static final String DATA = """
             - `glomerulus-crops`: 765 crops of PAS-stained kidney biopsies (Aperio ScanScope CS, 20x), each centred on one
@@ -82,8 +87,7 @@ final class ModelCard {
 
             ## Network
 
-            Residual encoder to stride 32, feature-pyramid decoder back to stride 4, three heads. Trained on 256 x 256
-            scenes at 2 um/px: windows of the training tiles (flipped, rotated, at 0.6-1.4x the pixel size, mirrored
+            Residual encoder to stride 32, feature-pyramid decoder back to stride 4, three heads. Trained on {scene}: windows of the training tiles (flipped, rotated, at 0.6-1.4x the pixel size, mirrored
             with their glomeruli where a window outgrows its tile) with their real glomeruli, onto whose tissue 1-4
             masked glomeruli from the training crops are pasted at diameters of 100-250 um with a feathered alpha; one
             scene in five is a plain tile window. Loss: focal loss on a Gaussian centre heatmap + L1 offset + 0.1 L1
@@ -91,7 +95,7 @@ final class ModelCard {
 
             ## Intended use
 
-            Research use: proposing glomerulus locations on PAS whole-slide images at 20x-40x, read at 2 um/px, to be
+            Research use: proposing glomerulus locations on PAS whole-slide images at 20x-40x, read at {read at}, to be
             filtered by the classifier and reviewed by a person.
 
             ## Known limits

@@ -62,7 +62,7 @@ public final class ModelPackaging {
         Preprocessing unit = Preprocessing.unitRange();
         return switch (task.task()) {
             case DETECT -> new ModelSpec("glo-in-one-detector", "1.0.0", task.task(),
-                    DefaultModels.DETECT_MICRONS_PER_PIXEL, SavedModelExport.INPUT, unit,
+                    ((DetectorTask) task).micronsPerPixel(), SavedModelExport.INPUT, unit,
                     detectConfig(),
                     null, null);
             case CLASSIFY -> new ModelSpec("glo-in-one-classifier", "1.0.0", task.task(), patchMicronsPerPixel(task),
@@ -96,7 +96,7 @@ public final class ModelPackaging {
         };
         String what = switch (task.task()) {
             case DETECT -> "CircleNet-style glomerulus detector (centre heatmap logits, offset, radius at stride 4) "
-                    + "for PAS kidney sections at 2 um/px.";
+                    + "for PAS kidney sections at " + plain(um) + " um/px.";
             case CLASSIFY -> "Glomerulus classifier: normal, globally sclerosed, or not a glomerulus "
                     + "(false-positive filter), on patches cut around detected circles.";
             case SEGMENT -> "Glomerulus segmenter (U-Net) giving a mask probability on patches cut around detected "
@@ -149,6 +149,11 @@ public final class ModelPackaging {
             }
         }
         return out;
+    }
+
+    /** A pixel size as people write it: 2, 0.5, 2.25. */
+    static String plain(double micronsPerPixel) {
+        return new java.math.BigDecimal(Double.toString(micronsPerPixel)).stripTrailingZeros().toPlainString();
     }
 
     /** Deletes a folder and everything in it (nothing when absent). */

@@ -26,8 +26,10 @@ final class TrainingHeadsDecoder {
      * @param h         image height in pixels
      * @param threshold lowest score kept
      * @param nmsIou    circle IoU above which the weaker circle is dropped
+     * @param umPerPx   the image's pixel size, for the size prior
      */
-    static List<Detection> decode(Map<String, float[]> heads, int w, int h, double threshold, double nmsIou) {
+    static List<Detection> decode(Map<String, float[]> heads, int w, int h, double threshold, double nmsIou,
+                                  double umPerPx) {
         int stride = CircleNetModel.STRIDE;
         long[] cells = {1, h / stride, w / stride};
         Map<String, FloatTensor> outputs = Map.of(
@@ -37,7 +39,7 @@ final class TrainingHeadsDecoder {
         List<Detection> found = new ArrayList<>();
         try {
             for (org.gloinone.detect.CircleDecoder.Peak p : new org.gloinone.detect.CircleDecoder(
-                    ModelPackaging.detectConfig(), threshold, DefaultModels.DETECT_MICRONS_PER_PIXEL).peaks(outputs, 0)) {
+                    ModelPackaging.detectConfig(), threshold, umPerPx).peaks(outputs, 0)) {
                 if (p.radius() > 0) {
                     found.add(new Detection(new Circle(p.x(), p.y(), p.radius()), Math.min(1, p.score())));
                 }

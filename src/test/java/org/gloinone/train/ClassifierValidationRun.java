@@ -30,8 +30,8 @@ public final class ClassifierValidationRun {
             return;
         }
         TrainingData td = TrainingData.read(Path.of(args[0]), 7, 0, TrainingData.DEFAULT_VALIDATION_TILES, List.of());
-        Path detector = Path.of(args[1]).resolve("saved_model");
-        TileTrainingSet tiles = td.tiles(DefaultModels.DETECT_TILE_FACTOR, 60);
+        TrainedDetector detector = TrainedDetector.open(Path.of(args[1]));
+        TileTrainingSet tiles = td.tiles(detector.tileFactor(), DefaultModels.tileMinArea(detector.tileFactor()));
         for (boolean heldOut : new boolean[] {false, true}) {
             List<KidneyTile> side = tiles.byIdRange(td.validationFirstTile(), td.validationLastTile(), heldOut);
             var all = DetectorFalsePositives.mine(detector, side, DefaultModels.MINING_MIN_SCORE, 0.2,

@@ -35,7 +35,7 @@ class DetectorFalsePositivesTest {
         List<DetectorFalsePositives.FalsePositive> fps = DetectorFalsePositives.falsePositives(t, hits, 2, 32, 32, 0.2);
         assertEquals(List.of(new Circle(50, 16, 8), new Circle(40, 20, 12)),
                 fps.stream().map(DetectorFalsePositives.FalsePositive::circle).toList());
-        assertEquals(1, fps.get(0).tile().id());
+        assertEquals(1, fps.get(0).tileId());
     }
 
     @Test
@@ -43,13 +43,13 @@ class DetectorFalsePositivesTest {
         KidneyTile a = tile(1);
         KidneyTile b = tile(2);
         List<DetectorFalsePositives.FalsePositive> found = List.of(
-                new DetectorFalsePositives.FalsePositive(a, new Circle(50, 50, 10)),
+                new DetectorFalsePositives.FalsePositive(a.id(), new Circle(50, 50, 10)),
                 // same place, radius 11: IoU (10/11)^2 = 0.83 > 0.5, a repeat
-                new DetectorFalsePositives.FalsePositive(a, new Circle(50, 50, 11)),
+                new DetectorFalsePositives.FalsePositive(a.id(), new Circle(50, 50, 11)),
                 // radius 15 around the same centre: IoU (10/15)^2 = 0.44, another patch
-                new DetectorFalsePositives.FalsePositive(a, new Circle(50, 50, 15)),
+                new DetectorFalsePositives.FalsePositive(a.id(), new Circle(50, 50, 15)),
                 // the same circle on another tile is another place
-                new DetectorFalsePositives.FalsePositive(b, new Circle(50, 50, 10)));
+                new DetectorFalsePositives.FalsePositive(b.id(), new Circle(50, 50, 10)));
         List<DetectorFalsePositives.FalsePositive> kept = DetectorFalsePositives.distinct(found, 0.5);
         assertEquals(List.of(found.get(0), found.get(2), found.get(3)), kept);
     }

@@ -16,7 +16,7 @@ class DetectorTaskValidationTest {
         KidneyTile tile = TrainFixtures.tile(2, 96);
         SceneSynthesizer train = new SceneSynthesizer(List.of(TrainFixtures.tile(1, 96)),
                 TrainFixtures.crops(32).subList(0, 4), 16, 30, 2);
-        DetectorTask task = new DetectorTask(train, null, List.of(tile), 64,
+        DetectorTask task = new DetectorTask(train, null, List.of(tile), 64, 2.0,
                 new CircleNetModel(new int[] {4, 8, 8, 8}, 4), Augmenter.standard(), 8);
         List<int[]> shapes = new ArrayList<>();
         List<float[]> inputs = new ArrayList<>();
@@ -30,8 +30,9 @@ class DetectorTaskValidationTest {
             out.put(DetectorTask.RADIUS, new float[cells]);
             return out;
         });
-        assertEquals(512, DetectorTask.PIPELINE_TILE_PIXELS, "1024 um tiles at 2 um/px");
-        int edge = DetectorTask.PIPELINE_TILE_PIXELS;
+        assertEquals(512, DetectorTask.pipelineTilePixels(2.0), "1024 um tiles at 2 um/px");
+        assertEquals(256, DetectorTask.pipelineTilePixels(4.0), "1024 um tiles at 4 um/px");
+        int edge = DetectorTask.pipelineTilePixels(2.0);
         float[] seen = inputs.get(0);
         assertEquals(List.of(1, edge, edge), List.of(shapes.get(0)[0], shapes.get(0)[1], shapes.get(0)[2]));
         for (int c = 0; c < 3; c++) {
@@ -45,9 +46,9 @@ class DetectorTaskValidationTest {
 
     @Test
     void aTileLargerThanOnePipelineTileIsCroppedToMultiplesOf32() {
-        int edge = DetectorTask.PIPELINE_TILE_PIXELS;
+        int edge = DetectorTask.pipelineTilePixels(2.0);
         FloatImage big = FloatImage.zeros(edge + 40, 70, 3);
-        FloatImage fed = DetectorTask.asPipelineReadsIt(big);
+        FloatImage fed = DetectorTask.asPipelineReadsIt(big, edge);
         assertEquals(edge + 32, fed.width());
         assertEquals(64, fed.height());
     }

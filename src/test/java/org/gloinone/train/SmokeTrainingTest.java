@@ -76,7 +76,7 @@ class SmokeTrainingTest {
         List<GlomerulusCrop> crops = TrainFixtures.crops(32);
         SceneSynthesizer train = new SceneSynthesizer(List.of(TrainFixtures.tile(1, 96)), crops.subList(0, 6), 16, 30, 2);
         SceneSynthesizer val = new SceneSynthesizer(List.of(TrainFixtures.tile(2, 96)), crops.subList(6, 8), 16, 30, 2);
-        DetectorTask task = new DetectorTask(train, val, List.of(TrainFixtures.tile(2, 96)), 64,
+        DetectorTask task = new DetectorTask(train, val, List.of(TrainFixtures.tile(2, 96)), 64, 2.0,
                 new CircleNetModel(new int[] {4, 8, 8, 8}, 4), Augmenter.standard(), 8);
         TrainingResult r = new Trainer(task, FEW_STEPS).train(TrainingListener.silent());
         assertTrue(r.metrics().containsKey("ap50_heldout_tiles"));
@@ -87,7 +87,8 @@ class SmokeTrainingTest {
         assertEquals(List.of(2f, 24f, 24f, 1f), boxed(out.get("radius#dims")));
         // the exported detector's false positives on a tile: every one misses the annotated glomerulus
         KidneyTile tile = TrainFixtures.tile(3, 96);
-        var fps = DetectorFalsePositives.mine(dir.resolve("savedmodel"), List.of(tile), 0.0, 0.2);
+        var fps = DetectorFalsePositives.mine(new TrainedDetector(dir.resolve("savedmodel"), 2.0),
+                List.of(tile), 0.0, 0.2);
         assertTrue(!fps.isEmpty(), "an untrained detector fires somewhere");
         for (var fp : fps) {
             assertTrue(CircleIou.of(fp.circle(), tile.circles().get(0)) <= 0.2, fp.toString());
