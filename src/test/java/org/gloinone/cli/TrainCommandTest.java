@@ -222,6 +222,15 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--crop-mosaics", "1.5");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--crop-mosaics must be from 0 to 1, got 1.5"), err.toString());
+        code = run(new StringWriter(), err, "train", "classify", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--um-per-px", "4");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--um-per-px applies to detect only"), err.toString());
+        code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--um-per-px", "3.3");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--um-per-px: a detector's pixel size must be a whole multiple of the "
+                + "tiles' 0.5 um/px, at most 8 um/px, got 3.3"), err.toString());
         assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
     }
 
@@ -235,5 +244,25 @@ class TrainCommandTest {
         assertEquals(0, code, err.toString());
         assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--crop-mosaics 1.0"),
                 "the card's command is the one that trained it");
+    }
+
+    @Test
+    void trainsATinyDetectorAtFourMicronsPerPixelAndMinesItsFalsePositivesThere(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter err = new StringWriter();
+        Path detector = dir.resolve("detector");
+        int code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                detector.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--um-per-px", "4");
+        assertEquals(0, code, err.toString());
+        try (org.gloinone.model.ModelPackage p = org.gloinone.model.ModelPackage.open(detector)) {
+            assertEquals(4.0, p.spec().micronsPerPixel(), "the package states the pixel size it was trained at");
+        }
+        String card = Files.readString(detector.resolve("MODEL_CARD.md"));
+        assertTrue(card.contains("--um-per-px 4.0") && card.contains("read at 4 um/px"), card);
+        StringWriter out = new StringWriter();
+        code = run(out, err, "train", "classify", "--data", DATA.toString(), "--out", dir.resolve("c").toString(),
+                "--tiny", "--epochs", "1", "--batch", "4", "--detector", detector.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("detector false positives used as non-glomerular examples: "), out.toString());
     }
 }

@@ -52,4 +52,39 @@ class DefaultModelsTest {
         // the same detector twice finds the same places: pooled, each counts once
         assertEquals(once, DefaultModels.minedFalsePositives(td, java.util.List.of(detector, detector), true));
     }
+
+    @org.junit.jupiter.api.Test
+    void minedCirclesAreInTheClassifierTilesPixelsWhateverTheDetectorsPixelSize() throws Exception {
+        Path data = Path.of("../shared/data");
+        Assumptions.assumeTrue(Files.isDirectory(data.resolve("kidney-tiles")), "../shared/data is absent");
+        TrainingData td = TrainingData.read(data, 7, 40, new int[] {10003, 10003});
+        Path savedModel = Path.of("models/detector/saved_model");
+        // the same network declared at 2 and at 4 um/px: shown the tile at 256 and at 128 px
+        for (double um : new double[] {2, 4}) {
+            var found = DefaultModels.minedFalsePositives(td, java.util.List.of(new TrainedDetector(savedModel, um)),
+                    true);
+            assertTrue(!found.isEmpty(), um + " um/px: some false positive");
+            for (var fp : found) {
+                // the classifier's tiles: 512 px at 1 um/px; the size prior keeps radii of 30-150 um
+                var c = fp.circle();
+                assertTrue(c.centerX() >= 0 && c.centerX() < 512 && c.centerY() >= 0 && c.centerY() < 512, um + ": " + c);
+                assertTrue(c.radius() >= 30 - 1e-6 && c.radius() <= 150 + 1e-6, um + " um/px: " + c);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDetectorsPixelSizeIsAWholeMultipleOfTheTiles() {
+        assertEquals(4, DefaultModels.tileFactor(2));
+        assertEquals(8, DefaultModels.tileFactor(4));
+        assertEquals(3, DefaultModels.tileFactor(1.5));
+        assertEquals(256, DefaultModels.detectSceneSize(2), "512 um scenes");
+        assertEquals(128, DefaultModels.detectSceneSize(4));
+        assertEquals(60, DefaultModels.tileMinArea(4));
+        assertEquals(15, DefaultModels.tileMinArea(8), "the same area in um2");
+        for (double bad : new double[] {0.75, 0, -2, 8.5, Double.NaN}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> DefaultModels.tileFactor(bad), "" + bad);
+        }
+    }
 }
