@@ -104,6 +104,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + DefaultModels.DETECT_SCENE_MICRONS + " um")
     private Double micronsPerPixel;
 
+    @Option(names = "--width-factor", paramLabel = "K",
+            description = "detect: multiply every channel width of the detector network by K, 1 to 4 (default 1: "
+                    + "24 to 96 channels, about 0.65 M weights; K = 2 has about four times as many)")
+    private Integer widthFactor;
+
     @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
             description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
@@ -181,6 +186,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (micronsPerPixel != null && !task.equals("detect")) {
                 throw new IllegalArgumentException("--um-per-px applies to detect only");
             }
+            if (widthFactor != null && !task.equals("detect")) {
+                throw new IllegalArgumentException("--width-factor applies to detect only");
+            }
+            if (widthFactor != null && (widthFactor < 1 || widthFactor > 4)) {
+                throw new IllegalArgumentException("--width-factor must be from 1 to 4, got " + widthFactor);
+            }
             if (micronsPerPixel != null) {
                 try {
                     DefaultModels.tileFactor(micronsPerPixel);
@@ -250,7 +261,8 @@ public final class TrainCommand implements Callable<Integer> {
             default -> {
                 double um = micronsPerPixel != null ? micronsPerPixel : DefaultModels.DETECT_MICRONS_PER_PIXEL;
                 yield DefaultModels.detector(td, tiny ? 64 : DefaultModels.detectSceneSize(um), tiny,
-                        cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE, um);
+                        cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE, um,
+                        widthFactor != null ? widthFactor : 1);
             }
         };
         PrintWriter o = spec.commandLine().getOut();
@@ -411,6 +423,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + (lowMagnification != null ? " --low-magnification " + lowMagnification : "")
                 + (cropMosaics != null ? " --crop-mosaics " + cropMosaics : "")
                 + (micronsPerPixel != null ? " --um-per-px " + micronsPerPixel : "")
+                + (widthFactor != null ? " --width-factor " + widthFactor : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())

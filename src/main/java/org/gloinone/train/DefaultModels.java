@@ -56,7 +56,16 @@ public final class DefaultModels {
 
     /** The default detector network. */
     public static CircleNetModel detectorNet(boolean tiny) {
-        return tiny ? new CircleNetModel(new int[] {4, 8, 8, 8}, 8) : new CircleNetModel(new int[] {24, 48, 64, 96}, 32);
+        return detectorNet(tiny, 1);
+    }
+
+    /** The default detector network with every channel width (and the head's) times {@code widthFactor}. */
+    public static CircleNetModel detectorNet(boolean tiny, int widthFactor) {
+        int[] widths = tiny ? new int[] {4, 8, 8, 8} : new int[] {24, 48, 64, 96};
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] *= widthFactor;
+        }
+        return new CircleNetModel(widths, (tiny ? 8 : 32) * widthFactor);
     }
 
     /** The segmentation task on {@code data}. */
@@ -188,16 +197,16 @@ public final class DefaultModels {
      * validation on held-out tiles and on scenes made only of held-out crops and tiles.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny) throws IOException {
-        return detector(data, size, tiny, DETECT_MOSAIC_SHARE, DETECT_MICRONS_PER_PIXEL);
+        return detector(data, size, tiny, DETECT_MOSAIC_SHARE, DETECT_MICRONS_PER_PIXEL, 1);
     }
 
     /**
      * As {@link #detector(TrainingData, int, boolean)}, with {@code mosaicShare} of the scenes crop mosaics, at
-     * {@code umPerPx} (a whole multiple of the tiles' 0.5 um/px); the low-magnification look reaches regions
-     * exported at {@link #DETECT_LOW_MAGNIFICATION_MICRONS}.
+     * {@code umPerPx} (a whole multiple of the tiles' 0.5 um/px), the network {@code widthFactor} times as wide;
+     * the low-magnification look reaches regions exported at {@link #DETECT_LOW_MAGNIFICATION_MICRONS}.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny, double mosaicShare,
-                                        double umPerPx) throws IOException {
+                                        double umPerPx, int widthFactor) throws IOException {
         int factor = tileFactor(umPerPx);
         TileTrainingSet tiles = data.tiles(factor, tileMinArea(factor));
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
@@ -207,7 +216,7 @@ public final class DefaultModels {
         SceneSynthesizer val = valTiles.isEmpty() || data.validationCrops().isEmpty() ? null
                 : new SceneSynthesizer(valTiles, data.validationCrops(), 100 / umPerPx, 250 / umPerPx, 4);
         Augmenter augmenter = Augmenter.robust(Math.max(1, DETECT_LOW_MAGNIFICATION_MICRONS / umPerPx));
-        return new DetectorTask(train, val, valTiles, size, umPerPx, detectorNet(tiny), augmenter,
+        return new DetectorTask(train, val, valTiles, size, umPerPx, detectorNet(tiny, widthFactor), augmenter,
                 tiny ? 8 : DETECT_SCENES_PER_EPOCH);
     }
 }

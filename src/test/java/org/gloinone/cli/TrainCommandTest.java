@@ -231,6 +231,14 @@ class TrainCommandTest {
         assertEquals(2, code);
         assertTrue(err.toString().contains("--um-per-px: a detector's pixel size must be a whole multiple of the "
                 + "tiles' 0.5 um/px, at most 8 um/px, got 3.3"), err.toString());
+        code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--width-factor", "2");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--width-factor applies to detect only"), err.toString());
+        code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--width-factor", "5");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--width-factor must be from 1 to 4, got 5"), err.toString());
         assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
     }
 
@@ -252,13 +260,13 @@ class TrainCommandTest {
         StringWriter err = new StringWriter();
         Path detector = dir.resolve("detector");
         int code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
-                detector.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--um-per-px", "4");
+                detector.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--um-per-px", "4", "--width-factor", "2");
         assertEquals(0, code, err.toString());
         try (org.gloinone.model.ModelPackage p = org.gloinone.model.ModelPackage.open(detector)) {
             assertEquals(4.0, p.spec().micronsPerPixel(), "the package states the pixel size it was trained at");
         }
         String card = Files.readString(detector.resolve("MODEL_CARD.md"));
-        assertTrue(card.contains("--um-per-px 4.0") && card.contains("read at 4 um/px"), card);
+        assertTrue(card.contains("--um-per-px 4.0 --width-factor 2") && card.contains("read at 4 um/px"), card);
         StringWriter out = new StringWriter();
         code = run(out, err, "train", "classify", "--data", DATA.toString(), "--out", dir.resolve("c").toString(),
                 "--tiny", "--epochs", "1", "--batch", "4", "--detector", detector.toString());

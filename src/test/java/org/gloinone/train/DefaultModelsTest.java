@@ -82,6 +82,9 @@ class DefaultModelsTest {
         assertEquals(128, DefaultModels.detectSceneSize(4));
         assertEquals(60, DefaultModels.tileMinArea(4));
         assertEquals(15, DefaultModels.tileMinArea(8), "the same area in um2");
+        CircleNetModel wide = DefaultModels.detectorNet(false, 2);
+        assertEquals(java.util.List.of(48, 96, 128, 192), java.util.Arrays.stream(wide.widths()).boxed().toList());
+        assertEquals(64, wide.headWidth());
         for (double bad : new double[] {0.75, 0, -2, 8.5, Double.NaN}) {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> DefaultModels.tileFactor(bad), "" + bad);
