@@ -109,6 +109,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "24 to 96 channels, about 0.65 M weights; K = 2 has about four times as many)")
     private Integer widthFactor;
 
+    @Option(names = "--ensemble", paramLabel = "K",
+            description = "detect: train K networks side by side, each from its own initial weights, and package "
+                    + "the average of their outputs as one detector, 1 to 8 (default 1)")
+    private Integer ensemble;
+
     @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
             description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
@@ -192,6 +197,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (widthFactor != null && (widthFactor < 1 || widthFactor > 4)) {
                 throw new IllegalArgumentException("--width-factor must be from 1 to 4, got " + widthFactor);
             }
+            if (ensemble != null && !task.equals("detect")) {
+                throw new IllegalArgumentException("--ensemble applies to detect only");
+            }
+            if (ensemble != null && (ensemble < 1 || ensemble > 8)) {
+                throw new IllegalArgumentException("--ensemble must be from 1 to 8, got " + ensemble);
+            }
             if (micronsPerPixel != null) {
                 try {
                     DefaultModels.tileFactor(micronsPerPixel);
@@ -262,7 +273,7 @@ public final class TrainCommand implements Callable<Integer> {
                 double um = micronsPerPixel != null ? micronsPerPixel : DefaultModels.DETECT_MICRONS_PER_PIXEL;
                 yield DefaultModels.detector(td, tiny ? 64 : DefaultModels.detectSceneSize(um), tiny,
                         cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE, um,
-                        widthFactor != null ? widthFactor : 1);
+                        widthFactor != null ? widthFactor : 1, ensemble != null ? ensemble : 1);
             }
         };
         PrintWriter o = spec.commandLine().getOut();
@@ -424,6 +435,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + (cropMosaics != null ? " --crop-mosaics " + cropMosaics : "")
                 + (micronsPerPixel != null ? " --um-per-px " + micronsPerPixel : "")
                 + (widthFactor != null ? " --width-factor " + widthFactor : "")
+                + (ensemble != null ? " --ensemble " + ensemble : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())

@@ -197,16 +197,17 @@ public final class DefaultModels {
      * validation on held-out tiles and on scenes made only of held-out crops and tiles.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny) throws IOException {
-        return detector(data, size, tiny, DETECT_MOSAIC_SHARE, DETECT_MICRONS_PER_PIXEL, 1);
+        return detector(data, size, tiny, DETECT_MOSAIC_SHARE, DETECT_MICRONS_PER_PIXEL, 1, 1);
     }
 
     /**
      * As {@link #detector(TrainingData, int, boolean)}, with {@code mosaicShare} of the scenes crop mosaics, at
-     * {@code umPerPx} (a whole multiple of the tiles' 0.5 um/px), the network {@code widthFactor} times as wide;
-     * the low-magnification look reaches regions exported at {@link #DETECT_LOW_MAGNIFICATION_MICRONS}.
+     * {@code umPerPx} (a whole multiple of the tiles' 0.5 um/px), the network {@code widthFactor} times as wide,
+     * an ensemble of {@code members} such networks; the low-magnification look reaches regions exported at
+     * {@link #DETECT_LOW_MAGNIFICATION_MICRONS}.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny, double mosaicShare,
-                                        double umPerPx, int widthFactor) throws IOException {
+                                        double umPerPx, int widthFactor, int members) throws IOException {
         int factor = tileFactor(umPerPx);
         TileTrainingSet tiles = data.tiles(factor, tileMinArea(factor));
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
@@ -217,6 +218,6 @@ public final class DefaultModels {
                 : new SceneSynthesizer(valTiles, data.validationCrops(), 100 / umPerPx, 250 / umPerPx, 4);
         Augmenter augmenter = Augmenter.robust(Math.max(1, DETECT_LOW_MAGNIFICATION_MICRONS / umPerPx));
         return new DetectorTask(train, val, valTiles, size, umPerPx, detectorNet(tiny, widthFactor), augmenter,
-                tiny ? 8 : DETECT_SCENES_PER_EPOCH);
+                tiny ? 8 : DETECT_SCENES_PER_EPOCH, members);
     }
 }

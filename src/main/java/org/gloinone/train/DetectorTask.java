@@ -39,6 +39,7 @@ public final class DetectorTask implements TrainingTask {
     private final CircleNetModel net;
     private final Augmenter augmenter;
     private final int samplesPerEpoch;
+    private final int members;
 
     /**
      * @param train           training scene source
@@ -53,6 +54,20 @@ public final class DetectorTask implements TrainingTask {
     public DetectorTask(SceneSynthesizer train, SceneSynthesizer validationSynth, List<KidneyTile> validationTiles,
                         int size, double micronsPerPixel, CircleNetModel net, Augmenter augmenter,
                         int samplesPerEpoch) {
+        this(train, validationSynth, validationTiles, size, micronsPerPixel, net, augmenter, samplesPerEpoch, 1);
+    }
+
+    /**
+     * As above, as an ensemble of {@code members} networks: each starts from its own initial weights, all train on
+     * the same scenes, each by its own loss, and the outputs average theirs (centre probabilities, offsets and
+     * radii), so the exported model is one network to the pipeline.
+     */
+    public DetectorTask(SceneSynthesizer train, SceneSynthesizer validationSynth, List<KidneyTile> validationTiles,
+                        int size, double micronsPerPixel, CircleNetModel net, Augmenter augmenter,
+                        int samplesPerEpoch, int members) {
+        if (members < 1) {
+            throw new IllegalArgumentException("an ensemble needs at least one member, got " + members);
+        }
         if (size % CircleNetModel.DIVISOR != 0) {
             throw new IllegalArgumentException("scene size " + size + " must be a multiple of " + CircleNetModel.DIVISOR);
         }
@@ -64,6 +79,12 @@ public final class DetectorTask implements TrainingTask {
         this.net = net;
         this.augmenter = augmenter;
         this.samplesPerEpoch = samplesPerEpoch;
+        this.members = members;
+    }
+
+    /** How many networks the model averages (1: a single network). */
+    public int members() {
+        return members;
     }
 
     /** The pixel size the network works at, in um/px: what its package states. */
@@ -93,12 +114,40 @@ public final class DetectorTask implements TrainingTask {
 
     @Override
     public Map<String, Operand<TFloat32>> network(Layers layers, Operand<TFloat32> image) {
-        Map<String, Operand<TFloat32>> h = net.heads(layers, image);
         Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
-        out.put(HEATMAP, h.get("heatmap_logits"));
-        out.put(OFFSET, h.get("offset"));
-        out.put(RADIUS, h.get("radius"));
+        if (members == 1) {
+            Map<String, Operand<TFloat32>> h = net.heads(layers, image);
+            out.put(HEATMAP, h.get("heatmap_logits"));
+            out.put(OFFSET, h.get("offset"));
+            out.put(RADIUS, h.get("radius"));
+            return out;
+        }
+        Ops tf = layers.tf();
+        Operand<TFloat32> probability = null;
+        Operand<TFloat32> offset = null;
+        Operand<TFloat32> radius = null;
+        for (int k = 1; k <= members; k++) {
+            Map<String, Operand<TFloat32>> h = net.heads(layers.scoped(member(k)), image);
+            out.put(member(k) + HEATMAP, h.get("heatmap_logits"));
+            out.put(member(k) + OFFSET, h.get("offset"));
+            out.put(member(k) + RADIUS, h.get("radius"));
+            Operand<TFloat32> p = tf.math.sigmoid(h.get("heatmap_logits"));
+            probability = probability == null ? p : tf.math.add(probability, p);
+            offset = offset == null ? h.get("offset") : tf.math.add(offset, h.get("offset"));
+            radius = radius == null ? h.get("radius") : tf.math.add(radius, h.get("radius"));
+        }
+        Operand<TFloat32> share = tf.constant(1f / members);
+        // the mean probability, back as a logit (the package's heatmap is logits); clipped so that it stays finite
+        Operand<TFloat32> p = tf.clipByValue(tf.math.mul(probability, share), tf.constant(1e-6f),
+                tf.constant(1 - 1e-6f));
+        out.put(HEATMAP, tf.math.sub(tf.math.log(p), tf.math.log(tf.math.sub(tf.constant(1f), p))));
+        out.put(OFFSET, tf.math.mul(offset, share));
+        out.put(RADIUS, tf.math.mul(radius, share));
         return out;
+    }
+
+    private static String member(int k) {
+        return "member-" + k + "/";
     }
 
     @Override
@@ -115,9 +164,23 @@ public final class DetectorTask implements TrainingTask {
 
     @Override
     public Operand<TFloat32> loss(Ops tf, Map<String, Operand<TFloat32>> o, Map<String, Operand<TFloat32>> t) {
-        Operand<TFloat32> focal = Losses.heatmapFocal(tf, o.get(HEATMAP), t.get(HEATMAP));
-        Operand<TFloat32> off = Losses.maskedL1(tf, o.get(OFFSET), t.get(OFFSET), t.get(CENTRES));
-        Operand<TFloat32> rad = Losses.maskedL1(tf, o.get(RADIUS), t.get(RADIUS), t.get(CENTRES));
+        if (members == 1) {
+            return loss(tf, o, t, "");
+        }
+        // each member by its own loss, not the average's: members that learn apart err apart
+        Operand<TFloat32> sum = null;
+        for (int k = 1; k <= members; k++) {
+            Operand<TFloat32> l = loss(tf, o, t, member(k));
+            sum = sum == null ? l : tf.math.add(sum, l);
+        }
+        return tf.math.mul(sum, tf.constant(1f / members));
+    }
+
+    private static Operand<TFloat32> loss(Ops tf, Map<String, Operand<TFloat32>> o, Map<String, Operand<TFloat32>> t,
+                                          String prefix) {
+        Operand<TFloat32> focal = Losses.heatmapFocal(tf, o.get(prefix + HEATMAP), t.get(HEATMAP));
+        Operand<TFloat32> off = Losses.maskedL1(tf, o.get(prefix + OFFSET), t.get(OFFSET), t.get(CENTRES));
+        Operand<TFloat32> rad = Losses.maskedL1(tf, o.get(prefix + RADIUS), t.get(RADIUS), t.get(CENTRES));
         return tf.math.add(tf.math.add(focal, off), tf.math.mul(rad, tf.constant(RADIUS_WEIGHT)));
     }
 

@@ -32,7 +32,11 @@ public final class Layers {
     private final Params params;
     private final boolean training;
     private final Random init;
-    private final List<Op> updates = new ArrayList<>();
+    private final List<Op> updates;
+    /** The layers this one is a member view of (itself for a root): it holds the dropout state. */
+    private final Layers root;
+    /** Prefix of every variable name this view creates. */
+    private final String scope;
     private Placeholder<TInt64> dropoutSeed;
     private int dropoutLayers;
 
@@ -47,6 +51,28 @@ public final class Layers {
         this.params = params;
         this.training = training;
         this.init = new Random(seed);
+        this.updates = new ArrayList<>();
+        this.root = this;
+        this.scope = "";
+    }
+
+    private Layers(Layers parent, String scope) {
+        this.tf = parent.tf;
+        this.params = parent.params;
+        this.training = parent.training;
+        this.init = parent.init;
+        this.updates = parent.updates;
+        this.root = parent.root;
+        this.scope = parent.scope + scope;
+    }
+
+    /**
+     * The same branch with every variable it creates named under {@code prefix} (e.g. {@code member-2/}): one of
+     * several networks built side by side. Initial values, batch-norm updates and dropout streams continue those
+     * of this branch.
+     */
+    public Layers scoped(String prefix) {
+        return new Layers(this, prefix);
     }
 
     /** The ops of the graph. */
@@ -78,7 +104,7 @@ public final class Layers {
      * training step (e.g. the run's seed and the step number) so that the masks depend on nothing else.
      */
     public Optional<Placeholder<TInt64>> dropoutSeed() {
-        return Optional.ofNullable(dropoutSeed);
+        return Optional.ofNullable(root.dropoutSeed);
     }
 
     /** Channels (last dimension) of a tensor whose channel count is known when the graph is built. */
@@ -94,7 +120,7 @@ public final class Layers {
     public Operand<TFloat32> conv(String name, Operand<TFloat32> x, int k, int out, int stride, boolean bias) {
         int in = channels(x);
         double std = Math.sqrt(2.0 / (k * k * in));
-        Variable<TFloat32> w = params.get(name + "/kernel", new long[] {k, k, in, out}, Params.Kind.WEIGHT,
+        Variable<TFloat32> w = params.get(scope + name + "/kernel", new long[] {k, k, in, out}, Params.Kind.WEIGHT,
                 () -> normal(k * k * in * out, std));
         Operand<TFloat32> y = tf.nn.conv2d(x, w, List.of(1L, (long) stride, (long) stride, 1L), "SAME");
         if (bias) {
@@ -106,14 +132,14 @@ public final class Layers {
     /** A 1 x 1 or k x k output convolution with small initial weights and a bias starting at {@code biasInit}. */
     public Operand<TFloat32> head(String name, Operand<TFloat32> x, int out, float biasInit) {
         int in = channels(x);
-        Variable<TFloat32> w = params.get(name + "/kernel", new long[] {1, 1, in, out}, Params.Kind.WEIGHT,
+        Variable<TFloat32> w = params.get(scope + name + "/kernel", new long[] {1, 1, in, out}, Params.Kind.WEIGHT,
                 () -> normal(in * out, 0.01));
         Operand<TFloat32> y = tf.nn.conv2d(x, w, List.of(1L, 1L, 1L, 1L), "SAME");
         return tf.nn.biasAdd(y, bias(name, out, biasInit));
     }
 
     private Variable<TFloat32> bias(String name, int out, float value) {
-        return params.get(name + "/bias", new long[] {out}, Params.Kind.WEIGHT, () -> filled(out, value));
+        return params.get(scope + name + "/bias", new long[] {out}, Params.Kind.WEIGHT, () -> filled(out, value));
     }
 
     /**
@@ -122,11 +148,11 @@ public final class Layers {
      */
     public Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {
         int c = channels(x);
-        Variable<TFloat32> gamma = params.get(name + "/gamma", new long[] {c}, Params.Kind.WEIGHT, () -> filled(c, 1f));
-        Variable<TFloat32> beta = params.get(name + "/beta", new long[] {c}, Params.Kind.WEIGHT, () -> filled(c, 0f));
-        Variable<TFloat32> mean = params.get(name + "/moving_mean", new long[] {c}, Params.Kind.STATISTIC,
+        Variable<TFloat32> gamma = params.get(scope + name + "/gamma", new long[] {c}, Params.Kind.WEIGHT, () -> filled(c, 1f));
+        Variable<TFloat32> beta = params.get(scope + name + "/beta", new long[] {c}, Params.Kind.WEIGHT, () -> filled(c, 0f));
+        Variable<TFloat32> mean = params.get(scope + name + "/moving_mean", new long[] {c}, Params.Kind.STATISTIC,
                 () -> filled(c, 0f));
-        Variable<TFloat32> var = params.get(name + "/moving_variance", new long[] {c}, Params.Kind.STATISTIC,
+        Variable<TFloat32> var = params.get(scope + name + "/moving_variance", new long[] {c}, Params.Kind.STATISTIC,
                 () -> filled(c, 1f));
         if (!training) {
             FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, gamma, beta, mean, var,
@@ -214,7 +240,7 @@ public final class Layers {
     public Operand<TFloat32> dense(String name, Operand<TFloat32> x, int out) {
         int in = channels(x);
         double limit = Math.sqrt(6.0 / (in + out));
-        Variable<TFloat32> w = params.get(name + "/kernel", new long[] {in, out}, Params.Kind.WEIGHT,
+        Variable<TFloat32> w = params.get(scope + name + "/kernel", new long[] {in, out}, Params.Kind.WEIGHT,
                 () -> uniform(in * out, limit));
         return tf.nn.biasAdd(tf.linalg.matMul(x, w), bias(name, out, 0f));
     }
@@ -225,12 +251,12 @@ public final class Layers {
             return x;
         }
         float keep = 1f - rate;
-        if (dropoutSeed == null) {
-            dropoutSeed = tf.withName("dropout_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+        if (root.dropoutSeed == null) {
+            root.dropoutSeed = tf.withName("dropout_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
         }
         // each dropout layer its own stream: the step number stays far below 2^32
-        Operand<TInt64> layerSeed = tf.math.add(dropoutSeed,
-                tf.constant(new long[] {0, (long) dropoutLayers++ << 32}));
+        Operand<TInt64> layerSeed = tf.math.add(root.dropoutSeed,
+                tf.constant(new long[] {0, (long) root.dropoutLayers++ << 32}));
         Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), layerSeed, TFloat32.class);
         Operand<TFloat32> kept = tf.dtypes.cast(tf.math.less(u, tf.constant(keep)), TFloat32.class);
         return tf.math.mul(x, tf.math.mul(kept, tf.constant(1f / keep)));

@@ -21,7 +21,11 @@ final class ModelCard {
         b.append(switch (task.task()) {
             case DETECT -> DETECT.replace(SCENE, task.inputSize() + " x " + task.inputSize() + " scenes at "
                     + ModelPackaging.plain(spec.micronsPerPixel()) + " um/px").replace(READ_AT,
-                    ModelPackaging.plain(spec.micronsPerPixel()) + " um/px");
+                    ModelPackaging.plain(spec.micronsPerPixel()) + " um/px").replace(ENSEMBLE,
+                    task instanceof DetectorTask d && d.members() > 1 ? " An ensemble of " + d.members()
+                            + " such networks, each from its own initial weights, trained side by side on the same "
+                            + "scenes, each by its own loss; the outputs are their mean centre probability (as a "
+                            + "logit), offset and radius." : "");
             case CLASSIFY -> CLASSIFY;
             case SEGMENT -> SEGMENT;
         });
@@ -61,6 +65,7 @@ final class ModelCard {
     private static final String TILE_SPLIT = "{tile split}";
     private static final String SCENE = "{scene}";
     private static final String READ_AT = "{read at}";
+    private static final String ENSEMBLE = "{ensemble}";
 
     private static final String DATA = """
             - `glomerulus-crops`: 765 crops of PAS-stained kidney biopsies (Aperio ScanScope CS, 20x), each centred on one
@@ -91,7 +96,7 @@ final class ModelCard {
             with their glomeruli where a window outgrows its tile) with their real glomeruli, onto whose tissue 1-4
             masked glomeruli from the training crops are pasted at diameters of 100-250 um with a feathered alpha; one
             scene in five is a plain tile window. Loss: focal loss on a Gaussian centre heatmap + L1 offset + 0.1 L1
-            radius at the centres.
+            radius at the centres.{ensemble}
 
             ## Intended use
 

@@ -239,6 +239,14 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--width-factor", "5");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--width-factor must be from 1 to 4, got 5"), err.toString());
+        code = run(new StringWriter(), err, "train", "classify", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--ensemble", "2");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--ensemble applies to detect only"), err.toString());
+        code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--ensemble", "0");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--ensemble must be from 1 to 8, got 0"), err.toString());
         assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
     }
 
@@ -260,13 +268,15 @@ class TrainCommandTest {
         StringWriter err = new StringWriter();
         Path detector = dir.resolve("detector");
         int code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
-                detector.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--um-per-px", "4", "--width-factor", "2");
+                detector.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--um-per-px", "4", "--width-factor", "2",
+                "--ensemble", "2");
         assertEquals(0, code, err.toString());
         try (org.gloinone.model.ModelPackage p = org.gloinone.model.ModelPackage.open(detector)) {
             assertEquals(4.0, p.spec().micronsPerPixel(), "the package states the pixel size it was trained at");
         }
         String card = Files.readString(detector.resolve("MODEL_CARD.md"));
-        assertTrue(card.contains("--um-per-px 4.0 --width-factor 2") && card.contains("read at 4 um/px"), card);
+        assertTrue(card.contains("--um-per-px 4.0 --width-factor 2 --ensemble 2") && card.contains("read at 4 um/px")
+                && card.contains("An ensemble of 2 such networks"), card);
         StringWriter out = new StringWriter();
         code = run(out, err, "train", "classify", "--data", DATA.toString(), "--out", dir.resolve("c").toString(),
                 "--tiny", "--epochs", "1", "--batch", "4", "--detector", detector.toString());
