@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.gloinone.eval.ClassificationReport;
 import org.gloinone.eval.ClassificationResolution;
+import org.gloinone.eval.ClassificationStain;
 import org.gloinone.eval.CoarseCorrectionChoice;
 import org.gloinone.eval.CropClassificationEvaluator;
 import org.gloinone.eval.CropDataset;
@@ -15,6 +16,7 @@ import org.gloinone.eval.FoldScores;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SlideFolds;
+import org.gloinone.eval.StainShift;
 import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
@@ -39,6 +41,12 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                     + "its mask, its glomerulus assumed to have the training tiles' median radius.")
     private List<Double> resolutions;
 
+    @Option(names = "--stains", split = ",", paramLabel = "NAME",
+            description = "Also score the crops restained as another lab's sections would show them: faded, dark "
+                    + "(both stains' densities at 0.6 or 1.5), blue (haematoxylin 1.5, eosin 0.8) or magenta "
+                    + "(haematoxylin 0.8, eosin 1.5).")
+    private List<String> stains;
+
     @Option(names = "--choose-coarse-correction",
             description = "With --resolutions: choose the coarse-slide correction of the sclerosed call (where it "
                     + "starts, in um/px, and how many log-odds per um/px it asks for beyond) that gives the best "
@@ -62,6 +70,10 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             }
             if (chooseCoarseCorrection && sweep.isEmpty()) {
                 throw new IllegalArgumentException("--choose-coarse-correction needs --resolutions");
+            }
+            List<StainShift> shifts = new ArrayList<>();
+            for (String word : stains == null ? List.<String>of() : stains) {
+                shifts.add(EvaluationRun.stainShift("--stains", word));
             }
             var crops = options.selectCrops(CropDataset.read(options.data));
             try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.CLASSIFY),
@@ -91,6 +103,15 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                                 CoarseCorrectionChoice.choose(swept, config, slide -> true),
                                 folds == null ? null : CoarseCorrectionChoice.crossValidated(swept, config, folds));
                     }
+                }
+                if (!shifts.isEmpty()) {
+                    List<ClassificationStain> restained = new ArrayList<>();
+                    for (StainShift shift : shifts) {
+                        ClassificationReport seen = evaluator.evaluate(crops, shift);
+                        restained.add(new ClassificationStain(shift, seen,
+                                folds == null ? null : FoldScores.classification(seen, folds, nonGlomerular)));
+                    }
+                    json = ReportJson.withClassificationStains(json, restained);
                 }
                 return new EvaluationRun.Result(json, PredictionTables.classification(r));
             }

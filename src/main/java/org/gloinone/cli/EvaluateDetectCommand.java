@@ -21,6 +21,7 @@ import org.gloinone.eval.PipelineDetectionClassifier;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.ResolutionScores;
+import org.gloinone.eval.StainShift;
 import org.gloinone.eval.TileClassLabels;
 import org.gloinone.eval.TileDataset;
 import org.gloinone.eval.TileDetectionEvaluator;
@@ -72,6 +73,15 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                     + "e.g. 0.5,1,2,4.")
     private List<Double> resolutions;
 
+    @Option(names = "--stain", paramLabel = "NAME",
+            description = "Restain every tile before it is scored, as another lab's sections would show it: faded, "
+                    + "dark (both stains' densities at 0.6 or 1.5), blue (haematoxylin 1.5, eosin 0.8) or magenta "
+                    + "(haematoxylin 0.8, eosin 1.5).")
+    private String stain;
+
+    /** The shift that {@code --stain} names, or null. */
+    private StainShift restain;
+
     @Option(names = "--choose-thresholds",
             description = "With --classify: choose the detector's score threshold and the classifier's rejection "
                     + "threshold that give the best F1 of reported glomeruli over the tiles at their own pixel size "
@@ -107,6 +117,7 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             if (chooseThresholds && !classify) {
                 throw new IllegalArgumentException("--choose-thresholds needs --classify");
             }
+            restain = stain == null ? null : EvaluationRun.stainShift("--stain", stain);
             List<LabelledTile> all = TileDataset.read(options.data);
             TileClassLabels labels = TileClassLabels.read(options.data);
             if (foldModels == null) {
@@ -128,8 +139,8 @@ final class EvaluateDetectCommand implements Callable<Integer> {
         for (int i = 0; i < sweep.size(); i++) {
             swept.add(new ResolutionScores(sweep.get(i), fold.run().swept().get(i).scores()));
         }
-        String json = ReportJson.detection(fold.model(), micronsPerPixel, minAreaUm2, ignoreBorderCut,
-                r.images().size(), r.scores(), swept);
+        String json = ReportJson.withStain(ReportJson.detection(fold.model(), micronsPerPixel, minAreaUm2,
+                ignoreBorderCut, r.images().size(), r.scores(), swept), restain);
         if (chooseThresholds) {
             List<OperatingPoints.Image> images = fold.run().images();
             json = ReportJson.withChoice(json, OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
@@ -173,8 +184,8 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             swept.add(new ResolutionScores(sweep.get(i), DetectionFolds.pooled(
                     runs.stream().map(f -> f.swept().get(at)).toList(), threshold).scores()));
         }
-        String json = ReportJson.detection(first.model(), micronsPerPixel, minAreaUm2, ignoreBorderCut,
-                pooled.images().size(), pooled.scores(), swept);
+        String json = ReportJson.withStain(ReportJson.detection(first.model(), micronsPerPixel, minAreaUm2,
+                ignoreBorderCut, pooled.images().size(), pooled.scores(), swept), restain);
         json = ReportJson.withFolds(json, DetectionFolds.scores(runs, sweep), "held_out_tiles");
         if (chooseThresholds) {
             List<OperatingPoints.Image> images = DetectionFolds.images(runs);
@@ -210,7 +221,8 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             DetectionClassifier stage = classifier == null ? null
                     : new PipelineDetectionClassifier(classifier.spec(), classifier.predictor(), options.batchSize);
             TileDetectionEvaluator evaluator = new TileDetectionEvaluator(TileDetectors.of(model.spec(),
-                    model.predictor()), stage, labels, micronsPerPixel, minAreaUm2, threshold, ignoreBorderCut);
+                    model.predictor()), stage, labels, micronsPerPixel, minAreaUm2, threshold, ignoreBorderCut,
+                    restain);
             DetectionReport own = evaluator.evaluate(tiles);
             List<DetectionReport> swept = new ArrayList<>();
             for (double mpp : sweep) {

@@ -52,6 +52,19 @@ final class EvaluationRun {
         checkOption("--min-area-um2", value, value >= 0 && Double.isFinite(value), ">= 0");
     }
 
+    /**
+     * The stain shift an option names.
+     *
+     * @throws IllegalArgumentException "OPTION: unknown stain shift ..." listing the known ones
+     */
+    static org.gloinone.eval.StainShift stainShift(String option, String word) {
+        try {
+            return org.gloinone.eval.StainShift.of(word);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
     static int execute(CommandLine.Model.CommandSpec spec, EvaluationOptions options, Body body) {
         PrintWriter err = spec.commandLine().getErr();
         if (options.batchSize < 1) {

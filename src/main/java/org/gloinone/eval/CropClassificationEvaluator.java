@@ -86,6 +86,19 @@ public final class CropClassificationEvaluator {
         }, renderMicronsPerPixel);
     }
 
+    /**
+     * Classifies every crop as a section stained otherwise would show it (see {@link StainShift}) and scores the
+     * binary task.
+     *
+     * @throws DatasetException if a crop is missing or unreadable
+     * @throws ModelException   if the network fails or its output has the wrong shape
+     * @throws IOException      if resampling fails
+     */
+    public ClassificationReport evaluate(List<LabelledCrop> crops, StainShift stain)
+            throws DatasetException, ModelException, IOException {
+        return evaluate(crops, crop -> stain.apply(RgbImage.read(crop.image())), Double.NaN);
+    }
+
     /** How a crop's pixels are obtained before they are resized to the patch. */
     private interface CropView {
         RgbImage of(LabelledCrop crop) throws DatasetException, IOException;

@@ -220,22 +220,56 @@ public final class ReportJson {
     private static void resolutionRows(ArrayNode rows, List<ClassificationResolution> sweep) {
         for (ClassificationResolution r : sweep) {
             ObjectNode n = rows.addObject();
-            BinaryConfusion c = r.report().confusion();
             n.put("microns_per_pixel", r.micronsPerPixel());
-            n.put("n", c.total());
-            number(n, "balanced_accuracy", c.balancedAccuracy());
-            number(n, "auc", r.report().auc());
-            number(n, "sensitivity", c.sensitivity());
-            number(n, "specificity", c.specificity());
-            n.put("normal_called_sclerosed", c.falsePositives());
-            n.put("sclerosed_called_normal", c.falseNegatives());
-            number(n, "percent_sclerosed_error", c.positiveShareErrorPoints());
-            if (r.report().hasNonGlomerularClass()) {
-                n.put("rejected_as_non_glomerular", r.report().rejectedAsNonGlomerular());
-            }
-            if (r.folds() != null) {
-                folds(n.putObject("folds"), r.folds(), HELD_OUT_SLIDES);
-            }
+            classificationRow(n, r.report(), r.folds());
+        }
+    }
+
+    /**
+     * A classification summary with the scores of the crops under each stain shift added under {@code stains}.
+     */
+    public static String withClassificationStains(String summary, List<ClassificationStain> sweep) {
+        ObjectNode root = parse(summary);
+        ArrayNode rows = root.putArray("stains");
+        for (ClassificationStain s : sweep) {
+            ObjectNode n = rows.addObject();
+            stainFields(n, s.stain());
+            classificationRow(n, s.report(), s.folds());
+        }
+        return text(root);
+    }
+
+    /** A summary with the stain shift its images were restained by, or the summary itself for none. */
+    public static String withStain(String summary, StainShift stain) {
+        if (stain == null) {
+            return summary;
+        }
+        ObjectNode root = parse(summary);
+        stainFields(root, stain);
+        return text(root);
+    }
+
+    private static void stainFields(ObjectNode n, StainShift stain) {
+        n.put("stain", stain.word());
+        n.put("haematoxylin_factor", stain.haematoxylin());
+        n.put("eosin_factor", stain.eosin());
+    }
+
+    private static void classificationRow(ObjectNode n, ClassificationReport report, FoldScores folds) {
+        BinaryConfusion c = report.confusion();
+        n.put("n", c.total());
+        number(n, "balanced_accuracy", c.balancedAccuracy());
+        number(n, "auc", report.auc());
+        number(n, "sensitivity", c.sensitivity());
+        number(n, "specificity", c.specificity());
+        n.put("normal_called_sclerosed", c.falsePositives());
+        n.put("sclerosed_called_normal", c.falseNegatives());
+        number(n, "percent_sclerosed_error", c.positiveShareErrorPoints());
+        if (report.hasNonGlomerularClass()) {
+            n.put("rejected_as_non_glomerular", report.rejectedAsNonGlomerular());
+        }
+        if (folds != null) {
+            folds(n.putObject("folds"), folds, HELD_OUT_SLIDES);
         }
     }
 

@@ -17,7 +17,8 @@ import org.gloinone.model.ModelException;
  * With a classifier, detections it calls non-glomerular are dropped, as a run drops them, and the percent
  * sclerosed is reported where {@link TileClassLabels} give the true classes. A tile can also be rendered at a
  * coarser (or finer) pixel size first, to see how the detector holds when slides are exported at low
- * magnification; the truth stays at the tile's own resolution and the detections are mapped back to it.
+ * magnification; the truth stays at the tile's own resolution and the detections are mapped back to it. Tiles
+ * can be restained first ({@link StainShift}), as another lab's sections would show them.
  */
 public final class TileDetectionEvaluator {
     private final TileDetector detector;
@@ -27,6 +28,7 @@ public final class TileDetectionEvaluator {
     private final double scoreThreshold;
     private final DetectionClassifier classifier;
     private final TileClassLabels labels;
+    private final StainShift stain;
 
     /**
      * Sets up the evaluation.
@@ -58,6 +60,17 @@ public final class TileDetectionEvaluator {
     public TileDetectionEvaluator(TileDetector detector, DetectionClassifier classifier, TileClassLabels labels,
                                   double micronsPerPixel, double minAreaUm2, double scoreThreshold,
                                   boolean borderCutIgnored) {
+        this(detector, classifier, labels, micronsPerPixel, minAreaUm2, scoreThreshold, borderCutIgnored, null);
+    }
+
+    /**
+     * As above, with every tile restained first.
+     *
+     * @param stain the shift applied to each tile before it is rendered, or null for the tiles as they are
+     */
+    public TileDetectionEvaluator(TileDetector detector, DetectionClassifier classifier, TileClassLabels labels,
+                                  double micronsPerPixel, double minAreaUm2, double scoreThreshold,
+                                  boolean borderCutIgnored, StainShift stain) {
         if (!(micronsPerPixel > 0) || Double.isInfinite(micronsPerPixel)) {
             throw new IllegalArgumentException("pixel size (um/px) must be > 0, got " + micronsPerPixel);
         }
@@ -74,6 +87,7 @@ public final class TileDetectionEvaluator {
         this.minAreaUm2 = minAreaUm2;
         this.scoreThreshold = scoreThreshold;
         this.borderCutIgnored = borderCutIgnored;
+        this.stain = stain;
     }
 
     /**
@@ -152,7 +166,8 @@ public final class TileDetectionEvaluator {
         }
         ImageAndMask im = ImageAndMask.read(t.image(), t.mask());
         TileGroundTruth truth = TileGroundTruth.fromMask(im.mask(), micronsPerPixel, minAreaUm2, borderCutIgnored);
-        RenderedTile rendered = RenderedTile.of(im.image(), micronsPerPixel, renderMicronsPerPixel);
+        RgbImage image = stain == null ? im.image() : stain.apply(im.image());
+        RenderedTile rendered = RenderedTile.of(image, micronsPerPixel, renderMicronsPerPixel);
         List<Detection> found = detector.detect(rendered.image(), rendered.micronsPerPixel());
         List<DetectionClassifier.Answer> answers = classifier == null ? null
                 : classifier.classify(rendered.image(), rendered.micronsPerPixel(), found);

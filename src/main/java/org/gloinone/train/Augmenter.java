@@ -2,6 +2,8 @@ package org.gloinone.train;
 
 import java.util.Random;
 
+import org.gloinone.eval.HedColour;
+
 /**
  * Training-time augmentation: random flips and 90° rotations with scale and position jitter (see {@link Warp}),
  * stain jitter in HED space (Tellez et al. 2018), brightness jitter, and occasional blur and Gaussian noise.
@@ -59,11 +61,6 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
         return new Augmenter(0, 0, 0, 0, 0);
     }
 
-    // skimage's rgb_from_hed (Ruifrok and Johnston 2001), rows = stains H, E, DAB
-    private static final double[][] RGB_FROM_HED = {{0.65, 0.70, 0.29}, {0.07, 0.99, 0.11}, {0.27, 0.57, 0.78}};
-    private static final double[][] HED_FROM_RGB = invert(RGB_FROM_HED);
-    private static final double LOG_ADJUST = Math.log(1e-6);
-
     /**
      * A random warp of a patch around ({@code cx}, {@code cy}) whose nominal scale is {@code scale} source pixels
      * per output pixel.
@@ -102,27 +99,22 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
     }
 
     private void hedJitter(Random rnd, FloatImage rgb) {
-        double[] alpha = new double[3];
-        double[] beta = new double[3];
+        double[] scale = new double[3];
+        double[] shift = new double[3];
         for (int s = 0; s < 3; s++) {
-            alpha[s] = 1 + (rnd.nextDouble() * 2 - 1) * stainSigma;
-            beta[s] = (rnd.nextDouble() * 2 - 1) * stainSigma;
+            scale[s] = 1 + (rnd.nextDouble() * 2 - 1) * stainSigma;
+            shift[s] = (rnd.nextDouble() * 2 - 1) * stainSigma * 0.1;
         }
         double brightness = 1 + (rnd.nextDouble() * 2 - 1) * stainSigma;
         float[] d = rgb.data();
-        double[] od = new double[3];
-        double[] hed = new double[3];
+        double[] pixel = new double[3];
         for (int i = 0; i < d.length; i += 3) {
             for (int c = 0; c < 3; c++) {
-                od[c] = Math.log(Math.max(d[i + c], 1e-6)) / LOG_ADJUST;
+                pixel[c] = d[i + c];
             }
-            for (int s = 0; s < 3; s++) {
-                hed[s] = od[0] * HED_FROM_RGB[0][s] + od[1] * HED_FROM_RGB[1][s] + od[2] * HED_FROM_RGB[2][s];
-                hed[s] = hed[s] * alpha[s] + beta[s] * 0.1;
-            }
+            HedColour.restain(pixel, scale, shift);
             for (int c = 0; c < 3; c++) {
-                double o = hed[0] * RGB_FROM_HED[0][c] + hed[1] * RGB_FROM_HED[1][c] + hed[2] * RGB_FROM_HED[2][c];
-                d[i + c] = clamp((float) (Math.exp(o * LOG_ADJUST) * brightness));
+                d[i + c] = clamp((float) (pixel[c] * brightness));
             }
         }
     }
@@ -162,16 +154,5 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
 
     private static float clamp(float v) {
         return v < 0 ? 0 : (v > 1 ? 1 : v);
-    }
-
-    private static double[][] invert(double[][] m) {
-        double a = m[0][0], b = m[0][1], c = m[0][2];
-        double d = m[1][0], e = m[1][1], f = m[1][2];
-        double g = m[2][0], h = m[2][1], i = m[2][2];
-        double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-        return new double[][] {
-            {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
-            {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
-            {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
     }
 }

@@ -124,6 +124,32 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void classifyScoresTheCropsUnderStainShifts() throws Exception {
+        assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "2",
+                "--stains", "faded,dark"), err.toString());
+        JsonNode j = json();
+        JsonNode rows = j.get("stains");
+        assertEquals(2, rows.size());
+        assertEquals("faded", rows.get(0).get("stain").asText());
+        assertEquals(0.6, rows.get(0).get("eosin_factor").asDouble(), 0);
+        assertEquals(1.5, rows.get(1).get("haematoxylin_factor").asDouble(), 0);
+        // the fixed classifier calls a crop sclerosed when its mean green is below 0.6 (1 of each error unshifted):
+        // a faded stain lets more green through, a dark one less
+        assertEquals(5, rows.get(0).get("n").asInt());
+        assertEquals(1, rows.get(0).get("normal_called_sclerosed").asInt());
+        assertEquals(2, rows.get(0).get("sclerosed_called_normal").asInt());
+        assertEquals(-20.0, rows.get(0).get("percent_sclerosed_error").asDouble(), 1e-9);
+        assertEquals(2, rows.get(1).get("normal_called_sclerosed").asInt());
+        assertEquals(0, rows.get(1).get("sclerosed_called_normal").asInt());
+        assertEquals(40.0, rows.get(1).get("percent_sclerosed_error").asDouble(), 1e-9);
+        assertEquals(2, rows.get(1).get("folds").get("k").asInt());
+        assertEquals(4, rows.get(1).get("folds").get("per_fold").get(0).get("n").asInt());
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--stains", "dark,green"));
+        assertTrue(err.toString().contains("--stains: unknown stain shift 'green'; known: faded, dark, blue, magenta"),
+                err.toString());
+    }
+
+    @Test
     void classifyChoosesACoarseSlideCorrectionFoldByFold() throws Exception {
         assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "2",
                 "--resolutions", "2,8", "--choose-coarse-correction"), err.toString());
@@ -194,6 +220,35 @@ class EvaluateCommandTest {
 
         assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--resolutions", "0"));
         assertTrue(err.toString().contains("--resolutions must be a microscope pixel size within 0.05-20 um/px, got 0.0"),
+                err.toString());
+    }
+
+    @Test
+    void detectScoresTheTilesRestained() throws Exception {
+        // the fixed detector finds the same circles whatever the colours; the fixed classifier rejects a patch as
+        // non-glomerular by its mean green (logit 30 - 60 G against 0 for normal), which a darker stain lowers
+        int[] kept = new int[3];
+        String[] stains = {null, "faded", "dark"};
+        for (int k = 0; k < stains.length; k++) {
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2",
+                    "--score-threshold", "0.5", "--classify"));
+            if (stains[k] != null) {
+                args.addAll(List.of("--stain", stains[k]));
+            }
+            assertEquals(0, run(args.toArray(String[]::new)), err.toString());
+            JsonNode j = json();
+            for (JsonNode image : j.get("per_image")) {
+                kept[k] += image.get("found").asInt();
+            }
+            assertEquals(stains[k] == null, !j.has("stain"), j.toString());
+        }
+        assertEquals(List.of(12, 12, 10), java.util.Arrays.stream(kept).boxed().toList());
+        assertEquals("dark", json().get("stain").asText());
+        assertEquals(1.5, json().get("eosin_factor").asDouble(), 0);
+        assertEquals(2, json().get("per_image").get(0).get("found").asInt());
+        assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--stain", "pale"));
+        assertTrue(err.toString().contains("--stain: unknown stain shift 'pale'; known: faded, dark, blue, magenta"),
                 err.toString());
     }
 

@@ -1,0 +1,59 @@
+package org.gloinone.eval;
+
+/**
+ * Colour deconvolution of a bright-field RGB pixel into its haematoxylin, eosin and DAB optical densities and back
+ * (Ruifrok and Johnston 2001, with scikit-image's stain vectors). A section stained more or less strongly, or by
+ * another lab's protocol, differs mostly by a factor on each stain's density: training jitters those factors
+ * (the trainer's augmentation), and evaluation applies fixed ones ({@link StainShift}).
+ */
+public final class HedColour {
+    // skimage's rgb_from_hed, rows = stains H, E, DAB
+    private static final double[][] RGB_FROM_HED = {{0.65, 0.70, 0.29}, {0.07, 0.99, 0.11}, {0.27, 0.57, 0.78}};
+    private static final double[][] HED_FROM_RGB = invert(RGB_FROM_HED);
+    /** Densities are in units of log(1e-6): a channel value of 1e-6 (black) has density 1. */
+    private static final double LOG_ADJUST = Math.log(1e-6);
+
+    private HedColour() {
+    }
+
+    /**
+     * Restains one pixel in place: each stain's density d becomes {@code d * scale[s] + shift[s]} (s = H, E, DAB).
+     * Channel values are in 0-1 (0 is read as 1e-6); the result is not clamped, so a caller may scale it further.
+     */
+    public static void restain(double[] rgb, double[] scale, double[] shift) {
+        double od0 = Math.log(Math.max(rgb[0], 1e-6)) / LOG_ADJUST;
+        double od1 = Math.log(Math.max(rgb[1], 1e-6)) / LOG_ADJUST;
+        double od2 = Math.log(Math.max(rgb[2], 1e-6)) / LOG_ADJUST;
+        double[] hed = new double[3];
+        for (int s = 0; s < 3; s++) {
+            hed[s] = od0 * HED_FROM_RGB[0][s] + od1 * HED_FROM_RGB[1][s] + od2 * HED_FROM_RGB[2][s];
+            hed[s] = hed[s] * scale[s] + shift[s];
+        }
+        for (int c = 0; c < 3; c++) {
+            double o = hed[0] * RGB_FROM_HED[0][c] + hed[1] * RGB_FROM_HED[1][c] + hed[2] * RGB_FROM_HED[2][c];
+            rgb[c] = Math.exp(o * LOG_ADJUST);
+        }
+    }
+
+    /** The H, E and DAB densities of a pixel whose channel values are in 0-1 (0 is read as 1e-6). */
+    public static double[] densities(double[] rgb) {
+        double[] hed = new double[3];
+        for (int s = 0; s < 3; s++) {
+            for (int c = 0; c < 3; c++) {
+                hed[s] += Math.log(Math.max(rgb[c], 1e-6)) / LOG_ADJUST * HED_FROM_RGB[c][s];
+            }
+        }
+        return hed;
+    }
+
+    private static double[][] invert(double[][] m) {
+        double a = m[0][0], b = m[0][1], c = m[0][2];
+        double d = m[1][0], e = m[1][1], f = m[1][2];
+        double g = m[2][0], h = m[2][1], i = m[2][2];
+        double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+        return new double[][] {
+            {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
+            {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
+            {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
+    }
+}
