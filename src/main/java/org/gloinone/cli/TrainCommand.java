@@ -114,6 +114,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the average of their outputs as one detector, 1 to 8 (default 1)")
     private Integer ensemble;
 
+    @Option(names = "--stain-factor", paramLabel = "X",
+            description = "detect, classify: multiply each stain's density (haematoxylin, eosin, DAB) in training by "
+                    + "a factor drawn between 1/X and X, 1 to 3, as other labs' stains differ (default: 1 +- 10 %)")
+    private Double stainFactor;
+
     @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
             description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
@@ -203,6 +208,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (ensemble != null && (ensemble < 1 || ensemble > 8)) {
                 throw new IllegalArgumentException("--ensemble must be from 1 to 8, got " + ensemble);
             }
+            if (stainFactor != null && !task.equals("detect") && !task.equals("classify")) {
+                throw new IllegalArgumentException("--stain-factor applies to detect and classify only");
+            }
+            if (stainFactor != null && !(stainFactor >= 1 && stainFactor <= 3)) {
+                throw new IllegalArgumentException("--stain-factor must be from 1 to 3, got " + stainFactor);
+            }
             if (micronsPerPixel != null) {
                 try {
                     DefaultModels.tileFactor(micronsPerPixel);
@@ -268,12 +279,12 @@ public final class TrainCommand implements Callable<Integer> {
             case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
                     trainedDetectors(detectors), lowMagnification != null ? lowMagnification
-                            : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION);
+                            : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION, stainFactor());
             default -> {
                 double um = micronsPerPixel != null ? micronsPerPixel : DefaultModels.DETECT_MICRONS_PER_PIXEL;
                 yield DefaultModels.detector(td, tiny ? 64 : DefaultModels.detectSceneSize(um), tiny,
                         cropMosaics != null ? cropMosaics : DefaultModels.DETECT_MOSAIC_SHARE, um,
-                        widthFactor != null ? widthFactor : 1, ensemble != null ? ensemble : 1);
+                        widthFactor != null ? widthFactor : 1, ensemble != null ? ensemble : 1, stainFactor());
             }
         };
         PrintWriter o = spec.commandLine().getOut();
@@ -331,6 +342,11 @@ public final class TrainCommand implements Callable<Integer> {
         o.println("wrote " + out.resolve("cross-validation.json"));
         o.flush();
         return 0;
+    }
+
+    /** The largest factor of --stain-factor, 1 without it (the trainer's ±10 % jitter). */
+    private double stainFactor() {
+        return stainFactor != null ? stainFactor : 1;
     }
 
     /** The patch edge: --size, else 32 for --tiny, else the task's default. */
@@ -436,6 +452,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + (micronsPerPixel != null ? " --um-per-px " + micronsPerPixel : "")
                 + (widthFactor != null ? " --width-factor " + widthFactor : "")
                 + (ensemble != null ? " --ensemble " + ensemble : "")
+                + (stainFactor != null ? " --stain-factor " + stainFactor : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())

@@ -18,21 +18,27 @@ import org.gloinone.eval.HedColour;
  *                     coarser pixel size looks once the pipeline reads it at the model's pixel size
  * @param maxLowMagnification the largest such factor, at least 1
  * @param jpegChance   probability of a JPEG round trip at quality 30-85 %, the artefacts of exported regions
+ * @param maxStainFactor above 1, each stain's density is multiplied by a factor drawn log-uniformly between
+ *                     {@code 1 / maxStainFactor} and {@code maxStainFactor} (other labs' stains) instead of
+ *                     {@code 1 ± stainSigma}; 1 keeps the latter
  */
 public record Augmenter(double scaleJitter, double shiftJitter, double stainSigma, double blurChance,
                         double noiseSigma, double lowMagnificationChance, double maxLowMagnification,
-                        double jpegChance) {
+                        double jpegChance, double maxStainFactor) {
 
     public Augmenter {
         if (!(maxLowMagnification >= 1)) {
             throw new IllegalArgumentException("largest low-magnification factor must be >= 1, got "
                     + maxLowMagnification);
         }
+        if (!(maxStainFactor >= 1) || Double.isInfinite(maxStainFactor)) {
+            throw new IllegalArgumentException("largest stain factor must be >= 1, got " + maxStainFactor);
+        }
     }
 
     /** Flips, rotations, scale and colour jitter without export artefacts. */
     public Augmenter(double scaleJitter, double shiftJitter, double stainSigma, double blurChance, double noiseSigma) {
-        this(scaleJitter, shiftJitter, stainSigma, blurChance, noiseSigma, 0, 1, 0);
+        this(scaleJitter, shiftJitter, stainSigma, blurChance, noiseSigma, 0, 1, 0, 1);
     }
 
     /** Defaults used for the segmenter. */
@@ -53,7 +59,15 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
      * {@code maxLowMagnification} times coarser than the model sees.
      */
     public static Augmenter robust(double maxLowMagnification) {
-        return new Augmenter(0.15, 0.06, 0.1, 0.25, 0.02, 0.5, maxLowMagnification, 0.3);
+        return robust(maxLowMagnification, 1);
+    }
+
+    /**
+     * As {@link #robust(double)}, each stain's density multiplied by a factor up to {@code maxStainFactor} or down
+     * to its inverse (see {@link #maxStainFactor()}).
+     */
+    public static Augmenter robust(double maxLowMagnification, double maxStainFactor) {
+        return new Augmenter(0.15, 0.06, 0.1, 0.25, 0.02, 0.5, maxLowMagnification, 0.3, maxStainFactor);
     }
 
     /** No augmentation at all (validation). */
@@ -102,7 +116,8 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
         double[] scale = new double[3];
         double[] shift = new double[3];
         for (int s = 0; s < 3; s++) {
-            scale[s] = 1 + (rnd.nextDouble() * 2 - 1) * stainSigma;
+            double u = rnd.nextDouble() * 2 - 1;
+            scale[s] = maxStainFactor > 1 ? Math.exp(u * Math.log(maxStainFactor)) : 1 + u * stainSigma;
             shift[s] = (rnd.nextDouble() * 2 - 1) * stainSigma * 0.1;
         }
         double brightness = 1 + (rnd.nextDouble() * 2 - 1) * stainSigma;

@@ -87,21 +87,22 @@ public final class DefaultModels {
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny, TrainedDetector detector)
             throws IOException {
         return classifier(data, size, tiny, detector == null ? List.of() : List.of(detector),
-                CLASSIFY_MAX_LOW_MAGNIFICATION);
+                CLASSIFY_MAX_LOW_MAGNIFICATION, 1);
     }
 
     /**
      * As {@link #classifier(TrainingData, int, boolean, TrainedDetector)}, with the low-magnification look
-     * reaching {@code maxLowMagnification} times coarser than the patch.
+     * reaching {@code maxLowMagnification} times coarser than the patch and each stain's density jittered by a
+     * factor up to {@code maxStainFactor} ({@link Augmenter#robust(double, double)}).
      */
     public static ClassifierTask classifier(TrainingData data, int size, boolean tiny,
-                                            List<TrainedDetector> detectors, double maxLowMagnification)
-            throws IOException {
+                                            List<TrainedDetector> detectors, double maxLowMagnification,
+                                            double maxStainFactor) throws IOException {
         TileTrainingSet tiles = data.tiles(CLASSIFY_TILE_FACTOR, 200);
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
         ClassifierTask task = new ClassifierTask(data.trainCrops(), trainTiles, data.validationCrops(),
                 tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), true),
-                size, classifierNet(tiny), Augmenter.robust(maxLowMagnification), CLASS_GAMMA);
+                size, classifierNet(tiny), Augmenter.robust(maxLowMagnification, maxStainFactor), CLASS_GAMMA);
         if (!detectors.isEmpty()) {
             task.addHardNegatives(minedFalsePositives(data, detectors, false), trainTiles);
             task.addValidationFalsePositives(minedFalsePositives(data, detectors, true));
@@ -197,17 +198,19 @@ public final class DefaultModels {
      * validation on held-out tiles and on scenes made only of held-out crops and tiles.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny) throws IOException {
-        return detector(data, size, tiny, DETECT_MOSAIC_SHARE, DETECT_MICRONS_PER_PIXEL, 1, 1);
+        return detector(data, size, tiny, DETECT_MOSAIC_SHARE, DETECT_MICRONS_PER_PIXEL, 1, 1, 1);
     }
 
     /**
      * As {@link #detector(TrainingData, int, boolean)}, with {@code mosaicShare} of the scenes crop mosaics, at
      * {@code umPerPx} (a whole multiple of the tiles' 0.5 um/px), the network {@code widthFactor} times as wide,
-     * an ensemble of {@code members} such networks; the low-magnification look reaches regions exported at
-     * {@link #DETECT_LOW_MAGNIFICATION_MICRONS}.
+     * an ensemble of {@code members} such networks, each stain's density jittered by a factor up to
+     * {@code maxStainFactor} ({@link Augmenter#robust(double, double)}); the low-magnification look reaches regions
+     * exported at {@link #DETECT_LOW_MAGNIFICATION_MICRONS}.
      */
     public static DetectorTask detector(TrainingData data, int size, boolean tiny, double mosaicShare,
-                                        double umPerPx, int widthFactor, int members) throws IOException {
+                                        double umPerPx, int widthFactor, int members, double maxStainFactor)
+            throws IOException {
         int factor = tileFactor(umPerPx);
         TileTrainingSet tiles = data.tiles(factor, tileMinArea(factor));
         var trainTiles = tiles.byIdRange(data.validationFirstTile(), data.validationLastTile(), false);
@@ -216,7 +219,8 @@ public final class DefaultModels {
                 DETECT_SCALE_JITTER).withCropMosaics(mosaicShare);
         SceneSynthesizer val = valTiles.isEmpty() || data.validationCrops().isEmpty() ? null
                 : new SceneSynthesizer(valTiles, data.validationCrops(), 100 / umPerPx, 250 / umPerPx, 4);
-        Augmenter augmenter = Augmenter.robust(Math.max(1, DETECT_LOW_MAGNIFICATION_MICRONS / umPerPx));
+        Augmenter augmenter = Augmenter.robust(Math.max(1, DETECT_LOW_MAGNIFICATION_MICRONS / umPerPx),
+                maxStainFactor);
         return new DetectorTask(train, val, valTiles, size, umPerPx, detectorNet(tiny, widthFactor), augmenter,
                 tiny ? 8 : DETECT_SCENES_PER_EPOCH, members);
     }
