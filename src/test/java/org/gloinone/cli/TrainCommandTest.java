@@ -247,18 +247,26 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--ensemble", "0");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--ensemble must be from 1 to 8, got 0"), err.toString());
+        code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--stain-factor", "1.5");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--stain-factor applies to detect and classify only"), err.toString());
+        code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--stain-factor", "0.5");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--stain-factor must be from 1 to 3, got 0.5"), err.toString());
         assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
     }
 
     @Test
-    void trainsATinyDetectorOnCropMosaicsAndSaysSoInItsCard(@TempDir Path dir) throws Exception {
+    void trainsATinyDetectorOnCropMosaicsAndWiderStainsAndSaysSoInItsCard(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
         StringWriter err = new StringWriter();
         Path pkg = dir.resolve("detector");
         int code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
-                pkg.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--crop-mosaics", "1");
+                pkg.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--crop-mosaics", "1", "--stain-factor", "1.6");
         assertEquals(0, code, err.toString());
-        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--crop-mosaics 1.0"),
+        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--crop-mosaics 1.0 --stain-factor 1.6"),
                 "the card's command is the one that trained it");
     }
 
@@ -279,8 +287,9 @@ class TrainCommandTest {
                 && card.contains("An ensemble of 2 such networks"), card);
         StringWriter out = new StringWriter();
         code = run(out, err, "train", "classify", "--data", DATA.toString(), "--out", dir.resolve("c").toString(),
-                "--tiny", "--epochs", "1", "--batch", "4", "--detector", detector.toString());
+                "--tiny", "--epochs", "1", "--batch", "4", "--detector", detector.toString(), "--stain-factor", "2");
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("detector false positives used as non-glomerular examples: "), out.toString());
+        assertTrue(Files.readString(dir.resolve("c/MODEL_CARD.md")).contains("--stain-factor 2.0"));
     }
 }

@@ -2,6 +2,7 @@ package org.gloinone.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -61,6 +62,32 @@ class AugmentationTest {
         }
         assertTrue(diff / img.data().length > 1e-3, "jitter changed the colours");
         assertTrue(diff / img.data().length < 0.2, "jitter stayed small");
+    }
+
+    @Test
+    void aStainFactorSpreadsEachStainLogUniformlyBetweenItsBounds() {
+        double[] pas = {0.72, 0.45, 0.68};
+        double[] before = org.gloinone.eval.HedColour.densities(pas);
+        // no brightness jitter or shift to speak of: only the factors on the densities
+        Augmenter augmenter = new Augmenter(0, 0, 1e-9, 0, 0, 0, 1, 0, 1.6);
+        Random rnd = new Random(3);
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        int below = 0;
+        for (int k = 0; k < 400; k++) {
+            FloatImage img = new FloatImage(1, 1, 3, new float[] {0.72f, 0.45f, 0.68f});
+            augmenter.jitterColour(rnd, img);
+            double[] after = org.gloinone.eval.HedColour.densities(
+                    new double[] {img.data()[0], img.data()[1], img.data()[2]});
+            double h = after[0] / before[0];
+            min = Math.min(min, h);
+            max = Math.max(max, h);
+            below += h < 1 ? 1 : 0;
+        }
+        assertTrue(min >= 1 / 1.6 - 1e-3 && max <= 1.6 + 1e-3, min + " " + max);
+        assertTrue(min < 1 / 1.5 && max > 1.5, "the factors reach near both bounds: " + min + " " + max);
+        assertTrue(below > 160 && below < 240, "as many factors below 1 as above: " + below);
+        assertThrows(IllegalArgumentException.class, () -> Augmenter.robust(2.5, 0.9));
     }
 
     @Test
