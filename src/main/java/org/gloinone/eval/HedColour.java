@@ -24,26 +24,26 @@ public final class HedColour {
         double od0 = Math.log(Math.max(rgb[0], 1e-6)) / LOG_ADJUST;
         double od1 = Math.log(Math.max(rgb[1], 1e-6)) / LOG_ADJUST;
         double od2 = Math.log(Math.max(rgb[2], 1e-6)) / LOG_ADJUST;
-        double[] hed = new double[3];
-        for (int s = 0; s < 3; s++) {
-            hed[s] = od0 * HED_FROM_RGB[0][s] + od1 * HED_FROM_RGB[1][s] + od2 * HED_FROM_RGB[2][s];
-            hed[s] = hed[s] * scale[s] + shift[s];
-        }
+        double h = stain(od0, od1, od2, 0) * scale[0] + shift[0];
+        double e = stain(od0, od1, od2, 1) * scale[1] + shift[1];
+        double d = stain(od0, od1, od2, 2) * scale[2] + shift[2];
         for (int c = 0; c < 3; c++) {
-            double o = hed[0] * RGB_FROM_HED[0][c] + hed[1] * RGB_FROM_HED[1][c] + hed[2] * RGB_FROM_HED[2][c];
+            double o = h * RGB_FROM_HED[0][c] + e * RGB_FROM_HED[1][c] + d * RGB_FROM_HED[2][c];
             rgb[c] = Math.exp(o * LOG_ADJUST);
         }
     }
 
     /** The H, E and DAB densities of a pixel whose channel values are in 0-1 (0 is read as 1e-6). */
     public static double[] densities(double[] rgb) {
-        double[] hed = new double[3];
-        for (int s = 0; s < 3; s++) {
-            for (int c = 0; c < 3; c++) {
-                hed[s] += Math.log(Math.max(rgb[c], 1e-6)) / LOG_ADJUST * HED_FROM_RGB[c][s];
-            }
-        }
-        return hed;
+        double od0 = Math.log(Math.max(rgb[0], 1e-6)) / LOG_ADJUST;
+        double od1 = Math.log(Math.max(rgb[1], 1e-6)) / LOG_ADJUST;
+        double od2 = Math.log(Math.max(rgb[2], 1e-6)) / LOG_ADJUST;
+        return new double[] {stain(od0, od1, od2, 0), stain(od0, od1, od2, 1), stain(od0, od1, od2, 2)};
+    }
+
+    /** Stain {@code s}'s density from the three channels' optical densities. */
+    private static double stain(double od0, double od1, double od2, int s) {
+        return od0 * HED_FROM_RGB[0][s] + od1 * HED_FROM_RGB[1][s] + od2 * HED_FROM_RGB[2][s];
     }
 
     private static double[][] invert(double[][] m) {
