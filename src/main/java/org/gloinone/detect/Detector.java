@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,8 @@ import org.gloinone.model.Task;
 import org.gloinone.progress.CancellationToken;
 import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.Slide;
+import org.gloinone.stain.StainDensities;
+import org.gloinone.stain.StainNormalisation;
 
 /**
  * Runs the CircleNet detector over a whole slide. A reader thread reads and preprocesses the planned
@@ -88,11 +91,22 @@ public final class Detector {
 
         AtomicLong readNanos = new AtomicLong();
         long[] predictNanos = new long[1];
-        List<Detection> found = runTiles(slide, grid, analysed, todo, settings, progress, cancel, readNanos, predictNanos);
+        Slide stained = stainedLikeTraining(slide);
+        List<Detection> found = runTiles(stained, grid, analysed, todo, settings, progress, cancel, readNanos,
+                predictNanos);
         List<Detection> merged = new CircleNms(settings.nmsIou()).suppress(found);
         progress.progress(1, "detect: " + merged.size() + " glomeruli in " + todo.size() + " tiles");
         return new DetectionRun(merged, grid.tiles().size(), grid.tiles().size() - todo.size(), tissueAreaMm2,
                 maskNanos, readNanos.get(), predictNanos[0], System.nanoTime() - start);
+    }
+
+    /**
+     * The slide restained to the stain of the detector's training slides, when its package records that stain
+     * (another lab's darker or more magenta sections otherwise look like tubule clusters to it).
+     */
+    private Slide stainedLikeTraining(Slide slide) throws IOException {
+        Optional<StainDensities> reference = config.stainReference();
+        return reference.isEmpty() ? slide : StainNormalisation.forSlide(slide, reference.get()).restain(slide);
     }
 
     private List<Detection> runTiles(Slide slide, TileGrid grid, boolean[] analysed, List<Tile> todo,

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.gloinone.stain.HedColour;
+
 /**
  * A fixed change of stain, as another lab's sections would show the same tissue: each stain's optical density
  * times a factor ({@link HedColour}). The factors lie far outside the trainer's stain jitter (±10 %), so that a

@@ -1,5 +1,10 @@
 package org.gloinone.model;
 
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gloinone.stain.StainDensities;
+
 /**
  * The CircleNet settings of a detector package ({@code config: glo-in-one: detect:} in rdf.yaml).
  *
@@ -18,13 +23,17 @@ package org.gloinone.model;
  * @param minRadiusMicrons   the physical size prior: circles of a smaller radius in micrometres are no glomerulus
  *                           (0 when the package sets none)
  * @param maxRadiusMicrons   circles of a larger radius in micrometres are no glomerulus (infinite when none)
+ * @param stainReference     the stain densities of the training slides: a run restains each slide to them before
+ *                           it detects ({@code detect.stain_reference}); empty when the package sets none
  */
 public record DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
                            boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
                            int topK, double scoreThreshold, double nmsIou,
                            double tileMicrons, double overlapMicrons,
-                           double minRadiusMicrons, double maxRadiusMicrons) {
+                           double minRadiusMicrons, double maxRadiusMicrons,
+                           Optional<StainDensities> stainReference) {
     public DetectConfig {
+        Objects.requireNonNull(stainReference, "detect.stain_reference");
         Checks.positive("detect.output_stride", outputStride);
         Checks.positive("detect.top_k", topK);
         Checks.unitInterval("detect.score_threshold", scoreThreshold);
@@ -43,13 +52,30 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
         }
     }
 
-    /** A detector without a size prior: every radius is kept. */
+    /** A detector without a stain reference: slides are detected on as they are stained. */
+    public DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
+                        boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
+                        int topK, double scoreThreshold, double nmsIou,
+                        double tileMicrons, double overlapMicrons, double minRadiusMicrons, double maxRadiusMicrons) {
+        this(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride, radiusInInputPixels, topK,
+                scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons, maxRadiusMicrons,
+                Optional.empty());
+    }
+
+    /** A detector without a size prior or a stain reference: every radius is kept. */
     public DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
                         boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
                         int topK, double scoreThreshold, double nmsIou,
                         double tileMicrons, double overlapMicrons) {
         this(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride, radiusInInputPixels, topK,
                 scoreThreshold, nmsIou, tileMicrons, overlapMicrons, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /** The same settings with this stain reference. */
+    public DetectConfig withStainReference(StainDensities reference) {
+        return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
+                radiusInInputPixels, topK, scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
+                maxRadiusMicrons, Optional.of(reference));
     }
 
     /** True when the package sets a size prior (a minimum or a maximum radius). */

@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gloinone.stain.StainDensities;
+
 /**
  * Reads a package's {@code rdf.yaml} (bioimage.io model description, format 0.5) with its
  * {@code config: glo-in-one:} section into a validated {@link ModelRdf}. Every error names the file and the
@@ -259,7 +261,21 @@ public final class ModelSpecReader {
         double maxRadius = d.has("max_radius_um") ? d.field("max_radius_um").number() : Double.POSITIVE_INFINITY;
         return new DetectConfig(heatmap, offset, radius, logits, d.field("output_stride").integer(), inputPixels,
                 d.field("top_k").integer(), d.field("score_threshold").number(), d.field("nms_iou").number(),
-                d.field("tile_um").number(), d.field("overlap_um").number(), minRadius, maxRadius);
+                d.field("tile_um").number(), d.field("overlap_um").number(), minRadius, maxRadius,
+                stainReference(d));
+    }
+
+    private static Optional<StainDensities> stainReference(RdfNode d) throws ModelException {
+        if (!d.has("stain_reference")) {
+            return Optional.empty();
+        }
+        RdfNode r = d.field("stain_reference");
+        double h = r.field("haematoxylin").number();
+        double e = r.field("eosin").number();
+        if (!(h > 0 && e > 0 && Double.isFinite(h) && Double.isFinite(e))) {
+            throw r.error("must hold haematoxylin and eosin densities above 0, got " + h + " and " + e);
+        }
+        return Optional.of(new StainDensities(h, e));
     }
 
     private static ClassifyConfig classifyConfig(RdfNode c) throws ModelException {

@@ -180,6 +180,12 @@ public final class ModelSpecWriter {
         if (d.maxRadiusMicrons() < Double.POSITIVE_INFINITY) {
             m.put("max_radius_um", d.maxRadiusMicrons());
         }
+        d.stainReference().ifPresent(r -> {
+            Map<String, Object> reference = new LinkedHashMap<>();
+            reference.put("haematoxylin", r.haematoxylin());
+            reference.put("eosin", r.eosin());
+            m.put("stain_reference", reference);
+        });
         return m;
     }
 

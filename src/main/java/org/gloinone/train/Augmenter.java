@@ -2,7 +2,7 @@ package org.gloinone.train;
 
 import java.util.Random;
 
-import org.gloinone.eval.HedColour;
+import org.gloinone.stain.HedColour;
 
 /**
  * Training-time augmentation: random flips and 90° rotations with scale and position jitter (see {@link Warp}),

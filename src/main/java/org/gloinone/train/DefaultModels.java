@@ -221,7 +221,8 @@ public final class DefaultModels {
                 : new SceneSynthesizer(valTiles, data.validationCrops(), 100 / umPerPx, 250 / umPerPx, 4);
         Augmenter augmenter = Augmenter.robust(Math.max(1, DETECT_LOW_MAGNIFICATION_MICRONS / umPerPx),
                 maxStainFactor);
-        return new DetectorTask(train, val, valTiles, size, umPerPx, detectorNet(tiny, widthFactor), augmenter,
-                tiny ? 8 : DETECT_SCENES_PER_EPOCH, members);
+        DetectorTask task = new DetectorTask(train, val, valTiles, size, umPerPx, detectorNet(tiny, widthFactor),
+                augmenter, tiny ? 8 : DETECT_SCENES_PER_EPOCH, members);
+        return TrainingStain.reference(data).map(task::withStainReference).orElse(task);
     }
 }

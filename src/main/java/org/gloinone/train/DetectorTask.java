@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.gloinone.detect.Circle;
 import org.gloinone.model.Task;
+import org.gloinone.stain.StainDensities;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -40,6 +42,7 @@ public final class DetectorTask implements TrainingTask {
     private final Augmenter augmenter;
     private final int samplesPerEpoch;
     private final int members;
+    private final Optional<StainDensities> stainReference;
 
     /**
      * @param train           training scene source
@@ -80,6 +83,30 @@ public final class DetectorTask implements TrainingTask {
         this.augmenter = augmenter;
         this.samplesPerEpoch = samplesPerEpoch;
         this.members = members;
+        this.stainReference = Optional.empty();
+    }
+
+    private DetectorTask(DetectorTask task, StainDensities stainReference) {
+        this.train = task.train;
+        this.validationSynth = task.validationSynth;
+        this.validationTiles = task.validationTiles;
+        this.size = task.size;
+        this.micronsPerPixel = task.micronsPerPixel;
+        this.net = task.net;
+        this.augmenter = task.augmenter;
+        this.samplesPerEpoch = task.samplesPerEpoch;
+        this.members = task.members;
+        this.stainReference = Optional.of(stainReference);
+    }
+
+    /** The same task, whose package records the stain of its training tiles (restained to at run time). */
+    public DetectorTask withStainReference(StainDensities reference) {
+        return new DetectorTask(this, reference);
+    }
+
+    /** The stain of the training tiles, recorded in the package; empty when not measured. */
+    public Optional<StainDensities> stainReference() {
+        return stainReference;
     }
 
     /** How many networks the model averages (1: a single network). */

@@ -63,7 +63,8 @@ public final class ModelPackaging {
         return switch (task.task()) {
             case DETECT -> new ModelSpec("glo-in-one-detector", "1.0.0", task.task(),
                     ((DetectorTask) task).micronsPerPixel(), SavedModelExport.INPUT, unit,
-                    detectConfig(),
+                    ((DetectorTask) task).stainReference().map(detectConfig()::withStainReference)
+                            .orElse(detectConfig()),
                     null, null);
             case CLASSIFY -> new ModelSpec("glo-in-one-classifier", "1.0.0", task.task(), patchMicronsPerPixel(task),
                     SavedModelExport.INPUT, unit, null,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gloinone.stain.HedColour;
+
 import org.junit.jupiter.api.Test;
 
 /** Colour deconvolution and the fixed stain shifts of evaluation. */

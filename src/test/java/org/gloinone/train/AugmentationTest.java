@@ -67,7 +67,7 @@ class AugmentationTest {
     @Test
     void aStainFactorSpreadsEachStainLogUniformlyBetweenItsBounds() {
         double[] pas = {0.72, 0.45, 0.68};
-        double[] before = org.gloinone.eval.HedColour.densities(pas);
+        double[] before = org.gloinone.stain.HedColour.densities(pas);
         // no brightness jitter or shift to speak of: only the factors on the densities
         Augmenter augmenter = new Augmenter(0, 0, 1e-9, 0, 0, 0, 1, 0, 1.6);
         Random rnd = new Random(3);
@@ -77,7 +77,7 @@ class AugmentationTest {
         for (int k = 0; k < 400; k++) {
             FloatImage img = new FloatImage(1, 1, 3, new float[] {0.72f, 0.45f, 0.68f});
             augmenter.jitterColour(rnd, img);
-            double[] after = org.gloinone.eval.HedColour.densities(
+            double[] after = org.gloinone.stain.HedColour.densities(
                     new double[] {img.data()[0], img.data()[1], img.data()[2]});
             double h = after[0] / before[0];
             min = Math.min(min, h);

@@ -1,10 +1,11 @@
-package org.gloinone.eval;
+package org.gloinone.stain;
 
 /**
  * Colour deconvolution of a bright-field RGB pixel into its haematoxylin, eosin and DAB optical densities and back
  * (Ruifrok and Johnston 2001, with scikit-image's stain vectors). A section stained more or less strongly, or by
  * another lab's protocol, differs mostly by a factor on each stain's density: training jitters those factors
- * (the trainer's augmentation), and evaluation applies fixed ones ({@link StainShift}).
+ * (the trainer's augmentation), evaluation applies fixed ones (the evaluation's stain shifts), and a run
+ * undoes a slide's own ({@link StainNormalisation}).
  */
 public final class HedColour {
     // skimage's rgb_from_hed, rows = stains H, E, DAB
@@ -39,6 +40,33 @@ public final class HedColour {
         double od1 = Math.log(Math.max(rgb[1], 1e-6)) / LOG_ADJUST;
         double od2 = Math.log(Math.max(rgb[2], 1e-6)) / LOG_ADJUST;
         return new double[] {stain(od0, od1, od2, 0), stain(od0, od1, od2, 1), stain(od0, od1, od2, 2)};
+    }
+
+    /**
+     * The linear map of a pixel's three optical densities (a row vector, in this class's units) that multiplies its
+     * H density by {@code haematoxylin} and its E density by {@code eosin} and keeps its DAB: {@code od' = od * m}.
+     */
+    static double[][] opticalDensityMap(double haematoxylin, double eosin) {
+        double[] scale = {haematoxylin, eosin, 1};
+        double[][] m = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int s = 0; s < 3; s++) {
+                    m[i][j] += HED_FROM_RGB[i][s] * scale[s] * RGB_FROM_HED[s][j];
+                }
+            }
+        }
+        return m;
+    }
+
+    /** The optical density of a channel value in 0-1, in this class's units (0 is read as 1e-6, density 1). */
+    static double opticalDensity(double value) {
+        return Math.log(Math.max(value, 1e-6)) / LOG_ADJUST;
+    }
+
+    /** The channel value in 0-1 of an optical density in this class's units (the inverse of the above). */
+    static double channelValue(double opticalDensity) {
+        return Math.exp(opticalDensity * LOG_ADJUST);
     }
 
     /** Stain {@code s}'s density from the three channels' optical densities. */
