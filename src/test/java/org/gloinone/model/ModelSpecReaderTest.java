@@ -159,6 +159,23 @@ class ModelSpecReaderTest {
     }
 
     @Test
+    void stainReferenceIsOptionalReadWrittenBackAndChecked() throws Exception {
+        Files.writeString(rdf, detectorYaml);
+        assertTrue(ModelSpecReader.read(rdf).spec().detect().stainReference().isEmpty());
+        String withStain = detectorYaml.replace("      top_k: 100\n",
+                "      top_k: 100\n      stain_reference:\n        haematoxylin: 0.058\n        eosin: 0.03\n");
+        Files.writeString(rdf, withStain);
+        ModelSpec spec = ModelSpecReader.read(rdf).spec();
+        assertEquals(new org.gloinone.stain.StainDensities(0.058, 0.03), spec.detect().stainReference().orElseThrow());
+        String again = ModelSpecWriter.toYaml(spec, detectorDescription(), Instant.parse("2026-01-01T00:00:00Z"));
+        assertTrue(again.contains("stain_reference:\n        haematoxylin: 0.058\n        eosin: 0.03\n"), again);
+        assertEquals(rdf + ": config.glo-in-one.detect.stain_reference must hold haematoxylin and eosin densities "
+                + "above 0, got 0.058 and -0.03", failure(withStain.replace("eosin: 0.03", "eosin: -0.03")).getMessage());
+        assertEquals(rdf + ": config.glo-in-one.detect.stain_reference.eosin is missing",
+                failure(withStain.replace("        eosin: 0.03\n", "")).getMessage());
+    }
+
+    @Test
     void missingFieldIsNamed() throws Exception {
         ModelException e = failure(detectorYaml.replace("      top_k: 100\n", ""));
         assertEquals(rdf + ": config.glo-in-one.detect.top_k is missing", e.getMessage());
