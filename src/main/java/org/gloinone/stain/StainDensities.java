@@ -28,8 +28,10 @@ public record StainDensities(double haematoxylin, double eosin) {
     private static final double MIN_PEAK = 0.01;
     /** A pixel whose brightest channel is darker than this (of 255) is black, not stain. */
     private static final int BLACK = 20;
-    /** Output rows read at once, bounding memory whatever the slide's width. */
-    private static final int STRIP_ROWS = 256;
+    /** Output rows read at once. */
+    private static final int STRIP_ROWS = 64;
+    /** About the most pixels an estimate reads: a 16 x 16 mm section at 8 um/px is read whole. */
+    static final long MAX_PIXELS_READ = 4L << 20;
 
     public StainDensities {
         if (!(haematoxylin > 0 && eosin > 0 && Double.isFinite(haematoxylin) && Double.isFinite(eosin))) {
@@ -39,8 +41,10 @@ public record StainDensities(double haematoxylin, double eosin) {
     }
 
     /**
-     * The slide's densities, read at {@link #MICRONS_PER_PIXEL} in strips. Empty when the slide does not know its
-     * pixel size or holds no stained pixel.
+     * The slide's densities, read at {@link #MICRONS_PER_PIXEL}: whole when that is at most {@link #MAX_PIXELS_READ}
+     * pixels, else as evenly spaced strips of {@value #STRIP_ROWS} rows that add up to about that many, so that a
+     * gigapixel slide costs no more than a biopsy. Empty when the slide does not know its pixel size or holds no
+     * stained pixel.
      *
      * @throws IOException if the slide cannot be read
      */
@@ -53,10 +57,14 @@ public record StainDensities(double haematoxylin, double eosin) {
         long h0 = slide.levels().get(0).height();
         int width = (int) Math.max(1, Math.round(w0 / downsample));
         int height = (int) Math.max(1, Math.round(h0 / downsample));
+        int strips = (height + STRIP_ROWS - 1) / STRIP_ROWS;
+        int stripsRead = (int) Math.max(1, Math.min(strips, MAX_PIXELS_READ / ((long) width * STRIP_ROWS)));
+        double rowHeight0 = (double) h0 / height;
         DensityHistograms histograms = new DensityHistograms();
-        for (int row = 0; row < height; row += STRIP_ROWS) {
+        for (int k = 0; k < stripsRead; k++) {
+            int row = (int) ((long) k * strips / stripsRead) * STRIP_ROWS;
             int rows = Math.min(STRIP_ROWS, height - row);
-            int[] argb = slide.readScaled(0, row * (double) h0 / height, w0, rows * (double) h0 / height, width, rows)
+            int[] argb = slide.readScaled(0, row * rowHeight0, w0, rows * rowHeight0, width, rows)
                     .update(null).getCurrentStorageArray();
             histograms.add(argb);
         }

@@ -34,6 +34,16 @@ class StainNormalisationTest {
     }
 
     @Test
+    void aLargeSlideIsMeasuredOnEvenlySpacedStripsAlike() throws IOException {
+        RgbImage large = tissue(2100, 1, 1, 13); // 4.4 M pixels at 8 um/px: more than an estimate reads
+        Slide slide = new ImageSlide(Path.of("large.png"), large, OptionalDouble.of(StainDensities.MICRONS_PER_PIXEL));
+        StainDensities sampled = StainDensities.of(slide).orElseThrow();
+        StainDensities whole = StainDensities.ofPixels(large.argb()).orElseThrow();
+        assertTrue(Math.abs(sampled.haematoxylin() / whole.haematoxylin() - 1) < 0.01, sampled + " vs " + whole);
+        assertTrue(Math.abs(sampled.eosin() / whole.eosin() - 1) < 0.01, sampled + " vs " + whole);
+    }
+
+    @Test
     void transparentAndBlackPixelsDoNotCountAndGlassAloneHasNoStain() {
         int[] tissue = tissue(64, 1, 1, 3).argb();
         int[] withBorders = new int[tissue.length * 2];
