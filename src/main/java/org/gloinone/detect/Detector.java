@@ -91,7 +91,7 @@ public final class Detector {
 
         AtomicLong readNanos = new AtomicLong();
         long[] predictNanos = new long[1];
-        Slide stained = stainedLikeTraining(slide);
+        Slide stained = stainedLikeTraining(slide, progress);
         List<Detection> found = runTiles(stained, grid, analysed, todo, settings, progress, cancel, readNanos,
                 predictNanos);
         List<Detection> merged = new CircleNms(settings.nmsIou()).suppress(found);
@@ -104,9 +104,14 @@ public final class Detector {
      * The slide restained to the stain of the detector's training slides, when its package records that stain
      * (another lab's darker or more magenta sections otherwise look like tubule clusters to it).
      */
-    private Slide stainedLikeTraining(Slide slide) throws IOException {
+    private Slide stainedLikeTraining(Slide slide, ProgressListener progress) throws IOException {
         Optional<StainDensities> reference = config.stainReference();
-        return reference.isEmpty() ? slide : StainNormalisation.forSlide(slide, reference.get()).restain(slide);
+        if (reference.isEmpty()) {
+            return slide;
+        }
+        StainNormalisation factors = StainNormalisation.forSlide(slide, reference.get());
+        progress.progress(0, "detect: stain " + factors.describe() + " to the detector's training stain");
+        return factors.restain(slide);
     }
 
     private List<Detection> runTiles(Slide slide, TileGrid grid, boolean[] analysed, List<Tile> todo,
