@@ -91,27 +91,27 @@ public final class Detector {
 
         AtomicLong readNanos = new AtomicLong();
         long[] predictNanos = new long[1];
-        Slide stained = stainedLikeTraining(slide, progress);
-        List<Detection> found = runTiles(stained, grid, analysed, todo, settings, progress, cancel, readNanos,
+        StainNormalisation stain = stainFactors(slide, progress);
+        List<Detection> found = runTiles(stain.restain(slide), grid, analysed, todo, settings, progress, cancel, readNanos,
                 predictNanos);
         List<Detection> merged = new CircleNms(settings.nmsIou()).suppress(found);
         progress.progress(1, "detect: " + merged.size() + " glomeruli in " + todo.size() + " tiles");
         return new DetectionRun(merged, grid.tiles().size(), grid.tiles().size() - todo.size(), tissueAreaMm2,
-                maskNanos, readNanos.get(), predictNanos[0], System.nanoTime() - start);
+                maskNanos, readNanos.get(), predictNanos[0], System.nanoTime() - start, stain);
     }
 
     /**
-     * The slide restained to the stain of the detector's training slides, when its package records that stain
-     * (another lab's darker or more magenta sections otherwise look like tubule clusters to it).
+     * The factors that restain the slide to the stain of the detector's training slides, when its package records
+     * that stain (another lab's darker or more magenta sections otherwise look like tubule clusters to it).
      */
-    private Slide stainedLikeTraining(Slide slide, ProgressListener progress) throws IOException {
+    private StainNormalisation stainFactors(Slide slide, ProgressListener progress) throws IOException {
         Optional<StainDensities> reference = config.stainReference();
         if (reference.isEmpty()) {
-            return slide;
+            return StainNormalisation.NONE;
         }
         StainNormalisation factors = StainNormalisation.forSlide(slide, reference.get());
         progress.progress(0, "detect: stain " + factors.describe() + " to the detector's training stain");
-        return factors.restain(slide);
+        return factors;
     }
 
     private List<Detection> runTiles(Slide slide, TileGrid grid, boolean[] analysed, List<Tile> todo,

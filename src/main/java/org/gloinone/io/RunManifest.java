@@ -20,6 +20,7 @@ import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.pipeline.ProgramVersion;
 import org.gloinone.pipeline.SlideResult;
 import org.gloinone.pipeline.StageTimings;
+import org.gloinone.stain.StainNormalisation;
 
 /**
  * The run manifest ({@code run.json}) of one slide folder: what produced its results, so a run can be
@@ -38,11 +39,13 @@ import org.gloinone.pipeline.StageTimings;
  * @param sclerosedClasses the classes counted as globally sclerosed
  * @param glomeruli      accepted glomeruli
  * @param tissueAreaMm2  tissue area in mm^2; null when unknown
+ * @param stainFactors   the factors the detector restained the slide by to its training stain
+ *                       ({@code haematoxylin}, {@code eosin}); null when it read the slide as scanned
  */
 public record RunManifest(String programVersion, String slideName, String sourcePath, SlideFingerprint slide,
                           List<ModelInfo> models, Map<String, String> options, StageTimings timings,
                           Map<String, Integer> counts, List<String> classNames, List<String> sclerosedClasses,
-                          int glomeruli, Double tissueAreaMm2) {
+                          int glomeruli, Double tissueAreaMm2, Map<String, Double> stainFactors) {
     /** Options that do not change results (only speed), and so do not stop a resume. */
     private static final List<String> SPEED_ONLY = List.of("threads", "device");
 
@@ -56,6 +59,7 @@ public record RunManifest(String programVersion, String slideName, String source
         counts = Map.copyOf(counts);
         classNames = List.copyOf(classNames);
         sclerosedClasses = List.copyOf(sclerosedClasses);
+        stainFactors = stainFactors == null ? null : Map.copyOf(stainFactors);
     }
 
     /**
@@ -73,7 +77,11 @@ public record RunManifest(String programVersion, String slideName, String source
         return new RunManifest(ProgramVersion.get(), result.slide().name(), sourcePath, slideFingerprint,
                 result.models(), options, result.timings(), counts, result.classNames(),
                 result.sclerosedClasses().stream().sorted().toList(), result.glomeruli().size(),
-                Double.isFinite(tissue) ? tissue : null);
+                Double.isFinite(tissue) ? tissue : null, stainFactors(result.stain()));
+    }
+
+    private static Map<String, Double> stainFactors(StainNormalisation stain) {
+        return stain.isNone() ? null : Map.of("haematoxylin", stain.haematoxylin(), "eosin", stain.eosin());
     }
 
     /**

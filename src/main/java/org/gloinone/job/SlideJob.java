@@ -155,7 +155,7 @@ public final class SlideJob {
         SlideInfo s = r.slide();
         return new SlideResult(new SlideInfo(name, s.backend(), s.width(), s.height(), s.micronsPerPixel()),
                 r.options(), r.models(), r.classNames(), r.sclerosedClasses(), r.glomeruli(), r.rejected(),
-                r.tissueAreaMm2(), r.tilesPlanned(), r.tilesSkipped(), r.timings(), r.displayColors());
+                r.tissueAreaMm2(), r.tilesPlanned(), r.tilesSkipped(), r.timings(), r.displayColors(), r.stain());
     }
 
     private static ResultWriter.SlideExtras extras(Slide slide, SlideResult result, PipelineModels models,

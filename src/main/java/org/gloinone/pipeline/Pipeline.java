@@ -30,6 +30,7 @@ import org.gloinone.model.Task;
 import org.gloinone.segment.Segmentation;
 import org.gloinone.segment.Segmenter;
 import org.gloinone.slide.Slide;
+import org.gloinone.stain.StainNormalisation;
 
 /**
  * Glo-In-One's All-in-One pipeline: detect glomeruli on a whole slide (CircleNet), drop the detections
@@ -125,6 +126,7 @@ public final class Pipeline {
         double tissueAreaMm2;
         int tilesPlanned = 0;
         int tilesSkipped = 0;
+        StainNormalisation stain = StainNormalisation.NONE;
         if (given == null) {
             DetectionRun run = detector().detect(slide, detectionSettings(options),
                     bars.get(Task.DETECT), cancel);
@@ -132,6 +134,7 @@ public final class Pipeline {
             tissueAreaMm2 = run.tissueAreaMm2();
             tilesPlanned = run.tilesPlanned();
             tilesSkipped = run.tilesSkipped();
+            stain = run.stain();
         } else {
             detections = given;
             tissueAreaMm2 = tissueAreaWithoutDetection(slide, options);
@@ -192,7 +195,7 @@ public final class Pipeline {
         PipelineOptions used = given == null ? withDetectorDefaults(options) : options;
         return new SlideResult(slideInfo(slide), used, models.infos(stages), reportClasses(stages),
                 sclerosedClasses(stages), glomeruli, rejected, tissueAreaMm2, tilesPlanned, tilesSkipped, timings,
-                displayColors(stages));
+                displayColors(stages), stain);
     }
 
     /**

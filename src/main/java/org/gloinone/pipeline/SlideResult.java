@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gloinone.stain.StainNormalisation;
+
 /**
  * The immutable result of running the pipeline on one slide. Front doors and writers read it;
  * nothing changes it.
@@ -24,14 +26,17 @@ import java.util.Set;
  * @param tilesSkipped     tiles skipped for having too little tissue
  * @param timings          wall time per stage
  * @param displayColors    colours (0xRRGGBB) the classifier's spec gives its classes; empty when none
+ * @param stain            the factors the detector restained the slide by ({@link StainNormalisation#NONE} when it
+ *                         did not, or when the circles were given)
  */
 public record SlideResult(SlideInfo slide, PipelineOptions options, List<ModelInfo> models,
                           List<String> classNames, Set<String> sclerosedClasses,
                           List<GlomerulusResult> glomeruli, List<GlomerulusResult> rejected,
                           double tissueAreaMm2, int tilesPlanned, int tilesSkipped, StageTimings timings,
-                          Map<String, Integer> displayColors) {
+                          Map<String, Integer> displayColors, StainNormalisation stain) {
     public SlideResult {
         Objects.requireNonNull(slide, "slide");
+        Objects.requireNonNull(stain, "stain");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(timings, "timings");
         models = List.copyOf(models);
@@ -40,6 +45,15 @@ public record SlideResult(SlideInfo slide, PipelineOptions options, List<ModelIn
         glomeruli = List.copyOf(glomeruli);
         rejected = List.copyOf(rejected);
         displayColors = Map.copyOf(displayColors);
+    }
+
+    /** A result of a slide read as scanned. */
+    public SlideResult(SlideInfo slide, PipelineOptions options, List<ModelInfo> models, List<String> classNames,
+                       Set<String> sclerosedClasses, List<GlomerulusResult> glomeruli, List<GlomerulusResult> rejected,
+                       double tissueAreaMm2, int tilesPlanned, int tilesSkipped, StageTimings timings,
+                       Map<String, Integer> displayColors) {
+        this(slide, options, models, classNames, sclerosedClasses, glomeruli, rejected, tissueAreaMm2, tilesPlanned,
+                tilesSkipped, timings, displayColors, StainNormalisation.NONE);
     }
 
     /** A result whose classes take the colour rule alone (no display colours from a spec). */

@@ -48,6 +48,22 @@ class RunManifestTest {
     }
 
     @Test
+    void recordsTheStainFactorsTheDetectorRestainedBy() throws IOException {
+        SlideResult asScanned = SampleResults.sample();
+        assertEquals(null, RunManifest.of(asScanned, "", null, options(asScanned)).stainFactors());
+        SlideResult r = asScanned;
+        SlideResult restained = new SlideResult(r.slide(), r.options(), r.models(), r.classNames(),
+                r.sclerosedClasses(), r.glomeruli(), r.rejected(), r.tissueAreaMm2(), r.tilesPlanned(),
+                r.tilesSkipped(), r.timings(), r.displayColors(), new org.gloinone.stain.StainNormalisation(0.8, 1.25));
+        RunManifest m = RunManifest.of(restained, "/slides/kidney 7.svs", FP, options(restained));
+        assertEquals(java.util.Map.of("haematoxylin", 0.8, "eosin", 1.25), m.stainFactors());
+        Path file = dir.resolve("run.json");
+        m.write(file);
+        assertEquals(m, RunManifest.read(file));
+        assertTrue(Files.readString(file).contains("\"stainFactors\" : {"), Files.readString(file));
+    }
+
+    @Test
     void anOlderOrDamagedManifestIsRefusedNamingTheFile() throws IOException {
         Path file = dir.resolve("run.json");
         Files.writeString(file, "{\"programVersion\":\"0.1.0\",\"slideName\":\"a.tif\"}");

@@ -71,7 +71,7 @@ class FijiAndCommandLineTest {
     private static RunManifest timesAside(RunManifest m) {
         return new RunManifest(m.programVersion(), m.slideName(), m.sourcePath(), m.slide(), m.models(), m.options(),
                 new StageTimings(0, 0, 0, 0), m.counts(), m.classNames(), m.sclerosedClasses(), m.glomeruli(),
-                m.tissueAreaMm2());
+                m.tissueAreaMm2(), m.stainFactors());
     }
 
     private static List<String> withoutLastColumn(Path csv) throws IOException {
