@@ -18,6 +18,7 @@ import org.gloinone.model.Task;
 import org.gloinone.progress.CancellationToken;
 import org.gloinone.progress.ProgressListener;
 import org.gloinone.slide.Slide;
+import org.gloinone.stain.RestainedSlide;
 import org.gloinone.stain.StainDensities;
 import org.gloinone.stain.StainNormalisation;
 
@@ -92,7 +93,7 @@ public final class Detector {
         AtomicLong readNanos = new AtomicLong();
         long[] predictNanos = new long[1];
         StainNormalisation stain = stainFactors(slide, progress);
-        List<Detection> found = runTiles(stain.restain(slide), grid, analysed, todo, settings, progress, cancel, readNanos,
+        List<Detection> found = runTiles(RestainedSlide.of(slide, stain), grid, analysed, todo, settings, progress, cancel, readNanos,
                 predictNanos);
         List<Detection> merged = new CircleNms(settings.nmsIou()).suppress(found);
         progress.progress(1, "detect: " + merged.size() + " glomeruli in " + todo.size() + " tiles");
@@ -109,7 +110,7 @@ public final class Detector {
         if (reference.isEmpty()) {
             return StainNormalisation.NONE;
         }
-        StainNormalisation factors = StainNormalisation.forSlide(slide, reference.get());
+        StainNormalisation factors = StainDensities.restainingFactors(slide, reference.get());
         progress.progress(0, "detect: stain " + factors.describe() + " to the detector's training stain");
         return factors;
     }

@@ -39,6 +39,8 @@ public final class IsolatedEngineLoader extends URLClassLoader {
             "org.gloinone.detect.Detection", "org.gloinone.classify.Classification",
             "org.gloinone.segment.Outline", "org.gloinone.segment.Morphometry",
             "org.gloinone.model.Device", "org.gloinone.model.Task", "org.gloinone.io.OutputFormat",
+            // The stain factors a result records.
+            "org.gloinone.stain.StainNormalisation",
             "org.gloinone.io.ClassColors", "org.gloinone.detect.EqualAreaCircle",
             // One naming rule and one set of ROI properties on both sides: the ROI Manager and written ROI sets.
             "org.gloinone.io.ResultNames", "org.gloinone.imagej.RoiTags",

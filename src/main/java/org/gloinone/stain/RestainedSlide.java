@@ -15,12 +15,17 @@ import net.imglib2.type.numeric.ARGBType;
  * associated images are the slide's. Scaled reads are restained after resampling, so a pixel is restained once
  * however many source pixels it averages. A view: closing it leaves the slide open for its owner.
  */
-final class RestainedSlide extends ForwardingSlide {
+public final class RestainedSlide extends ForwardingSlide {
     private final PixelRestainer restainer;
 
-    RestainedSlide(Slide slide, PixelRestainer restainer) {
+    private RestainedSlide(Slide slide, PixelRestainer restainer) {
         super(slide);
         this.restainer = restainer;
+    }
+
+    /** The slide as these factors restain it; the slide itself when they change nothing. */
+    public static Slide of(Slide slide, StainNormalisation factors) {
+        return factors.isNone() ? slide : new RestainedSlide(slide, new PixelRestainer(factors));
     }
 
     @Override

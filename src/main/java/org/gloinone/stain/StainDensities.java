@@ -72,6 +72,21 @@ public record StainDensities(double haematoxylin, double eosin) {
     }
 
     /**
+     * The factors that restain this slide to {@code reference}: its densities measured, then {@link #towards} the
+     * reference; {@link StainNormalisation#NONE} when they cannot be measured (no pixel size, no stained pixel).
+     *
+     * @throws IOException if the slide cannot be read
+     */
+    public static StainNormalisation restainingFactors(Slide slide, StainDensities reference) throws IOException {
+        return of(slide).map(measured -> measured.towards(reference)).orElse(StainNormalisation.NONE);
+    }
+
+    /** The factors that take these densities to {@code reference}, each clamped to the allowed range. */
+    public StainNormalisation towards(StainDensities reference) {
+        return StainNormalisation.clamped(reference.haematoxylin() / haematoxylin, reference.eosin() / eosin);
+    }
+
+    /**
      * The densities of pixels already at {@link #MICRONS_PER_PIXEL} (packed ARGB). Empty when none is stained.
      */
     public static Optional<StainDensities> ofPixels(int[] argb) {

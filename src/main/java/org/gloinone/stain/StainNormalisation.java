@@ -1,17 +1,14 @@
 package org.gloinone.stain;
 
-import java.io.IOException;
 import java.util.Locale;
-import java.util.Optional;
-
-import org.gloinone.slide.Slide;
 
 /**
  * The factors that bring a slide's stain to a model's: its haematoxylin and eosin densities are multiplied by them,
  * so that a section stained darker, paler, bluer or more magenta than the model's training slides looks to the model
- * as those did. The factors are the reference's {@link StainDensities} over the slide's, each kept within
+ * as those did ({@link StainDensities#restainingFactors}, applied by {@link RestainedSlide}). Each factor lies within
  * [1/{@value #MAX_FACTOR}, {@value #MAX_FACTOR}]: beyond that the slide is more likely unusual than differently
- * stained, and a stronger change would invent contrast that is not there.
+ * stained, and a stronger change would invent contrast that is not there. A plain value that results carry, so it
+ * refers to nothing else of the engine.
  *
  * @param haematoxylin the factor on each pixel's H density
  * @param eosin        the factor on each pixel's E density
@@ -31,31 +28,14 @@ public record StainNormalisation(double haematoxylin, double eosin) {
         }
     }
 
-    /** The factors that take {@code measured} to {@code reference}, each clamped to the allowed range. */
-    public static StainNormalisation between(StainDensities measured, StainDensities reference) {
-        return new StainNormalisation(clamp(reference.haematoxylin() / measured.haematoxylin()),
-                clamp(reference.eosin() / measured.eosin()));
-    }
-
-    /**
-     * The factors for this slide: its densities measured and taken to the reference; {@link #NONE} when the slide's
-     * cannot be measured (no pixel size, no stained pixel).
-     *
-     * @throws IOException if the slide cannot be read
-     */
-    public static StainNormalisation forSlide(Slide slide, StainDensities reference) throws IOException {
-        Optional<StainDensities> measured = StainDensities.of(slide);
-        return measured.map(m -> between(m, reference)).orElse(NONE);
+    /** These factors, each brought into the allowed range. */
+    public static StainNormalisation clamped(double haematoxylin, double eosin) {
+        return new StainNormalisation(clamp(haematoxylin), clamp(eosin));
     }
 
     /** True when nothing changes. */
     public boolean isNone() {
         return haematoxylin == 1 && eosin == 1;
-    }
-
-    /** The slide as these factors restain it; the slide itself when they change nothing. */
-    public Slide restain(Slide slide) {
-        return isNone() ? slide : new RestainedSlide(slide, new PixelRestainer(this));
     }
 
     /** How a report states it, e.g. {@code "H x0.67, E x0.71"}. */

@@ -59,7 +59,7 @@ class StainNormalisationTest {
 
     @Test
     void factorsTakeTheSlideToTheReferenceWithinTheAllowedRange() {
-        StainNormalisation f = StainNormalisation.between(new StainDensities(0.02, 0.03), new StainDensities(0.07, 0.024));
+        StainNormalisation f = new StainDensities(0.02, 0.03).towards(new StainDensities(0.07, 0.024));
         assertEquals(2.0, f.haematoxylin(), 1e-12, "3.5 is clamped to 2");
         assertEquals(0.8, f.eosin(), 1e-12);
         assertEquals("H x2.00, E x0.80", f.describe());
@@ -72,11 +72,11 @@ class StainNormalisationTest {
         RgbImage scanned = blocks(tissue(SIDE / BLOCK, 1, 1, 11));
         RgbImage darker = blocks(tissue(SIDE / BLOCK, 1.5, 1.5, 11));
         StainDensities reference = StainDensities.of(slide(scanned)).orElseThrow();
-        StainNormalisation factors = StainNormalisation.forSlide(slide(darker), reference);
+        StainNormalisation factors = StainDensities.restainingFactors(slide(darker), reference);
         assertEquals(1 / 1.5, factors.haematoxylin(), 0.02);
         assertEquals(1 / 1.5, factors.eosin(), 0.02);
 
-        Slide restained = factors.restain(slide(darker));
+        Slide restained = RestainedSlide.of(slide(darker), factors);
         int[] back = restained.readRegion(0, 0, 0, SIDE, SIDE).update(null).getCurrentStorageArray();
         assertTrue(meanChannelDifference(darker.argb(), scanned.argb()) > 15,
                 "the darker slide differs: " + meanChannelDifference(darker.argb(), scanned.argb()));
@@ -92,9 +92,9 @@ class StainNormalisationTest {
     @Test
     void noChangeKeepsTheSlideItselfAndASlideWithoutPixelSizeIsLeftAlone() throws IOException {
         Slide s = slide(tissue(4, 1, 1, 1));
-        assertSame(s, StainNormalisation.NONE.restain(s));
+        assertSame(s, RestainedSlide.of(s, StainNormalisation.NONE));
         Slide unknown = new ImageSlide(Path.of("t.png"), tissue(64, 1.5, 1.5, 1), OptionalDouble.empty());
-        assertSame(StainNormalisation.NONE, StainNormalisation.forSlide(unknown, new StainDensities(0.05, 0.03)));
+        assertSame(StainNormalisation.NONE, StainDensities.restainingFactors(unknown, new StainDensities(0.05, 0.03)));
     }
 
     @Test

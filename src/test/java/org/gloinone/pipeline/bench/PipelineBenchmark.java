@@ -81,7 +81,7 @@ public final class PipelineBenchmark {
         // The detector measures the slide's stain before detecting when its package records a training stain.
         long stainStart = System.nanoTime();
         var stain = d.spec().detect().stainReference().isEmpty() ? null
-                : org.gloinone.stain.StainNormalisation.forSlide(slide, d.spec().detect().stainReference().get());
+                : org.gloinone.stain.StainDensities.restainingFactors(slide, d.spec().detect().stainReference().get());
         long stainMillis = (System.nanoTime() - stainStart) / 1_000_000;
 
         SlideResult withMask = pipeline.run(slide, PipelineOptions.builder().stages(stages).threads(threads).build(), progress);
