@@ -93,8 +93,8 @@ public final class Detector {
         AtomicLong readNanos = new AtomicLong();
         long[] predictNanos = new long[1];
         StainNormalisation stain = stainFactors(slide, progress);
-        List<Detection> found = runTiles(RestainedSlide.of(slide, stain), grid, analysed, todo, settings, progress, cancel, readNanos,
-                predictNanos);
+        List<Detection> found = runTiles(RestainedSlide.of(slide, stain), grid, analysed, todo, settings, progress,
+                cancel, readNanos, predictNanos);
         List<Detection> merged = new CircleNms(settings.nmsIou()).suppress(found);
         progress.progress(1, "detect: " + merged.size() + " glomeruli in " + todo.size() + " tiles");
         return new DetectionRun(merged, grid.tiles().size(), grid.tiles().size() - todo.size(), tissueAreaMm2,

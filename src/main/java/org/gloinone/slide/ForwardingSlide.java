@@ -21,11 +21,6 @@ public abstract class ForwardingSlide implements Slide {
         this.slide = slide;
     }
 
-    /** The slide asked. */
-    protected final Slide slide() {
-        return slide;
-    }
-
     @Override
     public Path path() {
         return slide.path();
