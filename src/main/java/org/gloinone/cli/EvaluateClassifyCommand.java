@@ -1,5 +1,8 @@
 package org.gloinone.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,16 +11,21 @@ import java.util.concurrent.Callable;
 import org.gloinone.eval.ClassificationReport;
 import org.gloinone.eval.ClassificationResolution;
 import org.gloinone.eval.ClassificationStain;
+import org.gloinone.eval.ClassifiedCrop;
 import org.gloinone.eval.CoarseCorrectionChoice;
 import org.gloinone.eval.CropClassificationEvaluator;
 import org.gloinone.eval.CropDataset;
 import org.gloinone.eval.CropRendering;
+import org.gloinone.eval.DatasetException;
 import org.gloinone.eval.FoldScores;
+import org.gloinone.eval.LabelledCrop;
 import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SlideFolds;
 import org.gloinone.eval.StainShift;
 import org.gloinone.model.ClassifyConfig;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.StageModel;
@@ -32,6 +40,10 @@ import picocli.CommandLine.Option;
         description = "Score the classifier on a crops dataset in the paper's binary task (globally sclerosed or "
                 + "not): balanced accuracy, F1, AUC, confusion matrix, true glomeruli rejected as non-glomerular.")
 final class EvaluateClassifyCommand implements Callable<Integer> {
+    /** How crops are seen at other pixel sizes: their glomerulus assumed to have the training tiles' median radius. */
+    private static final CropRendering RENDERING =
+            new CropRendering(DefaultModels.GLOMERULUS_MEDIAN_RADIUS_MICRONS);
+
     @CommandLine.Mixin
     private EvaluationOptions options = new EvaluationOptions();
 
@@ -55,11 +67,23 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                     + "(default: false).")
     private boolean chooseCoarseCorrection;
 
+    @Option(names = "--cross-validation", paramLabel = "DIR",
+            description = "Judge a recipe by its folds: DIR is what train --folds wrote (cross-validation.json and "
+                    + "fold-1, fold-2, ...). Each crop of a fold's held-out slides is classified by that fold's "
+                    + "model, which never saw its slide; the folds' answers are pooled and scored by fold. "
+                    + "Replaces --models, --slides and --folds.")
+    private Path crossValidation;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** The crops classified as scanned, at each pixel size of the sweep and under each stain shift. */
+    private record Scored(ModelSpec model, ClassificationReport own, List<ClassificationReport> swept,
+                          List<ClassificationReport> restained) {
+    }
 
     @Override
     public Integer call() {
@@ -75,46 +99,139 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             for (String word : stains == null ? List.<String>of() : stains) {
                 shifts.add(EvaluationRun.stainShift("--stains", word));
             }
-            var crops = options.selectCrops(CropDataset.read(options.data));
-            try (LoadedModels loaded = parent.models().open(options.models, EnumSet.of(Task.CLASSIFY),
-                    options.predictorOptions())) {
-                StageModel model = loaded.stage(Task.CLASSIFY);
-                CropClassificationEvaluator evaluator = new CropClassificationEvaluator(model.spec(),
-                        model.predictor(), options.batchSize);
-                ClassificationReport r = evaluator.evaluate(crops);
-                String json = ReportJson.classification(model.spec(), r);
-                SlideFolds folds = options.slideFolds(crops);
-                String nonGlomerular = model.spec().classify().nonGlomerularClass();
-                if (folds != null) {
-                    json = ReportJson.withFolds(json, FoldScores.classification(r, folds, nonGlomerular));
+            List<LabelledCrop> all = CropDataset.read(options.data);
+            SlideFolds folds;
+            Scored scored;
+            if (crossValidation == null) {
+                List<LabelledCrop> crops = options.selectCrops(all);
+                folds = options.slideFolds(crops);
+                scored = score(options.models, crops, sweep, shifts);
+            } else {
+                if (options.models != null || options.slides != null || options.folds != null) {
+                    throw new IllegalArgumentException("--cross-validation replaces --models, --slides and --folds: "
+                            + "its folds name their slides and their models");
                 }
-                if (!sweep.isEmpty()) {
-                    CropRendering rendering = new CropRendering(DefaultModels.GLOMERULUS_MEDIAN_RADIUS_MICRONS);
-                    List<ClassificationResolution> swept = new ArrayList<>();
-                    for (double mpp : sweep) {
-                        ClassificationReport seen = evaluator.evaluate(crops, rendering, mpp);
-                        swept.add(new ClassificationResolution(mpp, seen,
-                                folds == null ? null : FoldScores.classification(seen, folds, nonGlomerular)));
-                    }
-                    json = ReportJson.withClassificationResolutions(json, rendering.glomerulusRadiusMicrons(), swept);
-                    if (chooseCoarseCorrection) {
-                        ClassifyConfig config = model.spec().classify();
-                        json = ReportJson.withCoarseCorrection(json,
-                                CoarseCorrectionChoice.choose(swept, config, slide -> true),
-                                folds == null ? null : CoarseCorrectionChoice.crossValidated(swept, config, folds));
-                    }
-                }
-                if (!shifts.isEmpty()) {
-                    List<ClassificationStain> restained = new ArrayList<>();
-                    for (StainShift shift : shifts) {
-                        ClassificationReport seen = evaluator.evaluate(crops, shift);
-                        restained.add(new ClassificationStain(shift, seen,
-                                folds == null ? null : FoldScores.classification(seen, folds, nonGlomerular)));
-                    }
-                    json = ReportJson.withClassificationStains(json, restained);
-                }
-                return new EvaluationRun.Result(json, PredictionTables.classification(r));
+                folds = crossValidationFolds();
+                scored = pooled(all, folds, sweep, shifts);
             }
+            return report(scored, folds, sweep, shifts);
         });
     }
+
+    private EvaluationRun.Result report(Scored scored, SlideFolds folds, List<Double> sweep, List<StainShift> shifts) {
+        ClassifyConfig config = scored.model().classify();
+        String nonGlomerular = config.nonGlomerularClass();
+        ClassificationReport r = scored.own();
+        String json = ReportJson.classification(scored.model(), r);
+        if (folds != null) {
+            json = ReportJson.withFolds(json, FoldScores.classification(r, folds, nonGlomerular));
+        }
+        if (!sweep.isEmpty()) {
+            List<ClassificationResolution> swept = new ArrayList<>();
+            for (int i = 0; i < sweep.size(); i++) {
+                ClassificationReport seen = scored.swept().get(i);
+                swept.add(new ClassificationResolution(sweep.get(i), seen,
+                        folds == null ? null : FoldScores.classification(seen, folds, nonGlomerular)));
+            }
+            json = ReportJson.withClassificationResolutions(json, RENDERING.glomerulusRadiusMicrons(), swept);
+            if (chooseCoarseCorrection) {
+                json = ReportJson.withCoarseCorrection(json,
+                        CoarseCorrectionChoice.choose(swept, config, slide -> true),
+                        folds == null ? null : CoarseCorrectionChoice.crossValidated(swept, config, folds));
+            }
+        }
+        if (!shifts.isEmpty()) {
+            List<ClassificationStain> restained = new ArrayList<>();
+            for (int i = 0; i < shifts.size(); i++) {
+                ClassificationReport seen = scored.restained().get(i);
+                restained.add(new ClassificationStain(shifts.get(i), seen,
+                        folds == null ? null : FoldScores.classification(seen, folds, nonGlomerular)));
+            }
+            json = ReportJson.withClassificationStains(json, restained);
+        }
+        return new EvaluationRun.Result(json, PredictionTables.classification(r));
+    }
+
+    /** The crops classified by the classifier found in {@code models}, in every view asked for. */
+    private Scored score(Path models, List<LabelledCrop> crops, List<Double> sweep, List<StainShift> shifts)
+            throws DatasetException, ModelException, IOException {
+        try (LoadedModels loaded = parent.models().open(models, EnumSet.of(Task.CLASSIFY),
+                options.predictorOptions())) {
+            StageModel model = loaded.stage(Task.CLASSIFY);
+            CropClassificationEvaluator evaluator = new CropClassificationEvaluator(model.spec(), model.predictor(),
+                    options.batchSize);
+            List<ClassificationReport> swept = new ArrayList<>();
+            for (double mpp : sweep) {
+                swept.add(evaluator.evaluate(crops, RENDERING, mpp));
+            }
+            List<ClassificationReport> restained = new ArrayList<>();
+            for (StainShift shift : shifts) {
+                restained.add(evaluator.evaluate(crops, shift));
+            }
+            return new Scored(model.spec(), evaluator.evaluate(crops), swept, restained);
+        }
+    }
+
+    /** The folds of {@code --cross-validation}, as its cross-validation.json records them. */
+    private SlideFolds crossValidationFolds() throws IOException {
+        Path summary = crossValidation.resolve("cross-validation.json");
+        if (!Files.isRegularFile(summary)) {
+            throw new IllegalArgumentException("--cross-validation: " + summary + " not found (train --folds "
+                    + "writes it)");
+        }
+        try {
+            return SlideFolds.given(ReportJson.heldOutSlides(Files.readString(summary)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cross-validation: " + summary + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Each fold's held-out crops classified by that fold's model, pooled in fold order.
+     *
+     * @throws IllegalArgumentException if a fold's model is missing, its slides have no crop, or the folds'
+     *                                  classifiers decide by different settings
+     */
+    private Scored pooled(List<LabelledCrop> all, SlideFolds folds, List<Double> sweep, List<StainShift> shifts)
+            throws DatasetException, ModelException, IOException {
+        List<Scored> perFold = new ArrayList<>();
+        for (int f = 0; f < folds.count(); f++) {
+            int fold = f;
+            Path models = crossValidation.resolve("fold-" + (f + 1));
+            if (!Files.isDirectory(models)) {
+                throw new IllegalArgumentException("--cross-validation: " + models + " not found");
+            }
+            List<LabelledCrop> crops = all.stream().filter(c -> folds.isHeldOut(fold, c.slideId())).toList();
+            if (crops.isEmpty()) {
+                throw new IllegalArgumentException("--cross-validation: no crop of " + options.data
+                        + " comes from the slides of fold " + (f + 1) + " " + folds.heldOut(f));
+            }
+            Scored s = score(models, crops, sweep, shifts);
+            if (!perFold.isEmpty() && !s.model().classify().equals(perFold.get(0).model().classify())) {
+                throw new IllegalArgumentException("--cross-validation: the classifiers of fold-1 and " + models
+                        .getFileName() + " decide by different settings (classify: in their rdf.yaml)");
+            }
+            perFold.add(s);
+        }
+        ClassifyConfig config = perFold.get(0).model().classify();
+        List<ClassificationReport> swept = new ArrayList<>();
+        for (int i = 0; i < sweep.size(); i++) {
+            int at = i;
+            swept.add(concatenated(config, perFold.stream().map(s -> s.swept().get(at)).toList()));
+        }
+        List<ClassificationReport> restained = new ArrayList<>();
+        for (int i = 0; i < shifts.size(); i++) {
+            int at = i;
+            restained.add(concatenated(config, perFold.stream().map(s -> s.restained().get(at)).toList()));
+        }
+        return new Scored(perFold.get(0).model(), concatenated(config, perFold.stream().map(Scored::own).toList()),
+                swept, restained);
+    }
+
+    private static ClassificationReport concatenated(ClassifyConfig config, List<ClassificationReport> reports) {
+        List<ClassifiedCrop> items = new ArrayList<>();
+        reports.forEach(r -> items.addAll(r.items()));
+        return ClassificationReport.of(config.classNames(), items, config.nonGlomerularClass());
+    }
+
 }

@@ -1,9 +1,12 @@
 package org.gloinone.eval;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 
 import org.gloinone.model.ModelSpec;
 
@@ -349,6 +352,34 @@ public final class ReportJson {
         root.put("task", task);
         root.put("command", command);
         return withFolds(text(root), folds);
+    }
+
+    /**
+     * The slides each fold held out, in fold order, from a {@link #crossValidation} summary.
+     *
+     * @throws IllegalArgumentException if the text is not such a summary
+     */
+    public static List<Set<String>> heldOutSlides(String crossValidation) {
+        JsonNode folds;
+        try {
+            folds = MAPPER.readTree(crossValidation).path("folds").path("per_fold");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getOriginalMessage(), e);
+        }
+        if (!folds.isArray() || folds.isEmpty()) {
+            throw new IllegalArgumentException("no folds.per_fold list");
+        }
+        List<Set<String>> out = new ArrayList<>();
+        for (JsonNode fold : folds) {
+            JsonNode slides = fold.path(HELD_OUT_SLIDES);
+            if (!slides.isArray()) {
+                throw new IllegalArgumentException("fold " + (out.size() + 1) + " has no " + HELD_OUT_SLIDES + " list");
+            }
+            Set<String> set = new LinkedHashSet<>();
+            slides.forEach(n -> set.add(n.asText()));
+            out.add(set);
+        }
+        return out;
     }
 
     /**

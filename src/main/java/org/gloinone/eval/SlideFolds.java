@@ -2,6 +2,7 @@ package org.gloinone.eval;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -57,6 +58,31 @@ public final class SlideFolds {
             }
             folds.get(smallest).add(slide);
             sizes[smallest] += counts.get(slide);
+        }
+        return new SlideFolds(folds);
+    }
+
+    /**
+     * Folds given by their held-out slides, e.g. those a cross-validated training recorded.
+     *
+     * @throws IllegalArgumentException if there are fewer than 2 folds, a fold is empty, or a slide lies in two
+     */
+    public static SlideFolds given(List<Set<String>> heldOut) {
+        if (heldOut.size() < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + heldOut.size());
+        }
+        Set<String> seen = new HashSet<>();
+        List<Set<String>> folds = new ArrayList<>();
+        for (Set<String> fold : heldOut) {
+            if (fold.isEmpty()) {
+                throw new IllegalArgumentException("fold " + (folds.size() + 1) + " holds out no slide");
+            }
+            for (String slide : fold) {
+                if (!seen.add(slide)) {
+                    throw new IllegalArgumentException("slide " + slide + " is held out in two folds");
+                }
+            }
+            folds.add(new TreeSet<>(fold));
         }
         return new SlideFolds(folds);
     }

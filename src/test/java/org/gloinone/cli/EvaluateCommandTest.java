@@ -8,14 +8,23 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gloinone.eval.Fixtures;
+import org.gloinone.eval.FoldScores;
+import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.TinyModels;
+import org.gloinone.model.FloatTensor;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.Predictor;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.PipelineModels;
+import org.gloinone.pipeline.StageModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,19 +46,41 @@ class EvaluateCommandTest {
     /** The classifier's rejection threshold, or null for none (its likeliest class decides). */
     private Double rejectThreshold;
 
+    /** Patches each --models folder's classifier was given (the key null for the default search). */
+    private final Map<Path, Integer> classified = new HashMap<>();
+
     private int run(String... args) {
         ModelProvider models = (modelsDir, tasks, options) -> {
             opened.add(modelsDir);
             return LoadedModels.of(new PipelineModels(
                 tasks.contains(Task.DETECT) ? Optional.of(TinyModels.fixedDetector()) : Optional.empty(),
-                !tasks.contains(Task.CLASSIFY) ? Optional.empty() : Optional.of(rejectThreshold == null
-                        ? TinyModels.greenClassifier() : TinyModels.greenClassifier(rejectThreshold)),
+                !tasks.contains(Task.CLASSIFY) ? Optional.empty() : Optional.of(counted(modelsDir,
+                        rejectThreshold == null ? TinyModels.greenClassifier()
+                                : TinyModels.greenClassifier(rejectThreshold))),
                 tasks.contains(Task.SEGMENT) ? Optional.of(TinyModels.halfMaskSegmenter()) : Optional.empty()));
         };
         CommandLine cl = new CommandLine(new EvaluateCommand(models));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);
+    }
+
+    /** The classifier, counting in {@link #classified} the patches it is given. */
+    private StageModel counted(Path modelsDir, StageModel classifier) {
+        Predictor inner = classifier.predictor();
+        Predictor counting = new Predictor() {
+            @Override
+            public Map<String, FloatTensor> predict(FloatTensor input) throws ModelException {
+                classified.merge(modelsDir, input.dim(0), Integer::sum);
+                return inner.predict(input);
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+        return new StageModel(classifier.spec(), counting, classifier.info());
     }
 
     private JsonNode json() throws Exception {
@@ -168,6 +199,47 @@ class EvaluateCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--choose-coarse-correction"));
         assertTrue(err.toString().contains("--choose-coarse-correction needs --resolutions"), err.toString());
+    }
+
+    @Test
+    void classifyPoolsTheFoldModelsOfACrossValidation() throws Exception {
+        // As train --folds writes it: fold 1 held out the 4 crops of SAS_21883_001, fold 2 the 1 of SESCAM_102.
+        Path cv = dir.resolve("cv");
+        Files.createDirectories(cv.resolve("fold-1"));
+        Files.createDirectories(cv.resolve("fold-2"));
+        Files.writeString(cv.resolve("cross-validation.json"), ReportJson.crossValidation("classify", "train",
+                new FoldScores(List.of(Set.of("SAS_21883_001"), Set.of("SESCAM_102")),
+                        List.of(Map.of("n", 4.0), Map.of("n", 1.0)))));
+        assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
+                "--resolutions", "2", "--stains", "dark", "--choose-coarse-correction"), err.toString());
+        assertEquals(List.of(cv.resolve("fold-1"), cv.resolve("fold-2")), opened);
+        // each fold's model saw only its own held-out crops: as scanned, at 2 um/px and dark
+        assertEquals(Map.of(cv.resolve("fold-1"), 12, cv.resolve("fold-2"), 3), classified);
+        JsonNode j = json();
+        assertEquals(5, j.get("n").asInt());
+        assertEquals(7.0 / 12, j.get("balanced_accuracy").asDouble(), 1e-12); // the fixed classifier's answers
+        JsonNode folds = j.get("folds");
+        assertEquals("SAS_21883_001", folds.get("per_fold").get(0).get("held_out_slides").get(0).asText());
+        assertEquals(4, folds.get("per_fold").get(0).get("n").asInt());
+        assertEquals(1.0, folds.get("per_fold").get(1).get("rejected_share").asDouble(), 1e-12);
+        assertEquals(5, j.get("resolutions").get(0).get("n").asInt());
+        assertEquals(40.0, j.get("stains").get(0).get("percent_sclerosed_error").asDouble(), 1e-9);
+        assertEquals(2, j.get("coarse_slide_correction").get("cross_validated").get("per_fold_choices").size());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
+                "--folds", "2"));
+        assertTrue(err.toString().contains("--cross-validation replaces --models, --slides and --folds"),
+                err.toString());
+        err.getBuffer().setLength(0);
+        Files.delete(cv.resolve("fold-2"));
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString()));
+        assertTrue(err.toString().contains("fold-2 not found"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation",
+                dir.resolve("none").toString()));
+        assertTrue(err.toString().contains("cross-validation.json not found (train --folds writes it)"),
+                err.toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.gloinone.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
@@ -44,5 +45,19 @@ class SlideFoldsTest {
     void refusesMoreFoldsThanSlides() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SlideFolds.of(ITEMS, 6, 1));
         assertEquals("folds must be from 2 to the number of slides (5), got 6", e.getMessage());
+    }
+
+    @Test
+    void givenFoldsKeepTheirSlidesAndRefuseOverlaps() {
+        SlideFolds folds = SlideFolds.given(List.of(Set.of("a", "b"), Set.of("c")));
+        assertEquals(2, folds.count());
+        assertTrue(folds.isHeldOut(0, "b"));
+        assertTrue(folds.isHeldOut(1, "c"));
+        assertEquals("slide b is held out in two folds", assertThrows(IllegalArgumentException.class,
+                () -> SlideFolds.given(List.of(Set.of("a", "b"), Set.of("b")))).getMessage());
+        assertEquals("cross-validation needs at least 2 folds, got 1", assertThrows(IllegalArgumentException.class,
+                () -> SlideFolds.given(List.of(Set.of("a")))).getMessage());
+        assertEquals("fold 2 holds out no slide", assertThrows(IllegalArgumentException.class,
+                () -> SlideFolds.given(List.of(Set.of("a"), Set.of()))).getMessage());
     }
 }
