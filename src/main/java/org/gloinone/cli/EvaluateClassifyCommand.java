@@ -67,6 +67,12 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                     + "(default: false).")
     private boolean chooseCoarseCorrection;
 
+    @Option(names = "--coarse-objective", paramLabel = "NAME", defaultValue = "balanced-accuracy",
+            description = "What --choose-coarse-correction makes best, averaged over the pixel sizes: "
+                    + "balanced-accuracy (sclerosed versus not) or slide-sclerosed-error (each slide's % sclerosed, "
+                    + "its error in points, absolute, averaged over slides) (default: ${DEFAULT-VALUE}).")
+    private String coarseObjective;
+
     @Option(names = "--cross-validation", paramLabel = "DIR",
             description = "Judge a recipe by its folds: DIR is what train --folds wrote (cross-validation.json and "
                     + "fold-1, fold-2, ...). Each crop of a fold's held-out slides is classified by that fold's "
@@ -95,6 +101,7 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             if (chooseCoarseCorrection && sweep.isEmpty()) {
                 throw new IllegalArgumentException("--choose-coarse-correction needs --resolutions");
             }
+            objective(); // a misspelt objective is refused before any crop is read
             List<StainShift> shifts = new ArrayList<>();
             for (String word : stains == null ? List.<String>of() : stains) {
                 shifts.add(EvaluationRun.stainShift("--stains", word));
@@ -135,9 +142,10 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             }
             json = ReportJson.withClassificationResolutions(json, RENDERING.glomerulusRadiusMicrons(), swept);
             if (chooseCoarseCorrection) {
-                json = ReportJson.withCoarseCorrection(json,
-                        CoarseCorrectionChoice.choose(swept, config, slide -> true),
-                        folds == null ? null : CoarseCorrectionChoice.crossValidated(swept, config, folds));
+                CoarseCorrectionChoice.Objective objective = objective();
+                json = ReportJson.withCoarseCorrection(json, objective,
+                        CoarseCorrectionChoice.choose(swept, config, slide -> true, objective),
+                        folds == null ? null : CoarseCorrectionChoice.crossValidated(swept, config, folds, objective));
             }
         }
         if (!shifts.isEmpty()) {
@@ -150,6 +158,14 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             json = ReportJson.withClassificationStains(json, restained);
         }
         return new EvaluationRun.Result(json, PredictionTables.classification(r));
+    }
+
+    private CoarseCorrectionChoice.Objective objective() {
+        try {
+            return CoarseCorrectionChoice.Objective.parse(coarseObjective);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--coarse-objective: " + e.getMessage(), e);
+        }
     }
 
     /** The crops classified by the classifier found in {@code models}, in every view asked for. */

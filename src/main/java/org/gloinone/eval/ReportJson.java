@@ -200,10 +200,12 @@ public final class ReportJson {
      *
      * @param crossValidated the fold-by-fold choice, or null without folds
      */
-    public static String withCoarseCorrection(String summary, CoarseCorrectionChoice chosen,
+    public static String withCoarseCorrection(String summary, CoarseCorrectionChoice.Objective objective,
+                                              CoarseCorrectionChoice chosen,
                                               CoarseCorrectionChoice.CrossValidated crossValidated) {
         ObjectNode root = parse(summary);
         ObjectNode n = root.putObject("coarse_slide_correction");
+        n.put("objective", objective.word());
         correction(n.putObject("chosen"), chosen);
         if (crossValidated != null) {
             ObjectNode cv = n.putObject("cross_validated");
@@ -218,6 +220,7 @@ public final class ReportJson {
         n.put("from_um_per_px", c.correction().fromMicronsPerPixel());
         n.put("sclerosed_logit_per_um_per_px", c.correction().sclerosedLogitPerMicronPerPixel());
         number(n, "mean_balanced_accuracy", c.meanBalancedAccuracy());
+        number(n, "mean_slide_sclerosed_error", c.meanSlideSclerosedError());
     }
 
     private static void resolutionRows(ArrayNode rows, List<ClassificationResolution> sweep) {
