@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.gloinone.FileTrees;
 import org.gloinone.slide.tiff.HostileTiffs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,7 +156,7 @@ class HostileInputCatalogueTest {
     @Test
     void changedWeightsAreRefusedNamingTheFile(@TempDir Path models, @TempDir Path out) throws Exception {
         Path detector = models.resolve("detector");
-        ModelsCommandTest.copyTree(MODELS.resolve("detector"), detector);
+        FileTrees.copy(MODELS.resolve("detector"), detector);
         Path data;
         try (Stream<Path> files = Files.list(detector.resolve("saved_model/variables"))) {
             data = files.filter(f -> f.getFileName().toString().startsWith("variables.data")).findFirst().orElseThrow();
@@ -174,7 +175,7 @@ class HostileInputCatalogueTest {
     @Test
     void modelsCheckFailsAPatchSizeThatContradictsTheInput(@TempDir Path models) throws Exception {
         Path classifier = models.resolve("classifier");
-        ModelsCommandTest.copyTree(MODELS.resolve("classifier"), classifier);
+        FileTrees.copy(MODELS.resolve("classifier"), classifier);
         Path rdf = classifier.resolve("rdf.yaml");
         String yaml = Files.readString(rdf, StandardCharsets.UTF_8);
         assertTrue(yaml.contains("patch_size: 256"), "the bundled classifier's rdf.yaml changed");
@@ -186,7 +187,7 @@ class HostileInputCatalogueTest {
 
     @Test
     void aFolderWithASavedModelButNoRdfFailsModelsCheck(@TempDir Path models) throws Exception {
-        ModelsCommandTest.copyTree(MODELS.resolve("detector").resolve("saved_model"),
+        FileTrees.copy(MODELS.resolve("detector").resolve("saved_model"),
                 models.resolve("detector").resolve("saved_model"));
         CliRunner r = run("models", "check", models.toString());
         assertEquals(2, r.exitCode, r.out + r.err);

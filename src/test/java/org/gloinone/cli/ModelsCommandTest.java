@@ -3,6 +3,7 @@ package org.gloinone.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gloinone.FileTrees;
 import org.gloinone.model.ModelPackage;
 import org.gloinone.model.TinyDetector;
 import org.gloinone.model.TensorFlowPredictor;
@@ -68,7 +69,7 @@ class ModelsCommandTest {
     @Test
     void checkFailsWhenAWeightByteIsFlipped() throws Exception {
         Path copy = work.resolve("flipped/detector");
-        copyTree(models.resolve("detector"), copy);
+        FileTrees.copy(models.resolve("detector"), copy);
         Path index = copy.resolve("saved_model/variables/variables.index");
         byte[] b = Files.readAllBytes(index);
         b[b.length - 1] ^= 0x40;
@@ -97,19 +98,6 @@ class ModelsCommandTest {
         Run r = run("models", "check", work.resolve("absent").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("absent: not a model package or a folder of them"), r.err());
-    }
-
-    static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 
     private static void zipTree(Path from, Path zip) throws Exception {

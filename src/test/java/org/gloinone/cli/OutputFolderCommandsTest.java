@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.gloinone.FileTrees;
 import org.gloinone.job.OutputLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +103,7 @@ class OutputFolderCommandsTest {
 
     @Test
     void changedWeightFilesAreRecomputedUnderResume(@TempDir Path models, @TempDir Path out) throws Exception {
-        copyTree(RunCommandTest.MODELS, models);
+        FileTrees.copy(RunCommandTest.MODELS, models);
         String[] args = {"run", four.get(0).toString(), "-o", out.toString(), "--models", models.toString(),
             "--stages", "detect", "--no-patches", "--formats", "csv", "--resume"};
         assertEquals(0, CliRunner.run(args).exitCode);
@@ -129,25 +128,12 @@ class OutputFolderCommandsTest {
         assertEquals(0, CliRunner.run("run", four.get(1).toString(), "-o", other.toString(), "--models",
                 RunCommandTest.MODELS.toString(), "--stages", "detect", "--no-patches").exitCode);
         // a slide folder from a run on another machine is copied in
-        copyTree(other.resolve("b.tif"), out.resolve("b.tif"));
+        FileTrees.copy(other.resolve("b.tif"), out.resolve("b.tif"));
         CliRunner r = CliRunner.run("summarize", out.toString());
         assertEquals(0, r.exitCode, r.err);
         List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(1).startsWith("a.tif,a.tif,") && rows.get(2).startsWith("b.tif,b.tif,"), rows.toString());
         assertEquals(2, CliRunner.run("summarize", out.resolve("nothing").toString()).exitCode);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString().replace(File.separatorChar, '/'));
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

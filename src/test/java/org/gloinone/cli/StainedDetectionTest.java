@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gloinone.FileTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,16 +72,7 @@ class StainedDetectionTest {
     private Path withoutStainReference() throws IOException {
         Path copy = dir.resolve("models/detector");
         Path from = MODELS.resolve("detector");
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path to = copy.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        FileTrees.copy(from, copy);
         Path rdf = copy.resolve("rdf.yaml");
         String text = Files.readString(rdf);
         String stripped = text.replaceAll("\n      stain_reference:\n        haematoxylin: [0-9.]+\n        eosin: [0-9.]+", "");

@@ -21,6 +21,7 @@ import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
+import org.gloinone.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +149,7 @@ class UpdateSiteTreeTest {
         assumeTrue(ImageJGuiTest.onPath("xvfb-run"), "xvfb-run is not installed (apt-get install xvfb); skipped");
         assumeTrue(Files.isDirectory(Path.of("models", "detector")), "the bundled models are absent");
         Path imagej = dir.resolve("ImageJ");
-        copyTree(fiji, imagej);
+        FileTrees.copy(fiji, imagej);
         Path ij = providedJars.stream().filter(j -> j.getFileName().toString().startsWith("ij-")).findFirst()
                 .orElseThrow();
         Files.copy(ij, imagej.resolve("ij.jar"));
@@ -175,19 +176,6 @@ class UpdateSiteTreeTest {
         assertEquals("10", checks.getProperty("rois"), "the batch-mode ROI Manager got every glomerulus");
         assertTrue(Files.isRegularFile(out.resolve("kidney-pas-mosaic.tif/kidney-pas-mosaic-glomeruli.csv")), log);
         assertTrue(Files.isRegularFile(out.resolve("kidney-pas-mosaic.tif/run.json")), log);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path f : all.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 
     @Test
