@@ -67,10 +67,10 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                     + "(default: false).")
     private boolean chooseCoarseCorrection;
 
-    @Option(names = "--coarse-objective", paramLabel = "NAME", defaultValue = "balanced-accuracy",
+    @Option(names = "--coarse-objective", paramLabel = "NAME", defaultValue = "slide-sclerosed-error",
             description = "What --choose-coarse-correction makes best, averaged over the pixel sizes: "
-                    + "balanced-accuracy (sclerosed versus not) or slide-sclerosed-error (each slide's % sclerosed, "
-                    + "its error in points, absolute, averaged over slides) (default: ${DEFAULT-VALUE}).")
+                    + "slide-sclerosed-error (each slide's % sclerosed, its error in points, absolute, averaged over "
+                    + "slides) or balanced-accuracy (sclerosed versus not) (default: ${DEFAULT-VALUE}).")
     private String coarseObjective;
 
     @Option(names = "--cross-validation", paramLabel = "DIR",
