@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,12 @@ import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SlideFolds;
 import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.io.AtomicFiles;
+import org.gloinone.model.CoarseSlideCorrection;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelRdf;
+import org.gloinone.model.ModelSpec;
+import org.gloinone.model.ModelSpecReader;
+import org.gloinone.model.ModelSpecWriter;
 import org.gloinone.train.AnnotatedSlide;
 import org.gloinone.train.CollapseWatch;
 import org.gloinone.train.DefaultModels;
@@ -256,7 +263,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return 2;
             }
             if (folds == null) {
-                return trainAndEvaluate(td, out, options, encoder);
+                return trainAndEvaluate(td, out, options, encoder, true);
             }
             if (task.equals("detect")) {
                 err.println("--folds needs slide ids, which only the crops carry: use it with classify or segment");
@@ -273,8 +280,8 @@ public final class TrainCommand implements Callable<Integer> {
      * Trains one model on the training side of {@code td} (from a pretrained encoder when one is given), writes its
      * package to {@code dir} and evaluates it.
      */
-    private int trainAndEvaluate(TrainingData td, Path dir, TrainingOptions options, PretrainedEncoder encoder)
-            throws IOException {
+    private int trainAndEvaluate(TrainingData td, Path dir, TrainingOptions options, PretrainedEncoder encoder,
+                                 boolean chooseCoarseCorrection) throws IOException {
         TrainingTask t = switch (task) {
             case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
@@ -303,7 +310,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.println("validation: " + format(result.metrics()));
         o.println("wrote " + dir);
         o.flush();
-        return evaluateHeldOut(td, dir);
+        return evaluateHeldOut(td, dir, chooseCoarseCorrection);
     }
 
     /**
@@ -329,7 +336,9 @@ public final class TrainCommand implements Callable<Integer> {
                     options.learningRate(), options.weightDecay(), options.seed(),
                     options.checkpointDir().resolve("fold-" + (f + 1)), options.resume(), options.validateEvery(),
                     options.intraOpThreads(), options.interOpThreads());
-            int code = trainAndEvaluate(td.withValidationSlides(slideFolds.heldOut(f)), dir, foldOptions, encoder);
+            // a fold package judges the recipe on its held-out slides, so it gets no correction chosen on them
+            int code = trainAndEvaluate(td.withValidationSlides(slideFolds.heldOut(f)), dir, foldOptions, encoder,
+                    false);
             if (code != 0) {
                 return code;
             }
@@ -393,8 +402,11 @@ public final class TrainCommand implements Callable<Integer> {
     /**
      * Runs {@code glo-in-one evaluate} on the held-out split with the new package and keeps its JSON in the
      * package as {@code evaluation.json}: the numbers a model card quotes come from the same command users run.
+     * A classifier's held-out crops are also seen at coarser pixel sizes, and when {@code chooseCoarseCorrection}
+     * the coarse-slide correction chosen there goes into its rdf.yaml: how far blur pulls the sclerosed call differs
+     * from one trained model to the next, so each package needs its own.
      */
-    private int evaluateHeldOut(TrainingData td, Path out) {
+    private int evaluateHeldOut(TrainingData td, Path out, boolean chooseCoarseCorrection) {
         if (task.equals("detect") && noHeldOutTiles()) {
             PrintWriter o = spec.commandLine().getOut();
             o.println("held-out evaluation: none (--validation-tiles none); judge the recipe by its folds: "
@@ -410,6 +422,13 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             args.addAll(List.of("--data", data.resolve("glomerulus-crops").toString(),
                     "--slides", String.join(",", new TreeSet<>(td.validationSlides()))));
+            if (task.equals("classify") && chooseCoarseCorrection) {
+                args.addAll(List.of("--resolutions", CORRECTION_SWEEP, "--choose-coarse-correction"));
+                int slides = td.validationSlides().size();
+                if (slides >= 2) { // the correction judged fold by fold
+                    args.addAll(List.of("--folds", Integer.toString(Math.min(3, slides))));
+                }
+            }
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println("held-out evaluation: glo-in-one " + String.join(" ", args));
@@ -420,18 +439,41 @@ public final class TrainCommand implements Callable<Integer> {
         int code = evaluate.execute(args.toArray(String[]::new));
         if (code == 0) {
             try {
+                String corrected = args.contains("--choose-coarse-correction") ? writeCoarseCorrection(out) : "";
                 Path card = out.resolve("MODEL_CARD.md");
                 AtomicFiles.writeString(card, Files.readString(card) + "\n## Held-out evaluation\n\n"
                         + "`glo-in-one " + String.join(" ", args).replace(out.toString(), "PACKAGE")
                         + "` printed (also in `evaluation.json`):\n\n```json\n"
-                        + Files.readString(out.resolve("evaluation.json")).strip() + "\n```\n");
-            } catch (IOException e) {
+                        + Files.readString(out.resolve("evaluation.json")).strip() + "\n```\n" + corrected);
+            } catch (IOException | ModelException e) {
                 spec.commandLine().getErr().println(out.resolve("MODEL_CARD.md") + ": cannot add the evaluation ("
                         + e.getMessage() + ")");
                 return 1;
             }
         }
         return code;
+    }
+
+    /**
+     * Writes the coarse-slide correction chosen in the package's evaluation.json into its rdf.yaml.
+     *
+     * @return the card's sentence saying so
+     */
+    private String writeCoarseCorrection(Path out) throws IOException, ModelException {
+        CoarseSlideCorrection chosen = ReportJson.chosenCoarseCorrection(
+                Files.readString(out.resolve("evaluation.json")));
+        Path rdf = out.resolve("rdf.yaml");
+        ModelRdf read = ModelSpecReader.read(rdf);
+        ModelSpec corrected = read.spec().withClassify(read.spec().classify().withCoarseSlideCorrection(chosen));
+        AtomicFiles.writeString(rdf, ModelSpecWriter.toYaml(corrected, read.description(), Instant.now()));
+        String what = chosen.isActive() ? "from " + chosen.fromMicronsPerPixel() + " um/px, "
+                + chosen.sclerosedLogitPerMicronPerPixel() + " log-odds per um/px" : "none";
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("coarse-slide correction chosen on the held-out crops: " + what + " (in " + rdf + ")");
+        o.flush();
+        return "\nThe coarse-slide correction chosen there (`coarse_slide_correction.chosen`: " + what
+                + ") is the package's `classify.coarse_slide_correction`; the `resolutions` rows above are "
+                + "the network's calls without it.\n";
     }
 
     private static List<TrainedDetector> trainedDetectors(List<Path> dirs) throws IOException {
@@ -441,6 +483,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return out;
     }
+
+    /** The pixel sizes at which a new classifier's held-out crops are seen to choose its coarse-slide correction. */
+    private static final String CORRECTION_SWEEP = "1,1.5,2,2.5,3,3.5,4,4.5,5";
 
     private String commandLine() {
         return "glo-in-one train " + task + " --data " + data + " --out " + out + " --epochs " + epochs

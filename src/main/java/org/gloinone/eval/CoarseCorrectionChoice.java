@@ -89,7 +89,7 @@ public record CoarseCorrectionChoice(CoarseSlideCorrection correction, double me
         for (int g = 0; g < GROWTHS; g++) {
             for (int s = 0; s < STARTS; s++) {
                 CoarseSlideCorrection c = new CoarseSlideCorrection(FIRST_START + s * START_STEP, g * GROWTH_STEP);
-                CoarseCorrectionChoice candidate = scored(sweep, with(config, c), slides);
+                CoarseCorrectionChoice candidate = scored(sweep, config.withCoarseSlideCorrection(c), slides);
                 if (best == null || objective.score(candidate) > objective.score(best) + 1e-12) {
                     best = candidate;
                 }
@@ -118,7 +118,7 @@ public record CoarseCorrectionChoice(CoarseSlideCorrection correction, double me
         for (ClassificationResolution r : sweep) {
             List<ClassificationReport> perFold = new ArrayList<>();
             for (CoarseCorrectionChoice choice : choices) {
-                perFold.add(CropDecider.redecided(r.report(), with(config, choice.correction()), r.micronsPerPixel()));
+                perFold.add(CropDecider.redecided(r.report(), config.withCoarseSlideCorrection(choice.correction()), r.micronsPerPixel()));
             }
             List<ClassifiedCrop> items = new ArrayList<>();
             for (int i = 0; i < r.report().items().size(); i++) {
@@ -179,11 +179,5 @@ public record CoarseCorrectionChoice(CoarseSlideCorrection correction, double me
 
     private static ClassificationReport report(ClassifyConfig config, List<ClassifiedCrop> crops) {
         return ClassificationReport.of(config.classNames(), crops, config.nonGlomerularClass());
-    }
-
-    private static ClassifyConfig with(ClassifyConfig c, CoarseSlideCorrection correction) {
-        return new ClassifyConfig(c.probabilitiesOutput(), c.classNames(), c.nonGlomerularClass(),
-                c.sclerosedClasses(), c.paddingMicrons(), c.patchSize(), c.rejectThreshold(), c.displayColors(),
-                correction);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
+import org.gloinone.model.CoarseSlideCorrection;
 import org.gloinone.model.ModelSpec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -355,6 +356,25 @@ public final class ReportJson {
         root.put("task", task);
         root.put("command", command);
         return withFolds(text(root), folds);
+    }
+
+    /**
+     * The coarse-slide correction chosen in a {@link #withCoarseCorrection} summary.
+     *
+     * @throws IllegalArgumentException if the text is not such a summary
+     */
+    public static CoarseSlideCorrection chosenCoarseCorrection(String summary) {
+        JsonNode chosen;
+        try {
+            chosen = MAPPER.readTree(summary).path("coarse_slide_correction").path("chosen");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON summary: " + e.getOriginalMessage(), e);
+        }
+        if (!chosen.path("from_um_per_px").isNumber() || !chosen.path("sclerosed_logit_per_um_per_px").isNumber()) {
+            throw new IllegalArgumentException("no coarse_slide_correction.chosen in the summary");
+        }
+        return new CoarseSlideCorrection(chosen.get("from_um_per_px").asDouble(),
+                chosen.get("sclerosed_logit_per_um_per_px").asDouble());
     }
 
     /**

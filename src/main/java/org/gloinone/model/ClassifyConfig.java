@@ -86,4 +86,10 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
     public boolean hasRejectThreshold() {
         return !Double.isNaN(rejectThreshold);
     }
+
+    /** These settings with another coarse-slide correction. */
+    public ClassifyConfig withCoarseSlideCorrection(CoarseSlideCorrection correction) {
+        return new ClassifyConfig(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses,
+                paddingMicrons, patchSize, rejectThreshold, displayColors, correction);
+    }
 }

@@ -35,4 +35,10 @@ public record ModelSpec(String name, String version, Task task, double micronsPe
                     + "' section for a " + task.word() + " model");
         }
     }
+
+    /** This spec with other classifier settings. */
+    public ModelSpec withClassify(ClassifyConfig settings) {
+        return new ModelSpec(name, version, task, micronsPerPixel, inputName, preprocessing, detect, settings,
+                segment);
+    }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.gloinone.model.CoarseSlideCorrection;
+import org.gloinone.model.ModelSpecReader;
 import org.gloinone.slide.Slide;
 import org.gloinone.slide.tiff.PyramidTiffWriter;
 import org.gloinone.slide.tiff.TiffSlideBackend;
@@ -180,6 +182,26 @@ class TrainCommandTest {
         assertTrue(fineOut.toString().contains("starting from the pretrained encoder " + encoder), fineOut.toString());
         assertTrue(Files.readString(classifier.resolve("MODEL_CARD.md")).contains("--init " + encoder),
                 "the card records the command");
+
+        // its coarse-slide correction is chosen on its held-out crops and written into its rdf.yaml
+        JsonNode evaluation = new ObjectMapper().readTree(Files.readString(classifier.resolve("evaluation.json")));
+        assertEquals(9, evaluation.get("resolutions").size());
+        // --tiny holds out 2 slides: one fold each
+        assertEquals(2, evaluation.get("coarse_slide_correction").get("cross_validated").get("per_fold_choices").size());
+        JsonNode chosen = evaluation.get("coarse_slide_correction").get("chosen");
+        CoarseSlideCorrection expected = new CoarseSlideCorrection(chosen.get("from_um_per_px").asDouble(),
+                chosen.get("sclerosed_logit_per_um_per_px").asDouble());
+        CoarseSlideCorrection written = ModelSpecReader.read(classifier.resolve("rdf.yaml")).spec().classify()
+                .coarseSlideCorrection();
+        assertEquals(expected.isActive() ? expected : CoarseSlideCorrection.NONE, written);
+        assertTrue(fineOut.toString().contains("coarse-slide correction chosen on the held-out crops: "),
+                fineOut.toString());
+        assertTrue(Files.readString(classifier.resolve("MODEL_CARD.md")).contains("The coarse-slide correction "
+                + "chosen there"), "the card says where the correction came from");
+        try (org.gloinone.model.ModelPackage p = org.gloinone.model.ModelPackage.open(classifier)) {
+            assertEquals(expected.isActive() ? expected : CoarseSlideCorrection.NONE,
+                    p.spec().classify().coarseSlideCorrection(), "the package still opens, weights verified");
+        }
     }
 
     @Test
