@@ -364,12 +364,7 @@ public final class ReportJson {
      * @throws IllegalArgumentException if the text is not such a summary
      */
     public static CoarseSlideCorrection chosenCoarseCorrection(String summary) {
-        JsonNode chosen;
-        try {
-            chosen = MAPPER.readTree(summary).path("coarse_slide_correction").path("chosen");
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON summary: " + e.getOriginalMessage(), e);
-        }
+        JsonNode chosen = parse(summary).path("coarse_slide_correction").path("chosen");
         if (!chosen.path("from_um_per_px").isNumber() || !chosen.path("sclerosed_logit_per_um_per_px").isNumber()) {
             throw new IllegalArgumentException("no coarse_slide_correction.chosen in the summary");
         }
@@ -383,12 +378,7 @@ public final class ReportJson {
      * @throws IllegalArgumentException if the text is not such a summary
      */
     public static List<Set<String>> heldOutSlides(String crossValidation) {
-        JsonNode folds;
-        try {
-            folds = MAPPER.readTree(crossValidation).path("folds").path("per_fold");
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON summary: " + e.getOriginalMessage(), e);
-        }
+        JsonNode folds = parse(crossValidation).path("folds").path("per_fold");
         if (!folds.isArray() || folds.isEmpty()) {
             throw new IllegalArgumentException("no folds.per_fold list");
         }
