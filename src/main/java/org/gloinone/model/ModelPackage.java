@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -114,6 +117,22 @@ public final class ModelPackage implements AutoCloseable {
     /** The SHA-256 of the weights as they are now (see {@link WeightsDigest}). */
     public String weightsSha256() throws ModelException {
         return WeightsDigest.cachedSha256(weightsDirectory());
+    }
+
+    /**
+     * The SHA-256 of rdf.yaml as it is now: the package's settings, which a result depends on as much as on its
+     * weights.
+     *
+     * @throws ModelException naming the file if it cannot be read
+     */
+    public String rdfSha256() throws ModelException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(rdfFile())));
+        } catch (IOException e) {
+            throw new ModelException(rdfFile() + ": cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**

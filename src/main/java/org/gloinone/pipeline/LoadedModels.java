@@ -61,7 +61,7 @@ public final class LoadedModels implements AutoCloseable {
         TensorFlowPredictor predictor = pkg.openPredictor(options);
         predictors.add(predictor);
         ModelInfo info = new ModelInfo(task.word(), pkg.spec().name(), pkg.spec().version(),
-                pkg.weightsSha256()); // computed from the files: rdf.yaml may not tell of changed weights
+                pkg.weightsSha256(), pkg.rdfSha256()); // from the files: rdf.yaml may not tell of changed weights
         return Optional.of(new StageModel(pkg.spec(), predictor, info));
     }
 

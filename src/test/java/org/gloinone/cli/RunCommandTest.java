@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.gloinone.FileTrees;
 import org.gloinone.slide.tiff.PyramidTiffWriter;
 import org.gloinone.slide.tiff.TiffSlideBackend;
 import org.gloinone.slide.Slide;
@@ -105,6 +106,36 @@ class RunCommandTest {
         assertTrue(again.err.contains("small.tif: skipped"), again.err);
         assertEquals(first, Files.getLastModifiedTime(manifest));
         assertTrue(again.out.contains("skipped"), again.out);
+    }
+
+    @Test
+    void resumeRecomputesWhenAModelsSettingsChangedWithoutItsVersion(@TempDir Path out, @TempDir Path models)
+            throws IOException {
+        FileTrees.copy(MODELS.resolve("detector"), models.resolve("detector"));
+        String[] args = {"run", small.toString(), "-o", out.toString(), "--models", models.toString(),
+            "--stages", "detect", "--no-patches", "--resume"};
+        assertEquals(0, CliRunner.run(args).exitCode);
+        // the stain reference is no run option: only the package's rdf.yaml tells that the results are stale
+        Path rdf = models.resolve("detector/rdf.yaml");
+        String text = Files.readString(rdf);
+        String edited = text.replaceFirst("haematoxylin: [0-9.]+", "haematoxylin: 0.07");
+        assertFalse(edited.equals(text), "the bundled detector records its training stain");
+        Files.writeString(rdf, edited);
+        CliRunner again = CliRunner.run(args);
+        assertEquals(0, again.exitCode, again.err);
+        assertFalse(again.err.contains("small.tif: skipped"), again.err);
+        String manifest = Files.readString(out.resolve("small.tif").resolve("run.json"));
+        assertTrue(manifest.contains("\"rdfSha256\" : \"" + sha256(edited) + "\""), manifest);
+        assertTrue(CliRunner.run(args).err.contains("small.tif: skipped"), "unchanged since: skipped");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

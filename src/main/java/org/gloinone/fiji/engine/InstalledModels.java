@@ -85,6 +85,6 @@ public final class InstalledModels implements ModelSource {
     }
 
     private static ModelInfo info(Task task, ModelPackage p) throws ModelException {
-        return new ModelInfo(task.word(), p.spec().name(), p.spec().version(), p.weightsSha256());
+        return new ModelInfo(task.word(), p.spec().name(), p.spec().version(), p.weightsSha256(), p.rdfSha256());
     }
 }
