@@ -43,6 +43,7 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
     /** How crops are seen at other pixel sizes: their glomerulus assumed to have the training tiles' median radius. */
     private static final CropRendering RENDERING =
             new CropRendering(DefaultModels.GLOMERULUS_MEDIAN_RADIUS_MICRONS);
+    private static final String CROSS_VALIDATION_FILE = "cross-validation.json";
 
     @CommandLine.Mixin
     private EvaluationOptions options = new EvaluationOptions();
@@ -107,21 +108,19 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                 shifts.add(EvaluationRun.stainShift("--stains", word));
             }
             List<LabelledCrop> all = CropDataset.read(options.data);
-            SlideFolds folds;
-            Scored scored;
             if (crossValidation == null) {
                 List<LabelledCrop> crops = options.selectCrops(all);
-                folds = options.slideFolds(crops);
-                scored = score(options.models, crops, sweep, shifts);
-            } else {
-                if (options.models != null || options.slides != null || options.folds != null) {
-                    throw new IllegalArgumentException("--cross-validation replaces --models, --slides and --folds: "
-                            + "its folds name their slides and their models");
-                }
-                folds = crossValidationFolds();
-                scored = pooled(all, folds, sweep, shifts);
+                SlideFolds folds = options.slideFolds(crops);
+                return report(score(options.models, crops, sweep, shifts), folds, sweep, shifts);
             }
-            return report(scored, folds, sweep, shifts);
+            if (options.models != null || options.slides != null || options.folds != null) {
+                throw new IllegalArgumentException("--cross-validation replaces --models, --slides and --folds: "
+                        + "its folds name their slides and their models");
+            }
+            String summary = crossValidationSummary();
+            SlideFolds folds = crossValidationFolds(summary);
+            EvaluationRun.Result r = report(pooled(all, folds, sweep, shifts), folds, sweep, shifts);
+            return new EvaluationRun.Result(ReportJson.withRecipe(r.json(), summary), r.predictionsCsv());
         });
     }
 
@@ -188,17 +187,23 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The folds of {@code --cross-validation}, as its cross-validation.json records them. */
-    private SlideFolds crossValidationFolds() throws IOException {
-        Path summary = crossValidation.resolve("cross-validation.json");
+    /** The text of {@code --cross-validation}'s cross-validation.json. */
+    private String crossValidationSummary() throws IOException {
+        Path summary = crossValidation.resolve(CROSS_VALIDATION_FILE);
         if (!Files.isRegularFile(summary)) {
             throw new IllegalArgumentException("--cross-validation: " + summary + " not found (train --folds "
                     + "writes it)");
         }
+        return Files.readString(summary);
+    }
+
+    /** The folds that {@code summary}, the text of cross-validation.json, records. */
+    private SlideFolds crossValidationFolds(String summary) {
         try {
-            return SlideFolds.given(ReportJson.heldOutSlides(Files.readString(summary)));
+            return SlideFolds.given(ReportJson.heldOutSlides(summary));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--cross-validation: " + summary + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--cross-validation: " + crossValidation.resolve(CROSS_VALIDATION_FILE)
+                    + ": " + e.getMessage(), e);
         }
     }
 

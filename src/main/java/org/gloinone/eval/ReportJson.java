@@ -359,6 +359,16 @@ public final class ReportJson {
     }
 
     /**
+     * A summary of pooled fold models with the training command of their {@link #crossValidation} summary added
+     * under {@code recipe_command}: the report then names the recipe it judges, not only its fold packages.
+     */
+    public static String withRecipe(String summary, String crossValidation) {
+        ObjectNode root = parse(summary);
+        root.put("recipe_command", parse(crossValidation).path("command").asText(""));
+        return text(root);
+    }
+
+    /**
      * The coarse-slide correction chosen in a {@link #withCoarseCorrection} summary.
      *
      * @throws IllegalArgumentException if the text is not such a summary

@@ -218,7 +218,8 @@ class EvaluateCommandTest {
         Path cv = dir.resolve("cv");
         Files.createDirectories(cv.resolve("fold-1"));
         Files.createDirectories(cv.resolve("fold-2"));
-        Files.writeString(cv.resolve("cross-validation.json"), ReportJson.crossValidation("classify", "train",
+        Files.writeString(cv.resolve("cross-validation.json"), ReportJson.crossValidation("classify",
+                "glo-in-one train classify --folds 2",
                 new FoldScores(List.of(Set.of("SAS_21883_001"), Set.of("SESCAM_102")),
                         List.of(Map.of("n", 4.0), Map.of("n", 1.0)))));
         assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
@@ -228,6 +229,7 @@ class EvaluateCommandTest {
         // each fold's model saw only its own held-out crops: as scanned, at 2 um/px and dark
         assertEquals(Map.of(cv.resolve("fold-1"), 12, cv.resolve("fold-2"), 3), classified);
         JsonNode j = json();
+        assertEquals("glo-in-one train classify --folds 2", j.get("recipe_command").asText());
         assertEquals(5, j.get("n").asInt());
         assertEquals(7.0 / 12, j.get("balanced_accuracy").asDouble(), 1e-12); // the fixed classifier's answers
         JsonNode folds = j.get("folds");
