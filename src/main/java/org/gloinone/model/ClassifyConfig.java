@@ -22,10 +22,14 @@ import java.util.Set;
  *                           classes without one take the rule of {@code io.ClassColors}
  * @param coarseSlideCorrection how the sclerosed call is corrected on coarse slides ({@link CoarseSlideCorrection#NONE}
  *                           when the package sets none)
+ * @param testTimeViews      how many turned and mirrored views of each patch the probabilities are averaged over
+ *                           ({@code classify.test_time_views}: 1, 2, 4 or 8; 1 when absent), see
+ *                           {@link ViewAveragingPredictor}
  */
 public record ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass, Set<String> sclerosedClasses,
                              double paddingMicrons, int patchSize, double rejectThreshold,
-                             Map<String, Integer> displayColors, CoarseSlideCorrection coarseSlideCorrection) {
+                             Map<String, Integer> displayColors, CoarseSlideCorrection coarseSlideCorrection,
+                             int testTimeViews) {
 
     /** A classifier whose likeliest class decides. */
     public ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass,
@@ -46,6 +50,14 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
                           Map<String, Integer> displayColors) {
         this(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses, paddingMicrons, patchSize,
                 rejectThreshold, displayColors, CoarseSlideCorrection.NONE);
+    }
+
+    /** A classifier that reads each patch once. */
+    public ClassifyConfig(String probabilitiesOutput, List<String> classNames, String nonGlomerularClass,
+                          Set<String> sclerosedClasses, double paddingMicrons, int patchSize, double rejectThreshold,
+                          Map<String, Integer> displayColors, CoarseSlideCorrection coarseSlideCorrection) {
+        this(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses, paddingMicrons, patchSize,
+                rejectThreshold, displayColors, coarseSlideCorrection, 1);
     }
 
     public ClassifyConfig {
@@ -74,6 +86,9 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
             throw new IllegalArgumentException("classify.padding_um must be >= 0, got " + paddingMicrons);
         }
         Checks.positive("classify.patch_size", patchSize);
+        if (!ViewAveragingPredictor.ALLOWED_VIEWS.contains(testTimeViews)) {
+            throw new IllegalArgumentException("classify.test_time_views must be 1, 2, 4 or 8, got " + testTimeViews);
+        }
         if (!Double.isNaN(rejectThreshold)) {
             Checks.unitInterval("classify.reject_threshold", rejectThreshold);
             if (nonGlomerularClass == null) {
@@ -90,6 +105,12 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
     /** These settings with another coarse-slide correction. */
     public ClassifyConfig withCoarseSlideCorrection(CoarseSlideCorrection correction) {
         return new ClassifyConfig(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses,
-                paddingMicrons, patchSize, rejectThreshold, displayColors, correction);
+                paddingMicrons, patchSize, rejectThreshold, displayColors, correction, testTimeViews);
+    }
+
+    /** These settings with another number of test-time views. */
+    public ClassifyConfig withTestTimeViews(int views) {
+        return new ClassifyConfig(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses,
+                paddingMicrons, patchSize, rejectThreshold, displayColors, coarseSlideCorrection, views);
     }
 }

@@ -307,8 +307,12 @@ public final class ModelSpecReader {
             coarse = new CoarseSlideCorrection(k.field("from_um_per_px").number(),
                     k.field("sclerosed_logit_per_um_per_px").number());
         }
+        int views = c.has("test_time_views") ? c.field("test_time_views").integer() : 1;
+        if (!ViewAveragingPredictor.ALLOWED_VIEWS.contains(views)) {
+            throw c.field("test_time_views").error("must be 1, 2, 4 or 8, got " + views);
+        }
         return new ClassifyConfig(probabilities, classes, nonGlomerular, new LinkedHashSet<>(sclerosed),
-                c.field("padding_um").number(), c.field("patch_size").integer(), reject, colors, coarse);
+                c.field("padding_um").number(), c.field("patch_size").integer(), reject, colors, coarse, views);
     }
 
     private static SegmentConfig segmentConfig(RdfNode s) throws ModelException {

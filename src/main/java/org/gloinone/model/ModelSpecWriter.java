@@ -215,6 +215,9 @@ public final class ModelSpecWriter {
             coarse.put("sclerosed_logit_per_um_per_px", c.coarseSlideCorrection().sclerosedLogitPerMicronPerPixel());
             m.put("coarse_slide_correction", coarse);
         }
+        if (c.testTimeViews() != 1) {
+            m.put("test_time_views", c.testTimeViews());
+        }
         return m;
     }
 

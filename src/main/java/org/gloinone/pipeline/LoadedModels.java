@@ -9,10 +9,12 @@ import java.util.Set;
 import org.gloinone.model.FoundModels;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelPackage;
+import org.gloinone.model.ModelSpec;
 import org.gloinone.model.Predictor;
 import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
 import org.gloinone.model.TensorFlowPredictor;
+import org.gloinone.model.ViewAveragingPredictor;
 
 /**
  * The networks of one run, loaded once and closed together: packages, their TensorFlow sessions, and the
@@ -62,7 +64,13 @@ public final class LoadedModels implements AutoCloseable {
         predictors.add(predictor);
         ModelInfo info = new ModelInfo(task.word(), pkg.spec().name(), pkg.spec().version(),
                 pkg.weightsSha256(), pkg.rdfSha256()); // from the files: rdf.yaml may not tell of changed weights
-        return Optional.of(new StageModel(pkg.spec(), predictor, info));
+        return Optional.of(new StageModel(pkg.spec(), withTestTimeViews(pkg.spec(), predictor), info));
+    }
+
+    /** The network as its spec asks to be run: a classifier averaged over its test-time views. */
+    private static Predictor withTestTimeViews(ModelSpec spec, Predictor predictor) {
+        return spec.task() == Task.CLASSIFY
+                ? ViewAveragingPredictor.wrap(predictor, spec.classify().testTimeViews()) : predictor;
     }
 
     /**

@@ -109,6 +109,21 @@ class ModelSpecReaderTest {
         assertFalse(classifierYaml(plain).contains("coarse_slide_correction"));
     }
 
+    @Test
+    void testTimeViewsRoundTripAndAreChecked() throws Exception {
+        ClassifyConfig plain = new ClassifyConfig("probabilities", List.of("normal", "sclerosed", "non_glomerular"),
+                "non_glomerular", Set.of("sclerosed"), 12.5, 256, 0.45);
+        assertEquals(1, plain.testTimeViews());
+        assertFalse(classifierYaml(plain).contains("test_time_views"));
+        ClassifyConfig c = plain.withTestTimeViews(8);
+        String yaml = classifierYaml(c);
+        assertTrue(yaml.contains("      test_time_views: 8\n"), yaml);
+        Files.writeString(rdf, yaml);
+        assertEquals(c, ModelSpecReader.read(rdf).spec().classify());
+        assertEquals(rdf + ": config.glo-in-one.classify.test_time_views must be 1, 2, 4 or 8, got 3",
+                failure(yaml.replace("test_time_views: 8", "test_time_views: 3")).getMessage());
+    }
+
     /** The rdf.yaml of a classifier package with settings {@code c}. */
     private static String classifierYaml(ClassifyConfig c) {
         ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),

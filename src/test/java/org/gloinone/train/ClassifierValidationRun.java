@@ -6,13 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gloinone.model.FloatTensor;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelSpecReader;
+import org.gloinone.model.Predictor;
+import org.gloinone.model.ViewAveragingPredictor;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.types.TFloat32;
 
 /**
  * Scores classifier packages with the trainer's own validation of the default classifier recipe (crops of the
  * held-out slides, tissue windows and mined detector false positives of the held-out tiles), so that a bundled
- * package and a retrained one are compared on the same held-out examples. Also prints how many false positives the
+ * package and a retrained one are compared on the same held-out examples, each run as its rdf.yaml asks (test-time
+ * views). Also prints how many false positives the
  * detector yields on the training and held-out tiles, before and after repeats are counted once.
  *
  * <pre>
@@ -47,17 +53,35 @@ public final class ClassifierValidationRun {
             if (!Files.isRegularFile(saved.resolve("saved_model.pb"))) {
                 throw new IllegalArgumentException(args[i] + ": not a model package");
             }
+            int views = ModelSpecReader.read(Path.of(args[i]).resolve("rdf.yaml")).spec().classify().testTimeViews();
             try (SavedModelBundle b = SavedModelBundle.load(saved.toString(), SavedModelBundle.DEFAULT_TAG)) {
-                Inference inference = (images, n, h, w) -> {
-                    Map<String, float[]> out = new HashMap<>();
-                    try (TFloat32 in = Tensors.floats(images, n, h, w, 3);
-                         var r = b.call(Map.of(SavedModelExport.INPUT, in))) {
-                        out.put(ClassifierTask.PROBABILITIES, Tensors.toFloats((TFloat32) r.get(
-                                ClassifierTask.PROBABILITIES).orElseThrow(() -> new IllegalArgumentException(
-                                        saved + ": no output " + ClassifierTask.PROBABILITIES))));
+                Predictor network = new Predictor() {
+                    @Override
+                    public Map<String, FloatTensor> predict(FloatTensor input) {
+                        try (TFloat32 in = Tensors.floats(input.data(), input.dim(0), input.dim(1), input.dim(2), 3);
+                             var r = b.call(Map.of(SavedModelExport.INPUT, in))) {
+                            TFloat32 p = (TFloat32) r.get(ClassifierTask.PROBABILITIES).orElseThrow(() ->
+                                    new IllegalArgumentException(saved + ": no output " + ClassifierTask.PROBABILITIES));
+                            return Map.of(ClassifierTask.PROBABILITIES, new FloatTensor(p.shape().asArray(),
+                                    Tensors.toFloats(p)));
+                        }
                     }
-                    return out;
+
+                    @Override
+                    public void close() {
+                    }
                 };
+                Predictor asRun = ViewAveragingPredictor.wrap(network, views); // as the package's rdf.yaml asks
+                Inference inference = (images, n, h, w) -> {
+                    try {
+                        FloatTensor out = asRun.predict(new FloatTensor(new long[] {n, h, w, 3}, images))
+                                .get(ClassifierTask.PROBABILITIES);
+                        return new HashMap<>(Map.of(ClassifierTask.PROBABILITIES, out.data()));
+                    } catch (ModelException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                System.out.println(args[i] + ": test-time views " + views);
                 System.out.println(args[i] + ": " + task.validate(inference));
                 for (double factor : new double[] {2, 3, 4, 5}) { // the tiles are at 1 um/px
                     System.out.println(args[i] + ": " + task.coarseValidation(inference, factor));

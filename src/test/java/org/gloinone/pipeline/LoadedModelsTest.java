@@ -1,0 +1,84 @@
+package org.gloinone.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.gloinone.FileTrees;
+import org.gloinone.model.Device;
+import org.gloinone.model.FloatTensor;
+import org.gloinone.model.FoundModels;
+import org.gloinone.model.ModelException;
+import org.gloinone.model.PredictorOptions;
+import org.gloinone.model.Task;
+import org.gloinone.model.ViewAveragingPredictor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A loaded package is run as its rdf.yaml asks: here, the bundled classifier with test-time views. */
+class LoadedModelsTest {
+    private static final Path BUNDLED = Path.of("models", "classifier");
+
+    @Test
+    void aClassifierWithEightViewsAnswersTheSameForEveryTurnOfAPatch(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(BUNDLED), "the bundled classifier is absent");
+        Path plain = dir.resolve("plain");
+        Path viewed = dir.resolve("viewed");
+        FileTrees.copy(BUNDLED, plain);
+        FileTrees.copy(BUNDLED, viewed);
+        Path rdf = viewed.resolve("rdf.yaml");
+        String yaml = Files.readString(rdf);
+        assumeTrue(yaml.contains("      patch_size: 256\n"), "the bundled classifier's settings changed");
+        Files.writeString(rdf, yaml.replace("      patch_size: 256\n", "      patch_size: 256\n      test_time_views: 8\n"));
+
+        FloatTensor patch = asymmetricPatch();
+        FloatTensor turned = ViewAveragingPredictor.view(patch, 6);
+        float[] plainAsIs = probabilities(plain, patch);
+        float[] plainTurned = probabilities(plain, turned);
+        float[] viewedAsIs = probabilities(viewed, patch);
+        float[] viewedTurned = probabilities(viewed, turned);
+        // One view: the network alone is not invariant to a quarter turn. Eight views: the mean over the group is.
+        assertTrue(maxDifference(plainAsIs, plainTurned) > 1e-4,
+                "the network alone answered alike: " + List.of(plainAsIs, plainTurned));
+        assertArrayEquals(viewedAsIs, viewedTurned, 1e-5f);
+    }
+
+    private static float[] probabilities(Path pkg, FloatTensor input) throws ModelException {
+        FoundModels found = new FoundModels(Map.of(Task.CLASSIFY, pkg), List.of(pkg.getParent()));
+        try (LoadedModels loaded = LoadedModels.load(found, Set.of(Task.CLASSIFY), new PredictorOptions(Device.CPU, 1, 1, false))) {
+            StageModel classifier = loaded.stage(Task.CLASSIFY);
+            return classifier.predictor().predict(input).get(classifier.spec().classify().probabilitiesOutput())
+                    .data();
+        }
+    }
+
+    /** A 256 x 256 patch, preprocessed to 0-1: a purple disc off the centre on pink, so that turns show. */
+    private static FloatTensor asymmetricPatch() {
+        int size = 256;
+        float[] data = new float[size * size * 3];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                boolean disc = Math.hypot(x - 90, y - 110) < 60;
+                int i = (y * size + x) * 3;
+                data[i] = disc ? 0.55f : 0.93f;
+                data[i + 1] = disc ? 0.35f : 0.75f + 0.1f * x / size;
+                data[i + 2] = disc ? 0.7f : 0.85f;
+            }
+        }
+        return new FloatTensor(new long[] {1, size, size, 3}, data);
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+}
