@@ -25,15 +25,24 @@ import org.gloinone.stain.StainDensities;
  * @param maxRadiusMicrons   circles of a larger radius in micrometres are no glomerulus (infinite when none)
  * @param stainReference     the stain densities of the training slides: a run restains each slide to them before
  *                           it detects ({@code detect.stain_reference}); empty when the package sets none
+ * @param testTimeViews      how many mirrored views of each tile the heads are averaged over
+ *                           ({@code detect.test_time_views}: 1, 2 or 4; 1 when absent): the mirrors and the half
+ *                           turn, which keep a tile's shape, see {@link ViewAveragingPredictor}
  */
 public record DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
                            boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
                            int topK, double scoreThreshold, double nmsIou,
                            double tileMicrons, double overlapMicrons,
                            double minRadiusMicrons, double maxRadiusMicrons,
-                           Optional<StainDensities> stainReference) {
+                           Optional<StainDensities> stainReference, int testTimeViews) {
+    /** The numbers of test-time views a detector may ask for: those that keep a tile's shape. */
+    public static final java.util.Set<Integer> ALLOWED_VIEWS = java.util.Set.of(1, 2, 4);
+
     public DetectConfig {
         Objects.requireNonNull(stainReference, "detect.stain_reference");
+        if (!ALLOWED_VIEWS.contains(testTimeViews)) {
+            throw new IllegalArgumentException("detect.test_time_views must be 1, 2 or 4, got " + testTimeViews);
+        }
         Checks.positive("detect.output_stride", outputStride);
         Checks.positive("detect.top_k", topK);
         Checks.unitInterval("detect.score_threshold", scoreThreshold);
@@ -50,6 +59,18 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
             throw new IllegalArgumentException("detect.max_radius_um must be above min_radius_um ("
                     + minRadiusMicrons + "), got " + maxRadiusMicrons);
         }
+    }
+
+    /** A detector that reads each tile once. */
+    public DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
+                        boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
+                        int topK, double scoreThreshold, double nmsIou,
+                        double tileMicrons, double overlapMicrons,
+                        double minRadiusMicrons, double maxRadiusMicrons,
+                        Optional<StainDensities> stainReference) {
+        this(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride, radiusInInputPixels, topK,
+                scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons, maxRadiusMicrons,
+                stainReference, 1);
     }
 
     /** A detector without a stain reference: slides are detected on as they are stained. */
@@ -75,7 +96,14 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
     public DetectConfig withStainReference(StainDensities reference) {
         return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
                 radiusInInputPixels, topK, scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
-                maxRadiusMicrons, Optional.of(reference));
+                maxRadiusMicrons, Optional.of(reference), testTimeViews);
+    }
+
+    /** The same settings with another number of test-time views. */
+    public DetectConfig withTestTimeViews(int views) {
+        return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
+                radiusInInputPixels, topK, scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
+                maxRadiusMicrons, stainReference, views);
     }
 
     /** True when the package sets a size prior (a minimum or a maximum radius). */

@@ -262,7 +262,20 @@ public final class ModelSpecReader {
         return new DetectConfig(heatmap, offset, radius, logits, d.field("output_stride").integer(), inputPixels,
                 d.field("top_k").integer(), d.field("score_threshold").number(), d.field("nms_iou").number(),
                 d.field("tile_um").number(), d.field("overlap_um").number(), minRadius, maxRadius,
-                stainReference(d));
+                stainReference(d), views(d, DetectConfig.ALLOWED_VIEWS, "1, 2 or 4"));
+    }
+
+    /** A section's {@code test_time_views}: 1 when absent. */
+    private static int views(RdfNode section, java.util.Set<Integer> allowed, String allowedWords)
+            throws ModelException {
+        if (!section.has("test_time_views")) {
+            return 1;
+        }
+        int views = section.field("test_time_views").integer();
+        if (!allowed.contains(views)) {
+            throw section.field("test_time_views").error("must be " + allowedWords + ", got " + views);
+        }
+        return views;
     }
 
     private static Optional<StainDensities> stainReference(RdfNode d) throws ModelException {
@@ -307,12 +320,9 @@ public final class ModelSpecReader {
             coarse = new CoarseSlideCorrection(k.field("from_um_per_px").number(),
                     k.field("sclerosed_logit_per_um_per_px").number());
         }
-        int views = c.has("test_time_views") ? c.field("test_time_views").integer() : 1;
-        if (!ViewAveragingPredictor.ALLOWED_VIEWS.contains(views)) {
-            throw c.field("test_time_views").error("must be 1, 2, 4 or 8, got " + views);
-        }
         return new ClassifyConfig(probabilities, classes, nonGlomerular, new LinkedHashSet<>(sclerosed),
-                c.field("padding_um").number(), c.field("patch_size").integer(), reject, colors, coarse, views);
+                c.field("padding_um").number(), c.field("patch_size").integer(), reject, colors, coarse,
+                views(c, ViewAveragingPredictor.ALLOWED_VIEWS, "1, 2, 4 or 8"));
     }
 
     private static SegmentConfig segmentConfig(RdfNode s) throws ModelException {

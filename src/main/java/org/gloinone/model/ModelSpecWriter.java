@@ -186,6 +186,9 @@ public final class ModelSpecWriter {
             reference.put("eosin", r.eosin());
             m.put("stain_reference", reference);
         });
+        if (d.testTimeViews() != 1) {
+            m.put("test_time_views", d.testTimeViews());
+        }
         return m;
     }
 

@@ -3,9 +3,11 @@ package org.gloinone.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gloinone.model.DetectConfig;
 import org.gloinone.model.FoundModels;
 import org.gloinone.model.ModelException;
 import org.gloinone.model.ModelPackage;
@@ -15,6 +17,7 @@ import org.gloinone.model.PredictorOptions;
 import org.gloinone.model.Task;
 import org.gloinone.model.TensorFlowPredictor;
 import org.gloinone.model.ViewAveragingPredictor;
+import org.gloinone.model.ViewAveragingPredictor.OutputKind;
 
 /**
  * The networks of one run, loaded once and closed together: packages, their TensorFlow sessions, and the
@@ -67,10 +70,19 @@ public final class LoadedModels implements AutoCloseable {
         return Optional.of(new StageModel(pkg.spec(), withTestTimeViews(pkg.spec(), predictor), info));
     }
 
-    /** The network as its spec asks to be run: a classifier averaged over its test-time views. */
+    /** The network as its spec asks to be run: averaged over the test-time views it names. */
     private static Predictor withTestTimeViews(ModelSpec spec, Predictor predictor) {
-        return spec.task() == Task.CLASSIFY
-                ? ViewAveragingPredictor.wrap(predictor, spec.classify().testTimeViews()) : predictor;
+        return switch (spec.task()) {
+            case CLASSIFY -> ViewAveragingPredictor.wrap(predictor, spec.classify().testTimeViews());
+            case DETECT -> {
+                DetectConfig d = spec.detect();
+                yield ViewAveragingPredictor.wrap(predictor, d.testTimeViews(), Map.of(
+                        d.heatmapOutput(), d.heatmapIsLogits() ? OutputKind.LOGIT_MAP : OutputKind.MAP,
+                        d.offsetOutput(), OutputKind.CELL_OFFSETS,
+                        d.radiusOutput(), OutputKind.MAP));
+            }
+            case SEGMENT -> predictor;
+        };
     }
 
     /**

@@ -124,6 +124,21 @@ class ModelSpecReaderTest {
                 failure(yaml.replace("test_time_views: 8", "test_time_views: 3")).getMessage());
     }
 
+    @Test
+    void aDetectorsTestTimeViewsRoundTripAndKeepTheTileShape() throws Exception {
+        Files.writeString(rdf, detectorYaml);
+        DetectConfig plain = ModelSpecReader.read(rdf).spec().detect();
+        assertEquals(1, plain.testTimeViews());
+        String yaml = detectorYaml.replace("      top_k: 100\n", "      top_k: 100\n      test_time_views: 4\n");
+        Files.writeString(rdf, yaml);
+        assertEquals(plain.withTestTimeViews(4), ModelSpecReader.read(rdf).spec().detect());
+        assertTrue(ModelSpecWriter.toYaml(ModelSpecReader.read(rdf).spec(), detectorDescription(), Instant.now())
+                .contains("      test_time_views: 4\n"));
+        // Transposes and quarter turns would not keep a tile that is not square.
+        assertEquals(rdf + ": config.glo-in-one.detect.test_time_views must be 1, 2 or 4, got 8",
+                failure(yaml.replace("test_time_views: 4", "test_time_views: 8")).getMessage());
+    }
+
     /** The rdf.yaml of a classifier package with settings {@code c}. */
     private static String classifierYaml(ClassifyConfig c) {
         ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,87 @@ class ViewAveragingPredictorTest {
         FloatTensor quarter = ViewAveragingPredictor.view(twoImages(), 6);
         assertEquals(20f, quarter.data()[0]);
         assertEquals(0f, quarter.data()[2 * 2]);
+    }
+
+    /**
+     * A perfect CircleNet on 8 x 8 images with a 4 px stride: it finds the brightest pixel and answers a heat logit
+     * of 3 at its cell (-3 elsewhere), at every cell the pixel centre's place within its cell (cell units), and
+     * the image's sum as radius. It turns with the image, so every view, brought back, must agree with the first.
+     */
+    private static final class BrightestPixel implements Predictor {
+        @Override
+        public Map<String, FloatTensor> predict(FloatTensor input) {
+            int size = input.dim(1);
+            int cells = size / 4;
+            int best = 0;
+            float sum = 0;
+            for (int i = 0; i < size * size; i++) {
+                sum += input.data()[i];
+                best = input.data()[i] > input.data()[best] ? i : best;
+            }
+            int px = best % size;
+            int py = best / size;
+            float[] heat = new float[cells * cells];
+            float[] offsets = new float[cells * cells * 2];
+            float[] radius = new float[cells * cells];
+            for (int c = 0; c < cells * cells; c++) {
+                heat[c] = c == (py / 4) * cells + px / 4 ? 3 : -3;
+                offsets[2 * c] = (px + 0.5f) / 4 - px / 4;
+                offsets[2 * c + 1] = (py + 0.5f) / 4 - py / 4;
+                radius[c] = sum;
+            }
+            return Map.of("heat", new FloatTensor(new long[] {1, cells, cells, 1}, heat),
+                    "offset", new FloatTensor(new long[] {1, cells, cells, 2}, offsets),
+                    "radius", new FloatTensor(new long[] {1, cells, cells, 1}, radius),
+                    "score", new FloatTensor(new long[] {1, 1}, new float[] {heat[0]}));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void mapsAreTurnedBackAndCellOffsetsMirroredAndExchangedWithThem() throws ModelException {
+        float[] image = new float[64];
+        image[2 * 8 + 5] = 1; // pixel (x 5, y 2): cell (1, 0), its centre 0.375 and 0.625 into the cell
+        FloatTensor input = new FloatTensor(new long[] {1, 8, 8, 1}, image);
+        Map<String, ViewAveragingPredictor.OutputKind> kinds = Map.of(
+                "heat", ViewAveragingPredictor.OutputKind.LOGIT_MAP,
+                "offset", ViewAveragingPredictor.OutputKind.CELL_OFFSETS,
+                "radius", ViewAveragingPredictor.OutputKind.MAP);
+        for (int views : new int[] {2, 4, 8}) {
+            Map<String, FloatTensor> out = ViewAveragingPredictor.wrap(new BrightestPixel(), views, kinds)
+                    .predict(input);
+            assertArrayEquals(new float[] {-3, 3, -3, -3}, out.get("heat").data(), 1e-4f, views + " views");
+            assertArrayEquals(new float[] {0.375f, 0.625f}, Arrays.copyOfRange(out.get("offset").data(), 2, 4),
+                    1e-6f, views + " views");
+            assertArrayEquals(new float[] {1, 1, 1, 1}, out.get("radius").data(), 1e-6f);
+            // A per-image output is averaged as it is: the top-left cell's logit, 3 in the views that bring the
+            // pixel there (the left-right mirror; with eight views a quarter turn too), else -3.
+            assertArrayEquals(new float[] {views == 2 ? 0 : -1.5f}, out.get("score").data(), 1e-6f);
+        }
+    }
+
+    @Test
+    void heatLogitsAreAveragedAsProbabilities() throws ModelException {
+        Predictor alternating = new Predictor() {
+            private int call;
+
+            @Override
+            public Map<String, FloatTensor> predict(FloatTensor input) {
+                float logit = call++ % 2 == 0 ? 0 : (float) Math.log(3); // probabilities 0.5 and 0.75
+                return Map.of("heat", new FloatTensor(new long[] {1, 1, 1, 1}, new float[] {logit}));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        FloatTensor input = new FloatTensor(new long[] {1, 4, 4, 1}, new float[16]);
+        float mean = ViewAveragingPredictor.wrap(alternating, 2,
+                Map.of("heat", ViewAveragingPredictor.OutputKind.LOGIT_MAP)).predict(input).get("heat").data()[0];
+        assertEquals(Math.log(0.625 / 0.375), mean, 1e-6);
     }
 
     @Test

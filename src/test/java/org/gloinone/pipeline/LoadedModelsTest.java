@@ -1,6 +1,7 @@
 package org.gloinone.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,9 +22,10 @@ import org.gloinone.model.ViewAveragingPredictor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A loaded package is run as its rdf.yaml asks: here, the bundled classifier with test-time views. */
+/** A loaded package is run as its rdf.yaml asks: here, the bundled classifier and detector with test-time views. */
 class LoadedModelsTest {
     private static final Path BUNDLED = Path.of("models", "classifier");
+    private static final Path BUNDLED_DETECTOR = Path.of("models", "detector");
 
     @Test
     void aClassifierWithEightViewsAnswersTheSameForEveryTurnOfAPatch(@TempDir Path dir) throws Exception {
@@ -49,12 +51,50 @@ class LoadedModelsTest {
         assertArrayEquals(viewedAsIs, viewedTurned, 1e-5f);
     }
 
+    @Test
+    void aDetectorWithTwoViewsFindsAMirroredTileMirrored(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(BUNDLED_DETECTOR), "the bundled detector is absent");
+        Path plain = dir.resolve("plain");
+        Path viewed = dir.resolve("viewed");
+        FileTrees.copy(BUNDLED_DETECTOR, plain);
+        FileTrees.copy(BUNDLED_DETECTOR, viewed);
+        Path rdf = viewed.resolve("rdf.yaml");
+        String yaml = Files.readString(rdf);
+        assumeTrue(yaml.contains("      top_k: 100\n"), "the bundled detector's settings changed");
+        Files.writeString(rdf, yaml.replace("      top_k: 100\n", "      top_k: 100\n      test_time_views: 2\n"));
+
+        FloatTensor tile = asymmetricPatch(); // 256 px: a whole number of the detector's 32 px
+        FloatTensor mirrored = ViewAveragingPredictor.view(tile, 1);
+        Map<String, FloatTensor> plainAsIs = outputs(plain, Task.DETECT, tile);
+        Map<String, FloatTensor> plainMirrored = outputs(plain, Task.DETECT, mirrored);
+        Map<String, FloatTensor> viewedAsIs = outputs(viewed, Task.DETECT, tile);
+        Map<String, FloatTensor> viewedMirrored = outputs(viewed, Task.DETECT, mirrored);
+        for (String head : List.of("heatmap", "radius")) {
+            // Averaged over a tile and its mirror image, the heads of a mirrored tile are the heads mirrored.
+            assertArrayEquals(ViewAveragingPredictor.view(viewedAsIs.get(head), 1).data(),
+                    viewedMirrored.get(head).data(), 1e-4f, head);
+            assertTrue(maxDifference(ViewAveragingPredictor.view(plainAsIs.get(head), 1).data(),
+                    plainMirrored.get(head).data()) > 1e-3, "the network alone was already mirror-symmetric");
+        }
+        // The offsets too, each mirrored within its cell: dx becomes 1 - dx, dy stays.
+        float[] asIs = ViewAveragingPredictor.view(viewedAsIs.get("offset"), 1).data();
+        float[] other = viewedMirrored.get("offset").data();
+        for (int i = 0; i < asIs.length; i += 2) {
+            assertEquals(1 - asIs[i], other[i], 1e-4f);
+            assertEquals(asIs[i + 1], other[i + 1], 1e-4f);
+        }
+    }
+
     private static float[] probabilities(Path pkg, FloatTensor input) throws ModelException {
-        FoundModels found = new FoundModels(Map.of(Task.CLASSIFY, pkg), List.of(pkg.getParent()));
-        try (LoadedModels loaded = LoadedModels.load(found, Set.of(Task.CLASSIFY), new PredictorOptions(Device.CPU, 1, 1, false))) {
-            StageModel classifier = loaded.stage(Task.CLASSIFY);
-            return classifier.predictor().predict(input).get(classifier.spec().classify().probabilitiesOutput())
-                    .data();
+        return outputs(pkg, Task.CLASSIFY, input).get("probabilities").data();
+    }
+
+    /** Every output of the package's network for {@code input}, run as a pipeline loads it. */
+    private static Map<String, FloatTensor> outputs(Path pkg, Task task, FloatTensor input) throws ModelException {
+        FoundModels found = new FoundModels(Map.of(task, pkg), List.of(pkg.getParent()));
+        try (LoadedModels loaded = LoadedModels.load(found, Set.of(task),
+                new PredictorOptions(Device.CPU, 1, 1, false))) {
+            return loaded.stage(task).predictor().predict(input);
         }
     }
 
