@@ -29,15 +29,9 @@ class LoadedModelsTest {
 
     @Test
     void aClassifierWithEightViewsAnswersTheSameForEveryTurnOfAPatch(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isDirectory(BUNDLED), "the bundled classifier is absent");
         Path plain = dir.resolve("plain");
         Path viewed = dir.resolve("viewed");
-        FileTrees.copy(BUNDLED, plain);
-        FileTrees.copy(BUNDLED, viewed);
-        Path rdf = viewed.resolve("rdf.yaml");
-        String yaml = Files.readString(rdf);
-        assumeTrue(yaml.contains("      patch_size: 256\n"), "the bundled classifier's settings changed");
-        Files.writeString(rdf, yaml.replace("      patch_size: 256\n", "      patch_size: 256\n      test_time_views: 8\n"));
+        copyWithViews(BUNDLED, plain, viewed, "      patch_size: 256\n", 8);
 
         FloatTensor patch = asymmetricPatch();
         FloatTensor turned = ViewAveragingPredictor.view(patch, 6);
@@ -53,15 +47,9 @@ class LoadedModelsTest {
 
     @Test
     void aDetectorWithTwoViewsFindsAMirroredTileMirrored(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isDirectory(BUNDLED_DETECTOR), "the bundled detector is absent");
         Path plain = dir.resolve("plain");
         Path viewed = dir.resolve("viewed");
-        FileTrees.copy(BUNDLED_DETECTOR, plain);
-        FileTrees.copy(BUNDLED_DETECTOR, viewed);
-        Path rdf = viewed.resolve("rdf.yaml");
-        String yaml = Files.readString(rdf);
-        assumeTrue(yaml.contains("      top_k: 100\n"), "the bundled detector's settings changed");
-        Files.writeString(rdf, yaml.replace("      top_k: 100\n", "      top_k: 100\n      test_time_views: 2\n"));
+        copyWithViews(BUNDLED_DETECTOR, plain, viewed, "      top_k: 100\n", 2);
 
         FloatTensor tile = asymmetricPatch(); // 256 px: a whole number of the detector's 32 px
         FloatTensor mirrored = ViewAveragingPredictor.view(tile, 1);
@@ -83,6 +71,21 @@ class LoadedModelsTest {
             assertEquals(1 - asIs[i], other[i], 1e-4f);
             assertEquals(asIs[i + 1], other[i + 1], 1e-4f);
         }
+    }
+
+    /**
+     * Copies a bundled package to {@code plain} as it is and to {@code viewed} with {@code test_time_views} set
+     * after the rdf.yaml line {@code after}, in the same section.
+     */
+    private static void copyWithViews(Path bundled, Path plain, Path viewed, String after, int views)
+            throws java.io.IOException {
+        assumeTrue(Files.isDirectory(bundled), bundled + " is absent");
+        FileTrees.copy(bundled, plain);
+        FileTrees.copy(bundled, viewed);
+        Path rdf = viewed.resolve("rdf.yaml");
+        String yaml = Files.readString(rdf);
+        assumeTrue(yaml.contains(after), bundled + ": its settings changed");
+        Files.writeString(rdf, yaml.replace(after, after + "      test_time_views: " + views + "\n"));
     }
 
     private static float[] probabilities(Path pkg, FloatTensor input) throws ModelException {
