@@ -23,17 +23,24 @@ public record SlideFingerprint(long sizeBytes, long modifiedMillis, String sha25
 
     /** The fingerprint of {@code slideFile}. */
     public static SlideFingerprint of(Path slideFile) throws IOException {
+        try (InputStream in = Files.newInputStream(slideFile)) {
+            return of(in, Files.size(slideFile), Files.getLastModifiedTime(slideFile).toMillis());
+        }
+    }
+
+    /**
+     * The fingerprint of a slide file that is read as a stream (e.g. on a cluster's file system, before it is
+     * fetched): its size and modification time as its file system states them, and its first bytes from
+     * {@code start}, which this reads but does not close.
+     */
+    public static SlideFingerprint of(InputStream start, long sizeBytes, long modifiedMillis) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
-        try (InputStream in = Files.newInputStream(slideFile)) {
-            byte[] head = in.readNBytes(HASHED_BYTES);
-            sha.update(head);
-        }
-        return new SlideFingerprint(Files.size(slideFile), Files.getLastModifiedTime(slideFile).toMillis(),
-                HexFormat.of().formatHex(sha.digest()));
+        sha.update(start.readNBytes(HASHED_BYTES));
+        return new SlideFingerprint(sizeBytes, modifiedMillis, HexFormat.of().formatHex(sha.digest()));
     }
 }

@@ -105,9 +105,8 @@ public final class SlideJob {
     /** Where a slide's results go, and what identifies its file. */
     private record Identity(Path path, String sourcePath, SlideFingerprint fingerprint, Path folder) {
         static Identity of(SlideInput slide, JobOptions options) throws IOException {
-            Optional<Path> file = slide.file().map(Path::toAbsolutePath).map(Path::normalize);
-            SlideFingerprint fingerprint = file.isPresent() ? SlideFingerprint.of(file.get()) : null;
-            String sourcePath = file.map(Path::toString).orElse("");
+            SlideFingerprint fingerprint = slide.fingerprint();
+            String sourcePath = slide.sourcePath();
             Path folder = new OutputFolder(options.outputFolder()).slideFolder(slide.name(), sourcePath, fingerprint);
             return new Identity(slide.file().orElse(Path.of(slide.name())), sourcePath, fingerprint, folder);
         }

@@ -23,12 +23,11 @@ import org.gloinone.pipeline.ModelInfo;
 import org.gloinone.pipeline.PipelineOptions;
 import org.gloinone.progress.CancellationToken;
 import org.gloinone.progress.ProgressListener;
-import org.gloinone.slide.SlideOpener;
 
 /**
  * The one place this package calls the project's slide job ({@link SlideJob}, the same one {@code glo-in-one run}
- * runs): one local slide file into one complete slide folder under a local output folder, with this executor's
- * models.
+ * runs): one slide file, local or fetched when it must be read, into one complete slide folder under a local
+ * output folder, with this executor's models.
  */
 final class SlideJobAdapter {
     private SlideJobAdapter() {
@@ -50,20 +49,20 @@ final class SlideJobAdapter {
     }
 
     /**
-     * Runs the slide job on {@code slide} into {@code outputFolder}. With {@code resume} the job skips the slide
-     * when {@code outputFolder} already holds its {@code run.json} with the same identity.
+     * Runs the slide job on {@code slide} into {@code outputFolder}. With {@code resume} the job skips the slide,
+     * without reading it, when {@code outputFolder} already holds its {@code run.json} with the same identity.
      *
      * @throws ModelException if the models cannot be loaded
      * @throws java.util.concurrent.CancellationException if cancelled; no folder is left
      */
-    static Outcome run(RunOptions options, boolean resume, Path slide, Path outputFolder, CancellationToken cancel)
-            throws ModelException {
+    static Outcome run(RunOptions options, boolean resume, SlideInput slide, Path outputFolder,
+                       CancellationToken cancel) throws ModelException {
         PipelineOptions pipeline = options.pipelineOptions();
         LoadedModels models = ExecutorModels.get(options.models(), pipeline.stages(),
                 options.predictorOptions(pipeline));
         JobOptions job = JobOptions.detecting(outputFolder, pipeline, options.outputOptions(), options.extraWriters(),
                 resume);
-        SlideOutcome outcome = SlideJob.run(SlideInput.file(slide, SlideOpener.withDefaultBackends()), models, job,
+        SlideOutcome outcome = SlideJob.run(slide, models, job,
                 ProgressListener.SILENT, cancel);
         if (outcome.status() == SlideOutcome.Status.FAILED) {
             return new Outcome(SlideRecord.FAILED, outcome.error(), null,

@@ -1,6 +1,7 @@
 package org.gloinone.spark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
@@ -15,15 +16,19 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.gloinone.io.ResultNames;
+import org.gloinone.io.SlideFingerprint;
+import org.gloinone.job.SlideInput;
 import org.gloinone.model.Folders;
 import org.gloinone.model.ModelException;
 import org.gloinone.progress.CancellationToken;
+import org.gloinone.slide.SlideOpener;
 
 /**
- * One slide in one Spark task: fetch the slide to the executor's disk when it is not local, run the slide job
- * into a local folder, and commit that folder whole into the output ({@link SlideFolderCommit}). A slide that
- * cannot be done becomes a failed record naming the file and the task succeeds, so one bad slide never stops the
- * cohort; a task that Spark kills leaves nothing behind.
+ * One slide in one Spark task: run the slide job into a local folder and commit that folder whole into the output
+ * ({@link SlideFolderCommit}). A slide that is not on a local disk is fetched to the executor's disk when the job
+ * reads it, not when it resumes a complete folder. A slide that cannot be done becomes a failed record naming the
+ * file and the task succeeds, so one bad slide never stops the cohort; a task that Spark kills leaves nothing
+ * behind.
  */
 final class SlideTask implements Function<SlideSource, SlideRecord> {
     private static final long serialVersionUID = 1L;
@@ -55,7 +60,7 @@ final class SlideTask implements Function<SlideSource, SlideRecord> {
             throws IOException, ModelException {
         Configuration conf = new Configuration();
         OutputFolder out = new OutputFolder(settings.output(), conf);
-        java.nio.file.Path slide = localSlide(source, work, conf);
+        SlideInput slide = slideInput(source, work, conf);
         java.nio.file.Path localOutput = work.resolve("out");
         String name = SlideJobAdapter.folderName(source.name());
         Path folder = new Path(out.root(), name);
@@ -81,22 +86,32 @@ final class SlideTask implements Function<SlideSource, SlideRecord> {
     }
 
     /**
-     * The slide as a local file: itself on a local disk, else a copy in {@code work} with the original's name and
-     * modification time, so that its fingerprint (and so resume) is the same wherever it ran.
+     * The slide: itself on a local disk, else the file on its file system, identified there (so that a resumed
+     * slide whose folder is complete is not fetched) and copied into {@code work} only when it is read, with the
+     * original's name and modification time.
      */
-    private static java.nio.file.Path localSlide(SlideSource source, java.nio.file.Path work, Configuration conf)
+    private static SlideInput slideInput(SlideSource source, java.nio.file.Path work, Configuration conf)
             throws IOException {
+        SlideOpener opener = SlideOpener.withDefaultBackends();
         Path path = new Path(source.uri());
         if ("file".equals(path.toUri().getScheme())) {
-            return Paths.get(path.toUri());
+            return SlideInput.file(Paths.get(path.toUri()), opener);
         }
         FileSystem fs = path.getFileSystem(conf);
         FileStatus status = fs.getFileStatus(path);
+        SlideFingerprint fingerprint;
+        try (InputStream in = fs.open(path)) {
+            fingerprint = SlideFingerprint.of(in, status.getLen(), status.getModificationTime());
+        }
         java.nio.file.Path copy = work.resolve("slide").resolve(source.name());
-        Files.createDirectories(copy.getParent());
-        fs.copyToLocalFile(false, path, new Path(copy.toUri()), true);
-        Files.setLastModifiedTime(copy, FileTime.fromMillis(status.getModificationTime()));
-        return copy;
+        return SlideInput.fetched(source.name(), status.getPath().toString(), fingerprint, () -> {
+            if (!Files.exists(copy)) {
+                Files.createDirectories(copy.getParent());
+                fs.copyToLocalFile(false, path, new Path(copy.toUri()), true);
+                Files.setLastModifiedTime(copy, FileTime.fromMillis(status.getModificationTime()));
+            }
+            return copy;
+        }, opener);
     }
 
     /** A name no other task attempt uses, also across applications writing to the same output. */

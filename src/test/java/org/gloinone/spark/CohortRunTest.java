@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -32,6 +33,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.gloinone.cli.GloInOne;
 import org.gloinone.io.CsvLine;
+import org.gloinone.io.SlideFingerprint;
 import org.gloinone.slide.Slide;
 import org.gloinone.slide.tiff.PyramidTiffWriter;
 import org.gloinone.slide.tiff.TiffSlideBackend;
@@ -219,6 +221,34 @@ class CohortRunTest {
         assertEquals(0, cohort(changed, concat(args, new String[] {"--score", "0.9"})));
         assertTrue(changed.toString(StandardCharsets.UTF_8).contains("piece-a.tif: done"));
         assertTrue(Files.readString(manifest).contains("\"score\" : \"0.9\""));
+    }
+
+    @Test
+    void aSlideOnAnotherFileSystemIsIdentifiedThereAndNotFetchedWhenItsFolderIsComplete(@TempDir Path out)
+            throws IOException {
+        Path slide = slides.resolve(SAMPLE.getFileName());
+        long size = Files.size(slide);
+        assertTrue(size > 2L * SlideFingerprint.HASHED_BYTES, "the slide must be larger than what identifies it");
+        String[] args = {ElsewhereFileSystem.uri(slide), "-o", out.toString(), "--resume", "--stages", "detect",
+            "--no-patches"};
+        long before = ElsewhereFileSystem.bytesRead(slide);
+        assertEquals(0, cohort(new ByteArrayOutputStream(), args));
+        assertEquals(SlideFingerprint.HASHED_BYTES + size, ElsewhereFileSystem.bytesRead(slide) - before,
+                "identified where it lies, then fetched whole");
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("kidney-pas-mosaic.tif/run.json").toFile());
+        assertTrue(manifest.get("sourcePath").asText().startsWith(ElsewhereFileSystem.SCHEME + ":"),
+                manifest.get("sourcePath").asText());
+        SlideFingerprint local = SlideFingerprint.of(slide);
+        assertEquals(local.sha256FirstMebibyte(), manifest.get("slide").get("sha256FirstMebibyte").asText());
+        assertEquals(local.sizeBytes(), manifest.get("slide").get("sizeBytes").asLong());
+
+        long resumedFrom = ElsewhereFileSystem.bytesRead(slide);
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(0, cohort(again, args));
+        String said = again.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("kidney-pas-mosaic.tif: skipped"), said);
+        assertEquals(SlideFingerprint.HASHED_BYTES, ElsewhereFileSystem.bytesRead(slide) - resumedFrom,
+                "a complete folder is recognised from the slide's first MiB; the slide is not fetched");
     }
 
     @Test
