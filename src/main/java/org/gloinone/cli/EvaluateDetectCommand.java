@@ -88,6 +88,16 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                     + "and at each of --resolutions, and report them under chosen_thresholds (default: false).")
     private boolean chooseThresholds;
 
+    @Option(names = "--record-thresholds", paramLabel = "DIR",
+            description = "With --choose-thresholds: write the chosen pair into the detector and classifier packages "
+                    + "of DIR (detect.score_threshold, classify.reject_threshold), which run then uses by default, "
+                    + "and say so in their model cards; e.g. the recipe trained on every tile, judged by "
+                    + "--fold-models.")
+    private Path recordThresholds;
+
+    /** The packages of {@code --record-thresholds}, or null. */
+    private RecordedThresholds recorded;
+
     @Option(names = "--fold-models", paramLabel = "FIRST-LAST=DIR",
             description = "Cross-validate a detector recipe: score the tiles of each id range with the models of "
                     + "DIR (searched first, as --models), a detector trained without those tiles. Repeat once per "
@@ -117,6 +127,10 @@ final class EvaluateDetectCommand implements Callable<Integer> {
             if (chooseThresholds && !classify) {
                 throw new IllegalArgumentException("--choose-thresholds needs --classify");
             }
+            if (recordThresholds != null && !chooseThresholds) {
+                throw new IllegalArgumentException("--record-thresholds needs --choose-thresholds");
+            }
+            recorded = recordThresholds == null ? null : RecordedThresholds.in(recordThresholds);
             restain = stain == null ? null : EvaluationRun.stainShift("--stain", stain);
             List<LabelledTile> all = TileDataset.read(options.data);
             TileClassLabels labels = TileClassLabels.read(options.data);
@@ -143,8 +157,9 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                 ignoreBorderCut, r.images().size(), r.scores(), swept), restain);
         if (chooseThresholds) {
             List<OperatingPoints.Image> images = fold.run().images();
-            json = ReportJson.withChoice(json, OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
-                    OperatingPoints.REJECT_GRID), images.size());
+            OperatingPoints.Choice chosen = OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
+                    OperatingPoints.REJECT_GRID);
+            json = withRecorded(ReportJson.withChoice(json, chosen, images.size()), chosen, images.size());
             json = withModelThresholds(json, fold, images);
         }
         return new EvaluationRun.Result(json, PredictionTables.detection(r.images()));
@@ -189,12 +204,25 @@ final class EvaluateDetectCommand implements Callable<Integer> {
         json = ReportJson.withFolds(json, DetectionFolds.scores(runs, sweep), "held_out_tiles");
         if (chooseThresholds) {
             List<OperatingPoints.Image> images = DetectionFolds.images(runs);
-            json = ReportJson.withChoice(json, OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
-                    OperatingPoints.REJECT_GRID), images.size(), DetectionFolds.crossValidatedChoices(runs,
-                    OperatingPoints.SCORE_GRID, OperatingPoints.REJECT_GRID));
+            OperatingPoints.Choice chosen = OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
+                    OperatingPoints.REJECT_GRID);
+            json = withRecorded(ReportJson.withChoice(json, chosen, images.size(),
+                    DetectionFolds.crossValidatedChoices(runs, OperatingPoints.SCORE_GRID,
+                            OperatingPoints.REJECT_GRID)), chosen, images.size());
             json = withModelThresholds(json, first, images);
         }
         return new EvaluationRun.Result(json, PredictionTables.detection(pooled.images()));
+    }
+
+    /** Records {@code chosen} in the packages of {@code --record-thresholds}, if given, and names them in the JSON. */
+    private String withRecorded(String json, OperatingPoints.Choice chosen, int images)
+            throws IOException, ModelException {
+        if (recorded == null) {
+            return json;
+        }
+        String command = "glo-in-one " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return ReportJson.withRecordedThresholds(json, recorded.record(chosen, images, command).stream()
+                .map(Path::toString).toList());
     }
 
     /**

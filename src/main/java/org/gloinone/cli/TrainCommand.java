@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +21,6 @@ import org.gloinone.imagej.AnnotationFiles;
 import org.gloinone.io.AtomicFiles;
 import org.gloinone.model.CoarseSlideCorrection;
 import org.gloinone.model.ModelException;
-import org.gloinone.model.ModelRdf;
-import org.gloinone.model.ModelSpec;
-import org.gloinone.model.ModelSpecReader;
-import org.gloinone.model.ModelSpecWriter;
 import org.gloinone.train.AnnotatedSlide;
 import org.gloinone.train.CollapseWatch;
 import org.gloinone.train.DefaultModels;
@@ -462,10 +457,8 @@ public final class TrainCommand implements Callable<Integer> {
     private String writeCoarseCorrection(Path out) throws IOException, ModelException {
         CoarseSlideCorrection chosen = ReportJson.chosenCoarseCorrection(
                 Files.readString(out.resolve("evaluation.json")));
-        Path rdf = out.resolve("rdf.yaml");
-        ModelRdf read = ModelSpecReader.read(rdf);
-        ModelSpec corrected = read.spec().withClassify(read.spec().classify().withCoarseSlideCorrection(chosen));
-        AtomicFiles.writeString(rdf, ModelSpecWriter.toYaml(corrected, read.description(), Instant.now()));
+        Path rdf = PackageSettings.rewrite(out, model -> model.withClassify(
+                model.classify().withCoarseSlideCorrection(chosen)));
         String what = chosen.isActive() ? "from " + chosen.fromMicronsPerPixel() + " um/px, "
                 + chosen.sclerosedLogitPerMicronPerPixel() + " log-odds per um/px" : "none";
         PrintWriter o = spec.commandLine().getOut();

@@ -331,6 +331,14 @@ public final class ReportJson {
         return text(root);
     }
 
+    /** A summary whose chosen thresholds were written into these rdf.yaml files ({@code chosen_thresholds.recorded_in}). */
+    public static String withRecordedThresholds(String summary, List<String> rdfFiles) {
+        ObjectNode root = parse(summary);
+        ArrayNode files = ((ObjectNode) root.get("chosen_thresholds")).putArray("recorded_in");
+        rdfFiles.forEach(files::add);
+        return text(root);
+    }
+
     /**
      * A summary with what the models' own thresholds give on the images of a threshold choice, under
      * {@code model_thresholds}, to set beside the chosen ones.

@@ -102,6 +102,12 @@ public record ClassifyConfig(String probabilitiesOutput, List<String> classNames
         return !Double.isNaN(rejectThreshold);
     }
 
+    /** These settings with another rejection threshold (NaN: the likeliest class decides). */
+    public ClassifyConfig withRejectThreshold(double threshold) {
+        return new ClassifyConfig(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses,
+                paddingMicrons, patchSize, threshold, displayColors, coarseSlideCorrection, testTimeViews);
+    }
+
     /** These settings with another coarse-slide correction. */
     public ClassifyConfig withCoarseSlideCorrection(CoarseSlideCorrection correction) {
         return new ClassifyConfig(probabilitiesOutput, classNames, nonGlomerularClass, sclerosedClasses,

@@ -99,6 +99,13 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
                 maxRadiusMicrons, Optional.of(reference), testTimeViews);
     }
 
+    /** The same settings with another score threshold. */
+    public DetectConfig withScoreThreshold(double threshold) {
+        return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
+                radiusInInputPixels, topK, threshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
+                maxRadiusMicrons, stainReference, testTimeViews);
+    }
+
     /** The same settings with another number of test-time views. */
     public DetectConfig withTestTimeViews(int views) {
         return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,

@@ -36,6 +36,12 @@ public record ModelSpec(String name, String version, Task task, double micronsPe
         }
     }
 
+    /** This spec with other detector settings. */
+    public ModelSpec withDetect(DetectConfig settings) {
+        return new ModelSpec(name, version, task, micronsPerPixel, inputName, preprocessing, settings, classify,
+                segment);
+    }
+
     /** This spec with other classifier settings. */
     public ModelSpec withClassify(ClassifyConfig settings) {
         return new ModelSpec(name, version, task, micronsPerPixel, inputName, preprocessing, detect, settings,

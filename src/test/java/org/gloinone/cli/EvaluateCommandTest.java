@@ -20,6 +20,8 @@ import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.TinyModels;
 import org.gloinone.model.FloatTensor;
 import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelSpec;
+import org.gloinone.model.ModelSpecReader;
 import org.gloinone.model.Predictor;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
@@ -431,6 +433,62 @@ class EvaluateCommandTest {
                 err.toString());
         assertEquals(2, run(concat(common, new String[] {"--fold-models", "10150-10165=A", "--tiles", "10150-10150"})));
         assertTrue(err.toString().contains("--fold-models replaces --models and --tiles"), err.toString());
+    }
+
+    @Test
+    void detectRecordsTheChosenThresholdsInThePackagesItNames() throws Exception {
+        Path packages = dir.resolve("trained-on-every-tile");
+        for (String p : List.of("detector", "classifier")) {
+            Files.createDirectories(packages.resolve(p));
+            Files.copy(Path.of("models", p, "MODEL_CARD.md"), packages.resolve(p).resolve("MODEL_CARD.md"));
+            // Thresholds that no choice can give, so that a recorded one shows.
+            Files.writeString(packages.resolve(p).resolve("rdf.yaml"), Files.readString(Path.of("models", p,
+                    "rdf.yaml")).replace("score_threshold: 0.45", "score_threshold: 0.123")
+                    .replace("reject_threshold: 0.45", "reject_threshold: 0.987"));
+        }
+        ModelSpec detectorBefore = ModelSpecReader.read(packages.resolve("detector/rdf.yaml")).spec();
+        ModelSpec classifierBefore = ModelSpecReader.read(packages.resolve("classifier/rdf.yaml")).spec();
+        String[] choice = {"detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
+            "--classify", "--choose-thresholds", "--resolutions", "4"};
+        String[] common = concat(choice, new String[] {"--record-thresholds", packages.toString()});
+        assertEquals(0, run(common), err.toString());
+        JsonNode chosen = json().get("chosen_thresholds");
+        double score = chosen.get("score_threshold").asDouble();
+        double reject = chosen.get("reject_threshold").asDouble();
+        assertEquals(List.of(packages.resolve("detector/rdf.yaml").toString(),
+                packages.resolve("classifier/rdf.yaml").toString()),
+                List.of(chosen.get("recorded_in").get(0).asText(), chosen.get("recorded_in").get(1).asText()));
+        // The two thresholds change, and nothing else of either package's settings.
+        ModelSpec detector = ModelSpecReader.read(packages.resolve("detector/rdf.yaml")).spec();
+        ModelSpec classifier = ModelSpecReader.read(packages.resolve("classifier/rdf.yaml")).spec();
+        assertEquals(detectorBefore.detect().withScoreThreshold(score), detector.detect());
+        assertEquals(classifierBefore.classify().withRejectThreshold(reject), classifier.classify());
+        assertEquals(List.of(detectorBefore.version(), classifierBefore.version()),
+                List.of(detector.version(), classifier.version()));
+        String card = Files.readString(packages.resolve("classifier/MODEL_CARD.md"));
+        assertTrue(card.startsWith(Files.readString(Path.of("models/classifier/MODEL_CARD.md")).stripTrailing()));
+        assertTrue(card.contains(String.format(java.util.Locale.ROOT, "`detect.score_threshold` %.2f", score))
+                && card.contains("glo-in-one detect --data " + Fixtures.tiles()), card);
+        assertEquals(Files.readString(packages.resolve("detector/MODEL_CARD.md")).substring(
+                Files.readString(Path.of("models/detector/MODEL_CARD.md")).stripTrailing().length()),
+                card.substring(Files.readString(Path.of("models/classifier/MODEL_CARD.md")).stripTrailing().length()));
+
+        // Chosen again, by folds: the card's section is replaced, not repeated.
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(concat(common, new String[] {"--fold-models", "10150-10150=" + dir.resolve("A"),
+            "--fold-models", "10164-10165=" + dir.resolve("B")})), err.toString());
+        String again = Files.readString(packages.resolve("classifier/MODEL_CARD.md"));
+        assertEquals(1, again.split("## " + RecordedThresholds.CARD_SECTION, -1).length - 1, again);
+        assertTrue(again.contains("--fold-models"), again);
+
+        assertEquals(2, run("detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--classify",
+                "--record-thresholds", packages.toString()));
+        assertTrue(err.toString().contains("--record-thresholds needs --choose-thresholds"), err.toString());
+        Path detectorOnly = Files.createDirectories(dir.resolve("detector-only"));
+        Files.move(packages.resolve("detector"), detectorOnly.resolve("detector"));
+        assertEquals(2, run(concat(choice, new String[] {"--record-thresholds", detectorOnly.toString()})));
+        assertTrue(err.toString().contains("--record-thresholds " + detectorOnly + ": holds no classify package"),
+                err.toString());
     }
 
     private static String[] concat(String[] a, String[] b) {
