@@ -53,10 +53,11 @@ final class EvaluationOptions {
             description = "Tiles datasets: score only the tiles whose numeric name lies in this id range.")
     String tiles;
 
-    @Option(names = "--folds", paramLabel = "K",
-            description = "Crops datasets: also split the scores into K leave-slides-out folds (by slide_id) and "
-                    + "report each fold and the mean and sd across folds.")
-    Integer folds;
+    @Option(names = "--folds", paramLabel = "K|sources",
+            description = "Crops datasets: also split the scores into K leave-slides-out folds (by slide_id), or "
+                    + "into one fold per source ('sources': the part of slide_id before its first '_'), and report "
+                    + "each fold and the mean and sd across folds.")
+    String folds;
 
     @Option(names = "--fold-seed", paramLabel = "N", defaultValue = "7",
             description = "Seed that deals the slides into folds; train --folds uses its --seed the same way "
@@ -66,14 +67,15 @@ final class EvaluationOptions {
     /**
      * The folds of {@code --folds} over these crops' slides, or null without the option.
      *
-     * @throws IllegalArgumentException if K is not between 2 and the number of slides
+     * @throws IllegalArgumentException if K is not between 2 and the number of slides, or the crops come from one
+     *                                  source
      */
     SlideFolds slideFolds(List<LabelledCrop> crops) {
         if (folds == null) {
             return null;
         }
         try {
-            return SlideFolds.of(crops.stream().map(LabelledCrop::slideId).toList(), folds, foldSeed);
+            return SlideFolds.parse(folds, crops.stream().map(LabelledCrop::slideId).toList(), foldSeed);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--folds: " + e.getMessage(), e);
         }

@@ -126,12 +126,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
     private Map<Path, Path> annotations = new LinkedHashMap<>();
 
-    @Option(names = "--folds", paramLabel = "K",
+    @Option(names = "--folds", paramLabel = "K|sources",
             description = "classify, segment: leave-slides-out cross-validation instead of one split: train K models, "
                     + "each holding out one fold of slides (by slide_id, dealt with --seed), write them to OUT/fold-1 "
                     + "... OUT/fold-K with their held-out evaluation, and their mean and sd to "
-                    + "OUT/cross-validation.json")
-    private Integer folds;
+                    + "OUT/cross-validation.json. 'sources' holds out one source at a time instead (the part of "
+                    + "slide_id before its first '_': a lab or scanner)")
+    private String folds;
 
     @Option(names = "--init", paramLabel = "PRETRAINED",
             description = "classify: start from this pretrained-encoder package (from train pretrain)")
@@ -316,7 +317,7 @@ public final class TrainCommand implements Callable<Integer> {
             throws IOException {
         SlideFolds slideFolds;
         try {
-            slideFolds = SlideFolds.of(td.crops().slideIds(), folds, seed);
+            slideFolds = SlideFolds.parse(folds, td.crops().slideIds(), seed);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--folds: " + e.getMessage(), e);
         }

@@ -15,9 +15,14 @@ import java.util.TreeSet;
  * scored on slides it never saw (crops or tiles of one slide are not independent).
  *
  * <p>Slides are shuffled with a fixed seed, then dealt largest first to the fold that holds the fewest items
- * so far, which keeps the folds' sizes close even when slides differ in size.
+ * so far, which keeps the folds' sizes close even when slides differ in size. Folds can also be whole sources
+ * (leave-one-source-out): a source is the part of a slide id before its first underscore ({@code SESCAM_102}:
+ * {@code SESCAM}), the lab or scanner that made the slide, so that a model is scored on slides of a lab it never saw.
  */
 public final class SlideFolds {
+    /** The {@code --folds} value that makes one fold per source instead of K dealt folds. */
+    public static final String BY_SOURCE = "sources";
+
     private final List<Set<String>> folds;
 
     private SlideFolds(List<Set<String>> folds) {
@@ -60,6 +65,49 @@ public final class SlideFolds {
             sizes[smallest] += counts.get(slide);
         }
         return new SlideFolds(folds);
+    }
+
+    /**
+     * The folds an option asks for: {@value #BY_SOURCE} for one fold per source ({@link #bySource}), else a number K
+     * ({@link #of}).
+     *
+     * @throws IllegalArgumentException if the value is neither, or the folds cannot be made
+     */
+    public static SlideFolds parse(String spec, List<String> itemSlides, long seed) {
+        if (BY_SOURCE.equals(spec.strip())) {
+            return bySource(itemSlides);
+        }
+        int k;
+        try {
+            k = Integer.parseInt(spec.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number of folds or '" + BY_SOURCE + "', got '" + spec
+                    + "'", e);
+        }
+        return of(itemSlides, k, seed);
+    }
+
+    /**
+     * One fold per source: every slide whose id starts with the same source is held out together.
+     *
+     * @throws IllegalArgumentException if the slides come from fewer than 2 sources
+     */
+    public static SlideFolds bySource(List<String> itemSlides) {
+        Map<String, Set<String>> bySource = new TreeMap<>();
+        for (String slide : itemSlides) {
+            bySource.computeIfAbsent(sourceOf(slide), s -> new TreeSet<>()).add(slide);
+        }
+        if (bySource.size() < 2) {
+            throw new IllegalArgumentException("folds by source need slides of at least 2 sources (the part of a "
+                    + "slide_id before its first '_'), got " + bySource.keySet());
+        }
+        return new SlideFolds(new ArrayList<>(bySource.values()));
+    }
+
+    /** The source of a slide: its id up to the first underscore, or the whole id without one. */
+    public static String sourceOf(String slideId) {
+        int cut = slideId.indexOf('_');
+        return cut > 0 ? slideId.substring(0, cut) : slideId;
     }
 
     /**

@@ -134,6 +134,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void classifyFoldsBySourceScoreEachLabOnItsOwn() throws Exception {
+        // The fixture's 2 slides come from 2 sources, SAS and SESCAM: one fold each.
+        assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "sources"), err.toString());
+        JsonNode folds = json().get("folds");
+        assertEquals(2, folds.get("k").asInt());
+        assertEquals("SAS_21883_001", folds.get("per_fold").get(0).get("held_out_slides").get(0).asText());
+        assertEquals(4, folds.get("per_fold").get(0).get("n").asInt());
+        assertEquals("SESCAM_102", folds.get("per_fold").get(1).get("held_out_slides").get(0).asText());
+        assertEquals(1.0, folds.get("per_fold").get(1).get("rejected_share").asDouble(), 1e-12);
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--folds", "labs"));
+        assertTrue(err.toString().contains("--folds: expected a number of folds or 'sources', got 'labs'"),
+                err.toString());
+    }
+
+    @Test
     void classifyScoresTheCropsRenderedAtCoarserPixelSizes() throws Exception {
         assertEquals(0, run("classify", "--data", Fixtures.crops().toString(), "--folds", "2",
                 "--resolutions", "2,8"), err.toString());

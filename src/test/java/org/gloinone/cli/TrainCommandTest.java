@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.gloinone.eval.SlideFolds;
 import org.gloinone.model.CoarseSlideCorrection;
 import org.gloinone.model.ModelSpecReader;
 import org.gloinone.slide.Slide;
@@ -103,6 +104,27 @@ class TrainCommandTest {
         assertEquals(2, run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
                 dir.resolve("d").toString(), "--tiny", "--folds", "2"));
         assertTrue(err.toString().contains("--folds needs slide ids"), err.toString());
+    }
+
+    @Test
+    void crossValidatesBySourceHoldingOutOneLabAtATime(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter err = new StringWriter();
+        Path pkg = dir.resolve("segmenter");
+        // --tiny keeps the first crops of each class, which come from two sources, SAS and SESCAM
+        int code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+                pkg.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--folds", "sources");
+        assertEquals(0, code, err.toString());
+        JsonNode cv = new ObjectMapper().readTree(Files.readString(pkg.resolve("cross-validation.json")));
+        assertEquals(2, cv.get("folds").get("k").asInt());
+        for (int f = 0; f < 2; f++) {
+            String source = f == 0 ? "SAS" : "SESCAM";
+            JsonNode heldOut = cv.get("folds").get("per_fold").get(f).get("held_out_slides");
+            assertTrue(heldOut.size() > 0);
+            heldOut.forEach(s -> assertEquals(source, SlideFolds.sourceOf(s.asText()), heldOut.toString()));
+            assertTrue(Files.isRegularFile(pkg.resolve("fold-" + (f + 1) + "/evaluation.json")));
+        }
+        assertTrue(cv.get("command").asText().contains("--folds sources"), cv.toString());
     }
 
     @Test

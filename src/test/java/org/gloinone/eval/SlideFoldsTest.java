@@ -60,4 +60,27 @@ class SlideFoldsTest {
         assertEquals("fold 2 holds out no slide", assertThrows(IllegalArgumentException.class,
                 () -> SlideFolds.given(List.of(Set.of("a"), Set.of()))).getMessage());
     }
+
+    @Test
+    void foldsBySourceHoldOutEachLabsSlidesTogether() {
+        List<String> items = List.of("VUHSK_1272", "SAS_21883_001", "VUHSK_1622", "SESCAM_102", "SAS_21891_001",
+                "SESCAM_1_0", "VUHSK_1272");
+        SlideFolds folds = SlideFolds.parse("sources", items, 7);
+        assertEquals(3, folds.count());
+        assertEquals(Set.of("SAS_21883_001", "SAS_21891_001"), folds.heldOut(0));
+        assertEquals(Set.of("SESCAM_102", "SESCAM_1_0"), folds.heldOut(1));
+        assertEquals(Set.of("VUHSK_1272", "VUHSK_1622"), folds.heldOut(2));
+        assertEquals("SESCAM", SlideFolds.sourceOf("SESCAM_1_0"));
+        assertEquals("slide7", SlideFolds.sourceOf("slide7"));
+        assertEquals(SlideFolds.of(ITEMS, 3, 7).heldOut(1), SlideFolds.parse(" 3 ", ITEMS, 7).heldOut(1));
+    }
+
+    @Test
+    void foldsBySourceNeedTwoSourcesAndOtherWordsAreRefused() {
+        assertEquals("folds by source need slides of at least 2 sources (the part of a slide_id before its first "
+                + "'_'), got [SAS]", assertThrows(IllegalArgumentException.class,
+                () -> SlideFolds.parse("sources", List.of("SAS_1", "SAS_2"), 7)).getMessage());
+        assertEquals("expected a number of folds or 'sources', got 'labs'", assertThrows(
+                IllegalArgumentException.class, () -> SlideFolds.parse("labs", ITEMS, 7)).getMessage());
+    }
 }
