@@ -55,7 +55,8 @@ final class EvaluateDetectCommand implements Callable<Integer> {
     private double minAreaUm2;
 
     @Option(names = "--score-threshold", paramLabel = "S",
-            description = "Score for recall and precision (default: the model's detect.score_threshold).")
+            description = "Score for recall and precision, and with --choose-thresholds the only one tried "
+                    + "(default: the model's detect.score_threshold).")
     private Double scoreThreshold;
 
     @Option(names = "--ignore-border-cut",
@@ -85,7 +86,8 @@ final class EvaluateDetectCommand implements Callable<Integer> {
     @Option(names = "--choose-thresholds",
             description = "With --classify: choose the detector's score threshold and the classifier's rejection "
                     + "threshold that give the best F1 of reported glomeruli over the tiles at their own pixel size "
-                    + "and at each of --resolutions, and report them under chosen_thresholds (default: false).")
+                    + "and at each of --resolutions, and report them under chosen_thresholds; with --score-threshold "
+                    + "only the rejection threshold is chosen (default: false).")
     private boolean chooseThresholds;
 
     @Option(names = "--record-thresholds", paramLabel = "DIR",
@@ -157,8 +159,7 @@ final class EvaluateDetectCommand implements Callable<Integer> {
                 ignoreBorderCut, r.images().size(), r.scores(), swept), restain);
         if (chooseThresholds) {
             List<OperatingPoints.Image> images = fold.run().images();
-            OperatingPoints.Choice chosen = OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
-                    OperatingPoints.REJECT_GRID);
+            OperatingPoints.Choice chosen = OperatingPoints.best(images, scoreGrid(), OperatingPoints.REJECT_GRID);
             json = withRecorded(ReportJson.withChoice(json, chosen, images.size()), chosen, images.size());
             json = withModelThresholds(json, fold, images);
         }
@@ -204,14 +205,21 @@ final class EvaluateDetectCommand implements Callable<Integer> {
         json = ReportJson.withFolds(json, DetectionFolds.scores(runs, sweep), "held_out_tiles");
         if (chooseThresholds) {
             List<OperatingPoints.Image> images = DetectionFolds.images(runs);
-            OperatingPoints.Choice chosen = OperatingPoints.best(images, OperatingPoints.SCORE_GRID,
-                    OperatingPoints.REJECT_GRID);
+            OperatingPoints.Choice chosen = OperatingPoints.best(images, scoreGrid(), OperatingPoints.REJECT_GRID);
             json = withRecorded(ReportJson.withChoice(json, chosen, images.size(),
-                    DetectionFolds.crossValidatedChoices(runs, OperatingPoints.SCORE_GRID,
-                            OperatingPoints.REJECT_GRID)), chosen, images.size());
+                    DetectionFolds.crossValidatedChoices(runs, scoreGrid(), OperatingPoints.REJECT_GRID)),
+                    chosen, images.size());
             json = withModelThresholds(json, first, images);
         }
         return new EvaluationRun.Result(json, PredictionTables.detection(pooled.images()));
+    }
+
+    /**
+     * The detector score thresholds {@code --choose-thresholds} tries: only {@code --score-threshold} when given, so
+     * that a new classifier's rejection threshold can be chosen for a detector whose threshold stays.
+     */
+    private double[] scoreGrid() {
+        return scoreThreshold != null ? new double[] {scoreThreshold} : OperatingPoints.SCORE_GRID;
     }
 
     /** Records {@code chosen} in the packages of {@code --record-thresholds}, if given, and names them in the JSON. */

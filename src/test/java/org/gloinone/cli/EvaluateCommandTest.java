@@ -451,6 +451,33 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void detectChoosesOnlyTheRejectionWhenTheScoreThresholdIsGiven() throws Exception {
+        String[] common = {"detect", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",
+            "--classify", "--choose-thresholds", "--resolutions", "4"};
+        rejectThreshold = 0.6;
+        assertEquals(0, run(common), err.toString());
+        JsonNode free = json().get("chosen_thresholds");
+        assertEquals(0.7, free.get("score_threshold").asDouble(), 1e-12, free.toString()); // the fixture's best
+        out.getBuffer().setLength(0);
+        String[] folds = {"--fold-models", "10150-10150=" + dir.resolve("A"),
+            "--fold-models", "10164-10165=" + dir.resolve("B")};
+        for (String[] args : List.of(common, concat(common, folds))) {
+            assertEquals(0, run(concat(args, new String[] {"--score-threshold", "0.8"})), err.toString());
+            JsonNode j = json();
+            JsonNode chosen = j.get("chosen_thresholds");
+            assertEquals(0.8, chosen.get("score_threshold").asDouble(), 1e-12, chosen.toString());
+            assertEquals(0.8, j.get("model_thresholds").get("score_threshold").asDouble(), 1e-12);
+            assertTrue(chosen.get("f1").asDouble() <= free.get("f1").asDouble(), chosen.toString());
+            if (chosen.has("cross_validated")) {
+                for (JsonNode fold : chosen.get("cross_validated").get("per_fold")) {
+                    assertEquals(0.8, fold.get("score_threshold").asDouble(), 1e-12, fold.toString());
+                }
+            }
+            out.getBuffer().setLength(0);
+        }
+    }
+
+    @Test
     void detectRecordsTheChosenThresholdsInThePackagesItNames() throws Exception {
         Path packages = dir.resolve("trained-on-every-tile");
         for (String p : List.of("detector", "classifier")) {
