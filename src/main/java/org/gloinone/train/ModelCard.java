@@ -135,7 +135,9 @@ final class ModelCard {
 
             ## Known limits
 
-            - Trained on 599 crops from 19 slides of one centre's PAS stain; other stains and scanners are untested.
+            - Knows only the labs and stains of its training crops. On another lab's slides the ranking of sclerosed
+              over normal holds better than the decision, which can move either way: judge a recipe on a lab it
+              never saw with `glo-in-one train classify --folds sources` (`docs/TRAINING.md`).
             - Normal examples are the crops plus (30 %) the glomeruli of the training tiles, cut as the pipeline
               cuts detections. Non-glomerular examples are tissue windows away from glomeruli on those tiles and,
               when trained with `--detector`, the detector's false positives there (each tile on a pipeline tile of
