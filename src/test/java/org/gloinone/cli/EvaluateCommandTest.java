@@ -457,20 +457,20 @@ class EvaluateCommandTest {
         rejectThreshold = 0.6;
         assertEquals(0, run(common), err.toString());
         JsonNode free = json().get("chosen_thresholds");
-        assertEquals(0.7, free.get("score_threshold").asDouble(), 1e-12, free.toString()); // the fixture's best
+        assertEquals(0.8, free.get("score_threshold").asDouble(), 1e-12, free.toString()); // the fixture's choice
         out.getBuffer().setLength(0);
         String[] folds = {"--fold-models", "10150-10150=" + dir.resolve("A"),
             "--fold-models", "10164-10165=" + dir.resolve("B")};
         for (String[] args : List.of(common, concat(common, folds))) {
-            assertEquals(0, run(concat(args, new String[] {"--score-threshold", "0.8"})), err.toString());
+            assertEquals(0, run(concat(args, new String[] {"--score-threshold", "0.5"})), err.toString());
             JsonNode j = json();
             JsonNode chosen = j.get("chosen_thresholds");
-            assertEquals(0.8, chosen.get("score_threshold").asDouble(), 1e-12, chosen.toString());
-            assertEquals(0.8, j.get("model_thresholds").get("score_threshold").asDouble(), 1e-12);
+            assertEquals(0.5, chosen.get("score_threshold").asDouble(), 1e-12, chosen.toString());
+            assertEquals(0.5, j.get("model_thresholds").get("score_threshold").asDouble(), 1e-12);
             assertTrue(chosen.get("f1").asDouble() <= free.get("f1").asDouble(), chosen.toString());
             if (chosen.has("cross_validated")) {
                 for (JsonNode fold : chosen.get("cross_validated").get("per_fold")) {
-                    assertEquals(0.8, fold.get("score_threshold").asDouble(), 1e-12, fold.toString());
+                    assertEquals(0.5, fold.get("score_threshold").asDouble(), 1e-12, fold.toString());
                 }
             }
             out.getBuffer().setLength(0);

@@ -181,11 +181,15 @@ class CountErrorsTest {
         assertEquals(4.0 / 6, all.f1(), 1e-12);
         assertEquals(2.0 / 4, OperatingPoints.score(images, 0.5, 0.5).f1(), 1e-12);  // 0.9 and 0.6 kept
         assertEquals(2.0 / 3, OperatingPoints.score(images, 0.75, 0.5).f1(), 1e-12); // 0.9 alone
-        OperatingPoints.Choice best = OperatingPoints.best(images, new double[] {0.25, 0.5, 0.75},
-                new double[] {0.5, 1.0});
+        OperatingPoints.Choice best = OperatingPoints.best(images, new double[] {0.25}, new double[] {0.5, 1.0});
         assertEquals(0.25, best.scoreThreshold());
         assertEquals(0.5, best.rejectThreshold());
         assertEquals(0.8, best.f1(), 1e-12);                                          // TP 2, FP 1
+        // Over 2 glomeruli one found glomerulus is worth 0.4 of F1 (2 / 5), so (0.75, 0.5), which reports the 0.9
+        // alone (F1 2/3), ties with (0.25, 0.5) and wins by reporting fewer.
+        OperatingPoints.Choice strict = OperatingPoints.best(images, new double[] {0.25, 0.5, 0.75},
+                new double[] {0.5, 1.0});
+        assertEquals(List.of(0.75, 0.5), List.of(strict.scoreThreshold(), strict.rejectThreshold()));
         assertEquals(0.05, OperatingPoints.SCORE_GRID[0]);
         assertEquals(0.95, OperatingPoints.SCORE_GRID[OperatingPoints.SCORE_GRID.length - 1]);
         assertEquals(1.0, OperatingPoints.REJECT_GRID[OperatingPoints.REJECT_GRID.length - 1]);

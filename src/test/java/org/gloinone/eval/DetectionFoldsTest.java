@@ -30,16 +30,19 @@ class DetectionFoldsTest {
                 new double[] {0.6, 0.7, 0.2});
         List<DetectionFolds.Fold> folds = List.of(fold("a", a), fold("b", b));
 
-        // On A alone (0.25, 0.5) is best: TP 2, FP 1 (F1 0.8); on B alone (0.25, 1.0): TP 2, FP 1.
+        // On A alone (0.25, 0.5) is best (TP 2, FP 1: F1 0.8), but (0.75, 0.5), the big glomerulus alone (F1 2/3),
+        // is within one found glomerulus (0.4) and reports fewer. On B alone (0.25, 1.0) is best (TP 2, FP 1),
+        // and (0.25, 0.5), the small glomerulus alone, ties and wins.
         List<OperatingPoints.Choice> cv = DetectionFolds.crossValidatedChoices(folds, SCORES, REJECTS);
-        assertEquals(List.of(0.25, 1.0), List.of(cv.get(0).scoreThreshold(), cv.get(0).rejectThreshold()));
-        assertEquals(List.of(2L, 2L, 0L), counts(cv.get(0)));    // B's choice keeps both tubules of A
-        assertEquals(4.0 / 6, cv.get(0).f1(), 1e-12);
-        assertEquals(List.of(0.25, 0.5), List.of(cv.get(1).scoreThreshold(), cv.get(1).rejectThreshold()));
-        assertEquals(List.of(1L, 0L, 1L), counts(cv.get(1)));    // A's choice rejects B's big glomerulus
-        assertEquals(2.0 / 3, cv.get(1).f1(), 1e-12);
+        assertEquals(List.of(0.25, 0.5), List.of(cv.get(0).scoreThreshold(), cv.get(0).rejectThreshold()));
+        assertEquals(List.of(2L, 1L, 0L), counts(cv.get(0)));    // B's choice rejects one tubule of A
+        assertEquals(0.8, cv.get(0).f1(), 1e-12);
+        assertEquals(List.of(0.75, 0.5), List.of(cv.get(1).scoreThreshold(), cv.get(1).rejectThreshold()));
+        assertEquals(List.of(0L, 0L, 2L), counts(cv.get(1)));    // A's choice rejects B's big glomerulus
+        assertEquals(0.0, cv.get(1).f1(), 1e-12);
 
-        // On both: (0.25, 0.5) gives TP 3, FP 1, FN 1 (F1 0.75), ahead of (0.25, 1.0) at 8 / 11.
+        // On both: (0.25, 0.5) gives TP 3, FP 1, FN 1 (F1 0.75), ahead of (0.25, 1.0) at 8 / 11, which ties but
+        // reports 7; (0.75, 1.0) at 0.5 falls short by a whole found glomerulus (2 / 8).
         OperatingPoints.Choice pooled = OperatingPoints.best(DetectionFolds.images(folds), SCORES, REJECTS);
         assertEquals(List.of(0.25, 0.5), List.of(pooled.scoreThreshold(), pooled.rejectThreshold()));
         assertEquals(0.75, pooled.f1(), 1e-12);
