@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import org.gloinone.eval.ClassificationReport;
@@ -25,7 +26,9 @@ import org.gloinone.eval.SlideFolds;
 import org.gloinone.eval.StainShift;
 import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelFinder;
 import org.gloinone.model.ModelSpec;
+import org.gloinone.model.ModelSpecReader;
 import org.gloinone.model.Task;
 import org.gloinone.pipeline.LoadedModels;
 import org.gloinone.pipeline.StageModel;
@@ -81,6 +84,12 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                     + "Replaces --models, --slides and --folds.")
     private Path crossValidation;
 
+    @Option(names = "--decide-as", paramLabel = "DIR",
+            description = "With --cross-validation: decide every fold's crops by the rejection threshold and the "
+                    + "coarse-slide correction of the classifier in DIR (the package the recipe bundles), as a run "
+                    + "with it decides; the fold packages that train --folds writes carry neither.")
+    private Path decideAs;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
@@ -107,11 +116,15 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             for (String word : stains == null ? List.<String>of() : stains) {
                 shifts.add(EvaluationRun.stainShift("--stains", word));
             }
+            if (decideAs != null && crossValidation == null) {
+                throw new IllegalArgumentException("--decide-as needs --cross-validation");
+            }
+            ClassifyConfig rules = decideAs == null ? null : decisionRules(decideAs);
             List<LabelledCrop> all = CropDataset.read(options.data);
             if (crossValidation == null) {
                 List<LabelledCrop> crops = options.selectCrops(all);
                 SlideFolds folds = options.slideFolds(crops);
-                return report(score(options.models, crops, sweep, shifts), folds, sweep, shifts);
+                return report(score(options.models, null, crops, sweep, shifts), folds, sweep, shifts);
             }
             if (options.models != null || options.slides != null || options.folds != null) {
                 throw new IllegalArgumentException("--cross-validation replaces --models, --slides and --folds: "
@@ -119,8 +132,12 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             }
             String summary = crossValidationSummary();
             SlideFolds folds = crossValidationFolds(summary);
-            EvaluationRun.Result r = report(pooled(all, folds, sweep, shifts), folds, sweep, shifts);
-            return new EvaluationRun.Result(ReportJson.withRecipe(r.json(), summary), r.predictionsCsv());
+            EvaluationRun.Result r = report(pooled(all, folds, rules, sweep, shifts), folds, sweep, shifts);
+            String json = ReportJson.withRecipe(r.json(), summary);
+            if (rules != null) {
+                json = ReportJson.withDecisionRules(json, decideAs.toString(), rules);
+            }
+            return new EvaluationRun.Result(json, r.predictionsCsv());
         });
     }
 
@@ -167,13 +184,34 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The crops classified by the classifier found in {@code models}, in every view asked for. */
-    private Scored score(Path models, List<LabelledCrop> crops, List<Double> sweep, List<StainShift> shifts)
-            throws DatasetException, ModelException, IOException {
+    /** The rejection threshold and coarse-slide correction of {@code --decide-as}'s classifier, read, not loaded. */
+    private static ClassifyConfig decisionRules(Path folder) throws ModelException {
+        Path rdf = folder.resolve(ModelSpecReader.RDF_FILE);
+        if (!Files.isRegularFile(rdf)) {
+            Path classifier = ModelFinder.packagesByTask(folder).get(Task.CLASSIFY);
+            if (classifier == null || !Files.isDirectory(classifier)) {
+                throw new IllegalArgumentException("--decide-as " + folder + ": holds no classifier package folder");
+            }
+            rdf = classifier.resolve(ModelSpecReader.RDF_FILE);
+        }
+        ClassifyConfig rules = ModelSpecReader.read(rdf).spec().classify();
+        if (rules == null) {
+            throw new IllegalArgumentException("--decide-as " + rdf + ": not a classifier");
+        }
+        return rules;
+    }
+
+    /**
+     * The crops classified by the classifier found in {@code models}, in every view asked for, decided by
+     * {@code rules}' rejection threshold and coarse-slide correction where given.
+     */
+    private Scored score(Path models, ClassifyConfig rules, List<LabelledCrop> crops, List<Double> sweep,
+                         List<StainShift> shifts) throws DatasetException, ModelException, IOException {
         try (LoadedModels loaded = parent.models().open(models, EnumSet.of(Task.CLASSIFY),
                 options.predictorOptions())) {
             StageModel model = loaded.stage(Task.CLASSIFY);
-            CropClassificationEvaluator evaluator = new CropClassificationEvaluator(model.spec(), model.predictor(),
+            ModelSpec spec = rules == null ? model.spec() : decidedBy(model.spec(), rules, models);
+            CropClassificationEvaluator evaluator = new CropClassificationEvaluator(spec, model.predictor(),
                     options.batchSize);
             List<ClassificationReport> swept = new ArrayList<>();
             for (double mpp : sweep) {
@@ -183,8 +221,19 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
             for (StainShift shift : shifts) {
                 restained.add(evaluator.evaluate(crops, shift));
             }
-            return new Scored(model.spec(), evaluator.evaluate(crops), swept, restained);
+            return new Scored(spec, evaluator.evaluate(crops), swept, restained);
         }
+    }
+
+    private static ModelSpec decidedBy(ModelSpec model, ClassifyConfig rules, Path models) {
+        ClassifyConfig own = model.classify();
+        if (!own.classNames().equals(rules.classNames())
+                || !Objects.equals(own.nonGlomerularClass(), rules.nonGlomerularClass())) {
+            throw new IllegalArgumentException("--decide-as: its classes " + rules.classNames() + " are not those of "
+                    + models + " " + own.classNames());
+        }
+        return model.withClassify(own.withRejectThreshold(rules.rejectThreshold())
+                .withCoarseSlideCorrection(rules.coarseSlideCorrection()));
     }
 
     /** The text of {@code --cross-validation}'s cross-validation.json. */
@@ -213,8 +262,8 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
      * @throws IllegalArgumentException if a fold's model is missing, its slides have no crop, or the folds'
      *                                  classifiers decide by different settings
      */
-    private Scored pooled(List<LabelledCrop> all, SlideFolds folds, List<Double> sweep, List<StainShift> shifts)
-            throws DatasetException, ModelException, IOException {
+    private Scored pooled(List<LabelledCrop> all, SlideFolds folds, ClassifyConfig rules, List<Double> sweep,
+                          List<StainShift> shifts) throws DatasetException, ModelException, IOException {
         List<Scored> perFold = new ArrayList<>();
         for (int f = 0; f < folds.count(); f++) {
             int fold = f;
@@ -227,7 +276,7 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--cross-validation: no crop of " + options.data
                         + " comes from the slides of fold " + (f + 1) + " " + folds.heldOut(f));
             }
-            Scored s = score(models, crops, sweep, shifts);
+            Scored s = score(models, rules, crops, sweep, shifts);
             if (!perFold.isEmpty() && !s.model().classify().equals(perFold.get(0).model().classify())) {
                 throw new IllegalArgumentException("--cross-validation: the classifiers of fold-1 and " + models
                         .getFileName() + " decide by different settings (classify: in their rdf.yaml)");

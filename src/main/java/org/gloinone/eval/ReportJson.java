@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
+import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.CoarseSlideCorrection;
 import org.gloinone.model.ModelSpec;
 
@@ -218,8 +219,7 @@ public final class ReportJson {
     }
 
     private static void correction(ObjectNode n, CoarseCorrectionChoice c) {
-        n.put("from_um_per_px", c.correction().fromMicronsPerPixel());
-        n.put("sclerosed_logit_per_um_per_px", c.correction().sclerosedLogitPerMicronPerPixel());
+        correction(n, c.correction());
         number(n, "mean_balanced_accuracy", c.meanBalancedAccuracy());
         number(n, "mean_slide_sclerosed_error", c.meanSlideSclerosedError());
     }
@@ -377,6 +377,28 @@ public final class ReportJson {
     }
 
     /**
+     * {@code summary} with {@code decided_as}: the package whose rejection threshold and coarse-slide correction
+     * decided every crop instead of the classifiers' own (null where it has none).
+     */
+    public static String withDecisionRules(String summary, String packageFolder, ClassifyConfig rules) {
+        ObjectNode root = parse(summary);
+        ObjectNode d = root.putObject("decided_as");
+        d.put("package", packageFolder);
+        if (rules.hasRejectThreshold()) {
+            d.put("reject_threshold", rules.rejectThreshold());
+        } else {
+            d.putNull("reject_threshold");
+        }
+        CoarseSlideCorrection c = rules.coarseSlideCorrection();
+        if (c != null && c.isActive()) {
+            correction(d.putObject("coarse_slide_correction"), c);
+        } else {
+            d.putNull("coarse_slide_correction");
+        }
+        return text(root);
+    }
+
+    /**
      * The coarse-slide correction chosen in a {@link #withCoarseCorrection} summary.
      *
      * @throws IllegalArgumentException if the text is not such a summary
@@ -447,6 +469,12 @@ public final class ReportJson {
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalArgumentException("not a JSON summary: " + e.getMessage(), e);
         }
+    }
+
+    /** The keys of rdf.yaml's {@code classify.coarse_slide_correction}. */
+    private static void correction(ObjectNode n, CoarseSlideCorrection c) {
+        n.put("from_um_per_px", c.fromMicronsPerPixel());
+        n.put("sclerosed_logit_per_um_per_px", c.sclerosedLogitPerMicronPerPixel());
     }
 
     private static ObjectNode header(String task, ModelSpec model) {

@@ -258,6 +258,38 @@ class EvaluateCommandTest {
         assertEquals("balanced-accuracy", j.get("coarse_slide_correction").get("objective").asText());
         assertEquals(2, j.get("coarse_slide_correction").get("cross_validated").get("per_fold_choices").size());
 
+        // Decided by the bundled classifier's rdf.yaml with the fixture's class names, a rejection at 0.01 and a
+        // correction of 2 log-odds per um/px from 1 um/px: 8 log-odds against "sclerosed" at 5 um/px.
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("MODEL_CARD.md"), "# card\n");
+        Files.writeString(rules.resolve("rdf.yaml"), Files.readString(Path.of("models/classifier/rdf.yaml"))
+                .replace("non-glomerular", "non_glomerular").replace("reject_threshold: 0.55", "reject_threshold: 0.01")
+                .replace("from_um_per_px: 3.0", "from_um_per_px: 1.0")
+                .replace("sclerosed_logit_per_um_per_px: 0.5", "sclerosed_logit_per_um_per_px: 2.0"));
+        String[] atFive = {"classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
+            "--resolutions", "5"};
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(atFive), err.toString());
+        JsonNode own = json();
+        assertEquals(1, own.get("rejected_as_non_glomerular").asInt());              // the likeliest class
+        assertEquals(List.of(1, 1), errorsAt(own.get("resolutions").get(0)));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(concat(atFive, new String[] {"--decide-as", rules.toString()})), err.toString());
+        JsonNode decided = json();
+        assertEquals(2, decided.get("rejected_as_non_glomerular").asInt());          // one more at 0.01
+        assertEquals(List.of(0, 2), errorsAt(decided.get("resolutions").get(0)));     // no sclerosed call left
+        assertEquals(0.01, decided.get("decided_as").get("reject_threshold").asDouble());
+        assertEquals(List.of(1.0, 2.0), List.of(
+                decided.get("decided_as").get("coarse_slide_correction").get("from_um_per_px").asDouble(),
+                decided.get("decided_as").get("coarse_slide_correction").get("sclerosed_logit_per_um_per_px")
+                        .asDouble()));
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
+                "--decide-as", "models"));
+        assertTrue(err.toString().contains("--decide-as: its classes [normal, sclerosed, non-glomerular] are not "
+                + "those of"), err.toString());
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--decide-as", rules.toString()));
+        assertTrue(err.toString().contains("--decide-as needs --cross-validation"), err.toString());
+
         err.getBuffer().setLength(0);
         assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
                 "--folds", "2"));
@@ -272,6 +304,11 @@ class EvaluateCommandTest {
                 dir.resolve("none").toString()));
         assertTrue(err.toString().contains("cross-validation.json not found (train --folds writes it)"),
                 err.toString());
+    }
+
+    /** Normal glomeruli called sclerosed and sclerosed ones called normal in a resolutions row. */
+    private static List<Integer> errorsAt(JsonNode row) {
+        return List.of(row.get("normal_called_sclerosed").asInt(), row.get("sclerosed_called_normal").asInt());
     }
 
     @Test
