@@ -186,6 +186,9 @@ final class EvaluateClassifyCommand implements Callable<Integer> {
 
     /** The rejection threshold and coarse-slide correction of {@code --decide-as}'s classifier, read, not loaded. */
     private static ClassifyConfig decisionRules(Path folder) throws ModelException {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--decide-as " + folder + ": no such folder");
+        }
         Path rdf = folder.resolve(ModelSpecReader.RDF_FILE);
         if (!Files.isRegularFile(rdf)) {
             Path classifier = ModelFinder.packagesByTask(folder).get(Task.CLASSIFY);

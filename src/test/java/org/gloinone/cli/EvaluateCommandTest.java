@@ -289,6 +289,13 @@ class EvaluateCommandTest {
                 + "those of"), err.toString());
         assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--decide-as", rules.toString()));
         assertTrue(err.toString().contains("--decide-as needs --cross-validation"), err.toString());
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
+                "--decide-as", dir.resolve("none").toString()));
+        assertTrue(err.toString().contains("--decide-as " + dir.resolve("none") + ": no such folder"), err.toString());
+        assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
+                "--decide-as", cv.toString()));
+        assertTrue(err.toString().contains("--decide-as " + cv + ": holds no classifier package folder"),
+                err.toString());
 
         err.getBuffer().setLength(0);
         assertEquals(2, run("classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
