@@ -121,6 +121,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "a factor drawn between 1/X and X, 1 to 3, as other labs' stains differ (default: 1 +- 10 %)")
     private Double stainFactor;
 
+    @Option(names = "--balance-sources",
+            description = "classify: draw each class's training crops source by source (a slide_id's part before its "
+                    + "first '_'), each source alike, instead of each crop alike (default: false)")
+    private boolean balanceSources;
+
     @Option(names = "--annotations", paramLabel = "SLIDE=FILE",
             description = "an annotated slide to train on as well: the slide file and its annotations (ImageScope "
                     + "XML, GeoJSON or an ImageJ ROI set; the layer or class names the glomerulus class). Repeatable.")
@@ -214,6 +219,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (stainFactor != null && !task.equals("detect") && !task.equals("classify")) {
                 throw new IllegalArgumentException("--stain-factor applies to detect and classify only");
             }
+            if (balanceSources && !task.equals("classify")) {
+                throw new IllegalArgumentException("--balance-sources applies to classify only");
+            }
             if (stainFactor != null && !(stainFactor >= 1 && stainFactor <= 3)) {
                 throw new IllegalArgumentException("--stain-factor must be from 1 to 3, got " + stainFactor);
             }
@@ -293,6 +301,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         if (t instanceof org.gloinone.train.ClassifierTask c && !detectors.isEmpty()) {
             o.println("detector false positives used as non-glomerular examples: " + c.hardNegativeCount());
+        }
+        if (t instanceof org.gloinone.train.ClassifierTask c && balanceSources) {
+            c.balanceSources();
         }
         Trainer trainer = new Trainer(t, options);
         if (encoder != null) {
@@ -492,6 +503,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + (widthFactor != null ? " --width-factor " + widthFactor : "")
                 + (ensemble != null ? " --ensemble " + ensemble : "")
                 + (stainFactor != null ? " --stain-factor " + stainFactor : "")
+                + (balanceSources ? " --balance-sources" : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining())

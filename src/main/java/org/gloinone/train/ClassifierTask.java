@@ -34,8 +34,9 @@ public final class ClassifierTask implements TrainingTask {
     // share of the normal examples cut from the tiles' own glomeruli rather than from the crops
     private static final double TILE_GLOMERULUS_SHARE = 0.3;
 
-    private final List<GlomerulusCrop> trainNormal;
-    private final List<GlomerulusCrop> trainSclerosed;
+    private final List<GlomerulusCrop> train;
+    private CropPool trainNormal;
+    private CropPool trainSclerosed;
     private final List<KidneyTile> trainTiles;
     private final List<GlomerulusCrop> validation;
     private final List<KidneyTile> validationTiles;
@@ -65,9 +66,10 @@ public final class ClassifierTask implements TrainingTask {
     public ClassifierTask(List<GlomerulusCrop> train, List<KidneyTile> trainTiles, List<GlomerulusCrop> validation,
                           List<KidneyTile> validationTiles, int size, ResNetClassifier net, Augmenter augmenter,
                           float gamma) {
-        this.trainNormal = train.stream().filter(c -> !c.sclerosed()).toList();
-        this.trainSclerosed = train.stream().filter(GlomerulusCrop::sclerosed).toList();
-        if (trainNormal.isEmpty() || trainSclerosed.isEmpty() || trainTiles.isEmpty()) {
+        this.train = List.copyOf(train);
+        this.trainNormal = CropPool.uniform(train.stream().filter(c -> !c.sclerosed()).toList());
+        this.trainSclerosed = CropPool.uniform(train.stream().filter(GlomerulusCrop::sclerosed).toList());
+        if (trainNormal.size() == 0 || trainSclerosed.size() == 0 || trainTiles.isEmpty()) {
             throw new IllegalArgumentException("classifier training needs normal and sclerosed crops and tiles");
         }
         this.trainTiles = List.copyOf(trainTiles);
@@ -81,6 +83,15 @@ public final class ClassifierTask implements TrainingTask {
         this.validationFalsePositives = new ArrayList<>();
         this.trainTileGlomeruli = wholeGlomeruli(trainTiles);
         this.validationTileGlomeruli = wholeGlomeruli(validationTiles);
+    }
+
+    /**
+     * Draws each class's crops source by source (the part of a slide id before its first '_'), each source alike,
+     * instead of each crop alike.
+     */
+    public void balanceSources() {
+        trainNormal = CropPool.bySource(train.stream().filter(c -> !c.sclerosed()).toList());
+        trainSclerosed = CropPool.bySource(train.stream().filter(GlomerulusCrop::sclerosed).toList());
     }
 
     /**
@@ -211,8 +222,8 @@ public final class ClassifierTask implements TrainingTask {
                 }
             }
             if (patch == null) {
-                List<GlomerulusCrop> pool = label == SCLEROSED ? trainSclerosed : trainNormal;
-                patch = CropPatches.sample(pool.get(rnd.nextInt(pool.size())), size, augmenter, rnd)[0];
+                CropPool pool = label == SCLEROSED ? trainSclerosed : trainNormal;
+                patch = CropPatches.sample(pool.draw(rnd), size, augmenter, rnd)[0];
             }
             System.arraycopy(patch.data(), 0, images, i * px, px);
             labels[i * CLASSES.size() + label] = 1f;
@@ -331,7 +342,7 @@ public final class ClassifierTask implements TrainingTask {
 
     @Override
     public Batch exampleInput() {
-        GlomerulusCrop c = validation.isEmpty() ? trainNormal.get(0) : validation.get(0);
+        GlomerulusCrop c = validation.isEmpty() ? trainNormal.first() : validation.get(0);
         return new Batch(1, CropPatches.sample(c, size, augmenter, null)[0].data(), Map.of());
     }
 }

@@ -254,6 +254,10 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--low-magnification", "6.5");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--low-magnification applies to classify only"), err.toString());
+        code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--balance-sources");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--balance-sources applies to classify only"), err.toString());
         code = run(new StringWriter(), err, "train", "classify", "--data", DATA.toString(), "--out",
                 dir.resolve("m").toString(), "--tiny", "--low-magnification", "0.5");
         assertEquals(2, code);
@@ -331,9 +335,10 @@ class TrainCommandTest {
                 && card.contains("An ensemble of 2 such networks"), card);
         StringWriter out = new StringWriter();
         code = run(out, err, "train", "classify", "--data", DATA.toString(), "--out", dir.resolve("c").toString(),
-                "--tiny", "--epochs", "1", "--batch", "4", "--detector", detector.toString(), "--stain-factor", "2");
+                "--tiny", "--epochs", "1", "--batch", "4", "--detector", detector.toString(), "--stain-factor", "2",
+                "--balance-sources");
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("detector false positives used as non-glomerular examples: "), out.toString());
-        assertTrue(Files.readString(dir.resolve("c/MODEL_CARD.md")).contains("--stain-factor 2.0"));
+        assertTrue(Files.readString(dir.resolve("c/MODEL_CARD.md")).contains("--stain-factor 2.0 --balance-sources"));
     }
 }
