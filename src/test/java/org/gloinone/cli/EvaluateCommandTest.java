@@ -263,9 +263,10 @@ class EvaluateCommandTest {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.writeString(rules.resolve("MODEL_CARD.md"), "# card\n");
         Files.writeString(rules.resolve("rdf.yaml"), Files.readString(Path.of("models/classifier/rdf.yaml"))
-                .replace("non-glomerular", "non_glomerular").replace("reject_threshold: 0.55", "reject_threshold: 0.01")
-                .replace("from_um_per_px: 3.0", "from_um_per_px: 1.0")
-                .replace("sclerosed_logit_per_um_per_px: 0.5", "sclerosed_logit_per_um_per_px: 2.0"));
+                .replace("non-glomerular", "non_glomerular")
+                .replaceAll("reject_threshold: [0-9.]+", "reject_threshold: 0.01")
+                .replaceAll("from_um_per_px: [0-9.]+", "from_um_per_px: 1.0")
+                .replaceAll("sclerosed_logit_per_um_per_px: [0-9.]+", "sclerosed_logit_per_um_per_px: 2.0"));
         String[] atFive = {"classify", "--data", Fixtures.crops().toString(), "--cross-validation", cv.toString(),
             "--resolutions", "5"};
         out.getBuffer().setLength(0);
