@@ -15,7 +15,9 @@ import org.gloinone.eval.PredictionTables;
 import org.gloinone.eval.ReportJson;
 import org.gloinone.eval.SegmentationReport;
 import org.gloinone.eval.SegmentationResolution;
+import org.gloinone.eval.SegmentationStain;
 import org.gloinone.eval.SlideFolds;
+import org.gloinone.eval.StainShift;
 import org.gloinone.eval.TileDataset;
 import org.gloinone.eval.TileDetectors;
 import org.gloinone.eval.TileGroundTruth;
@@ -53,6 +55,12 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
                     + "tiles' median radius.")
     private List<Double> resolutions;
 
+    @Option(names = "--stains", split = ",", paramLabel = "NAME",
+            description = "On crops: also score them restained as another lab's sections would show them, against "
+                    + "the crop's own mask: faded, dark (both stains' densities at 0.6 or 1.5), blue (haematoxylin "
+                    + "1.5, eosin 0.8) or magenta (haematoxylin 0.8, eosin 1.5).")
+    private List<String> stains;
+
     @CommandLine.ParentCommand
     private EvaluateCommand parent;
 
@@ -65,6 +73,10 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             List<Double> sweep = resolutions == null ? List.of() : resolutions;
             for (double r : sweep) {
                 EvaluationRun.checkMicronsPerPixel("--resolutions", r);
+            }
+            List<StainShift> shifts = new ArrayList<>();
+            for (String word : stains == null ? List.<String>of() : stains) {
+                shifts.add(EvaluationRun.stainShift("--stains", word));
             }
             if (CropDataset.isCrops(options.data)) {
                 var crops = options.selectCrops(CropDataset.read(options.data));
@@ -88,6 +100,15 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
                         }
                         json = ReportJson.withSegmentationResolutions(json, rendering.glomerulusRadiusMicrons(), swept);
                     }
+                    if (!shifts.isEmpty()) {
+                        List<SegmentationStain> restained = new ArrayList<>();
+                        for (StainShift shift : shifts) {
+                            SegmentationReport seen = evaluator.evaluate(crops, shift);
+                            restained.add(new SegmentationStain(shift,
+                                    seen, folds == null ? null : FoldScores.segmentation(seen, crops, folds)));
+                        }
+                        json = ReportJson.withSegmentationStains(json, restained);
+                    }
                     return new EvaluationRun.Result(json, result.predictionsCsv());
                 }
             }
@@ -101,6 +122,10 @@ final class EvaluateSegmentCommand implements Callable<Integer> {
             if (!sweep.isEmpty()) {
                 throw new IllegalArgumentException("--resolutions needs a crops dataset (a tiles dataset is swept by "
                         + "evaluate detect --resolutions)");
+            }
+            if (!shifts.isEmpty()) {
+                throw new IllegalArgumentException("--stains needs a crops dataset (a tiles dataset is restained by "
+                        + "evaluate detect --stain)");
             }
             if (micronsPerPixel == null) {
                 throw new IllegalArgumentException("--mpp is needed for a tiles dataset (" + options.data + ")");

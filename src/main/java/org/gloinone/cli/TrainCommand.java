@@ -22,6 +22,7 @@ import org.gloinone.io.AtomicFiles;
 import org.gloinone.model.CoarseSlideCorrection;
 import org.gloinone.model.ModelException;
 import org.gloinone.train.AnnotatedSlide;
+import org.gloinone.train.Augmenter;
 import org.gloinone.train.CollapseWatch;
 import org.gloinone.train.DefaultModels;
 import org.gloinone.train.PretrainedEncoder;
@@ -90,9 +91,10 @@ public final class TrainCommand implements Callable<Integer> {
     private List<Path> detectors = new ArrayList<>();
 
     @Option(names = "--low-magnification", paramLabel = "X",
-            description = "classify: the low-magnification look of half the patches reaches X times coarser than "
-                    + "the patch (default: " + DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION + "; a patch is about "
-                    + "0.8 um/px, so 6.5 reaches regions exported at 5.2 um/px)")
+            description = "classify, segment: the low-magnification look of half the patches reaches X times "
+                    + "coarser than the patch (default: " + DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION + "; a "
+                    + "patch is about 0.8 um/px, so 6.5 reaches regions exported at 5.2 um/px). The segmenter has "
+                    + "no such look, nor JPEG artefacts, unless this or --stain-factor is given")
     private Double lowMagnification;
 
     @Option(names = "--crop-mosaics", paramLabel = "SHARE",
@@ -117,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
     private Integer ensemble;
 
     @Option(names = "--stain-factor", paramLabel = "X",
-            description = "detect, classify: multiply each stain's density (haematoxylin, eosin, DAB) in training by "
+            description = "detect, classify, segment: multiply each stain's density (haematoxylin, eosin, DAB) in training by "
                     + "a factor drawn between 1/X and X, 1 to 3, as other labs' stains differ (default: 1 +- 10 %)")
     private Double stainFactor;
 
@@ -195,8 +197,8 @@ public final class TrainCommand implements Callable<Integer> {
             if (!detectors.isEmpty() && !task.equals("classify")) {
                 throw new IllegalArgumentException("--detector applies to classify only");
             }
-            if (lowMagnification != null && !task.equals("classify")) {
-                throw new IllegalArgumentException("--low-magnification applies to classify only");
+            if (lowMagnification != null && !task.equals("classify") && !task.equals("segment")) {
+                throw new IllegalArgumentException("--low-magnification applies to classify and segment only");
             }
             if (cropMosaics != null && !task.equals("detect")) {
                 throw new IllegalArgumentException("--crop-mosaics applies to detect only");
@@ -216,8 +218,8 @@ public final class TrainCommand implements Callable<Integer> {
             if (ensemble != null && (ensemble < 1 || ensemble > 8)) {
                 throw new IllegalArgumentException("--ensemble must be from 1 to 8, got " + ensemble);
             }
-            if (stainFactor != null && !task.equals("detect") && !task.equals("classify")) {
-                throw new IllegalArgumentException("--stain-factor applies to detect and classify only");
+            if (stainFactor != null && !List.of("detect", "classify", "segment").contains(task)) {
+                throw new IllegalArgumentException("--stain-factor applies to detect, classify and segment only");
             }
             if (balanceSources && !task.equals("classify")) {
                 throw new IllegalArgumentException("--balance-sources applies to classify only");
@@ -287,10 +289,11 @@ public final class TrainCommand implements Callable<Integer> {
     private int trainAndEvaluate(TrainingData td, Path dir, TrainingOptions options, PretrainedEncoder encoder,
                                  boolean chooseCoarseCorrection) throws IOException {
         TrainingTask t = switch (task) {
-            case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny);
+            case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny,
+                    lowMagnification == null && stainFactor == null ? Augmenter.standard()
+                            : Augmenter.robust(lowMagnification(), stainFactor()));
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
-                    trainedDetectors(detectors), lowMagnification != null ? lowMagnification
-                            : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION, stainFactor());
+                    trainedDetectors(detectors), lowMagnification(), stainFactor());
             default -> {
                 double um = micronsPerPixel != null ? micronsPerPixel : DefaultModels.DETECT_MICRONS_PER_PIXEL;
                 yield DefaultModels.detector(td, tiny ? 64 : DefaultModels.detectSceneSize(um), tiny,
@@ -363,6 +366,10 @@ public final class TrainCommand implements Callable<Integer> {
     /** The largest factor of --stain-factor, 1 without it (the trainer's ±10 % jitter). */
     private double stainFactor() {
         return stainFactor != null ? stainFactor : 1;
+    }
+
+    private double lowMagnification() {
+        return lowMagnification != null ? lowMagnification : DefaultModels.CLASSIFY_MAX_LOW_MAGNIFICATION;
     }
 
     /** The patch edge: --size, else 32 for --tiny, else the task's default. */

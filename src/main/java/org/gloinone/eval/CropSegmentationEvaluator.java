@@ -17,7 +17,8 @@ import org.gloinone.model.Task;
  * probability map resampled back to the crop's size and thresholded at the model's mask threshold, then
  * compared with the crop's mask (Dice, IoU and the relative error of the area). A crop may first be rendered as a
  * slide of a coarser pixel size shows it ({@link CropRendering}); its mask is still judged against the crop's
- * own annotation, at the crop's size, as a pathologist's outline at full resolution would be.
+ * own annotation, at the crop's size, as a pathologist's outline at full resolution would be; or restained as
+ * another lab's section would show it.
  */
 public final class CropSegmentationEvaluator {
     private final PatchNetwork network;
@@ -65,6 +66,19 @@ public final class CropSegmentationEvaluator {
                                        double renderMicronsPerPixel)
             throws DatasetException, ModelException, IOException {
         return evaluate(crops, im -> rendering.render(im, renderMicronsPerPixel));
+    }
+
+    /**
+     * Scores every crop as a section stained otherwise would show it (see {@link StainShift}), against the crop's
+     * own annotation.
+     *
+     * @throws DatasetException if a crop or mask is missing, unreadable, or of different sizes
+     * @throws ModelException   if the network fails or its output has the wrong shape
+     * @throws IOException      if resampling fails
+     */
+    public SegmentationReport evaluate(List<LabelledCrop> crops, StainShift stain)
+            throws DatasetException, ModelException, IOException {
+        return evaluate(crops, im -> stain.apply(im.image()));
     }
 
     /** How a crop's pixels are obtained before they are resized to the patch. */

@@ -55,15 +55,31 @@ public final class ReportJson {
         for (SegmentationResolution r : sweep) {
             ObjectNode n = rows.addObject();
             n.put("microns_per_pixel", r.micronsPerPixel());
-            n.put("n", r.report().dice().n());
-            summary(n.putObject("dice"), r.report().dice());
-            summary(n.putObject("iou"), r.report().iou());
-            summary(n.putObject("relative_area_error"), r.report().relativeAreaError());
-            if (r.folds() != null) {
-                folds(n.putObject("folds"), r.folds(), HELD_OUT_SLIDES);
-            }
+            segmentationRow(n, r.report(), r.folds());
         }
         return text(root);
+    }
+
+    /** A segmentation summary with one row per stain shift under {@code stains}. */
+    public static String withSegmentationStains(String summary, List<SegmentationStain> sweep) {
+        ObjectNode root = parse(summary);
+        ArrayNode rows = root.putArray("stains");
+        for (SegmentationStain s : sweep) {
+            ObjectNode n = rows.addObject();
+            stainFields(n, s.stain());
+            segmentationRow(n, s.report(), s.folds());
+        }
+        return text(root);
+    }
+
+    private static void segmentationRow(ObjectNode n, SegmentationReport report, FoldScores folds) {
+        n.put("n", report.dice().n());
+        summary(n.putObject("dice"), report.dice());
+        summary(n.putObject("iou"), report.iou());
+        summary(n.putObject("relative_area_error"), report.relativeAreaError());
+        if (folds != null) {
+            folds(n.putObject("folds"), folds, HELD_OUT_SLIDES);
+        }
     }
 
     /** The summary of a classification run. */

@@ -68,9 +68,17 @@ public final class DefaultModels {
         return new CircleNetModel(widths, (tiny ? 8 : 32) * widthFactor);
     }
 
-    /** The segmentation task on {@code data}. */
+    /** The segmentation task on {@code data}, with the mild {@link Augmenter#standard()} augmentation. */
     public static SegmenterTask segmenter(TrainingData data, int size, boolean tiny) {
-        return new SegmenterTask(data.trainCrops(), data.validationCrops(), size, unet(tiny), Augmenter.standard());
+        return segmenter(data, size, tiny, Augmenter.standard());
+    }
+
+    /**
+     * The segmentation task on {@code data} trained with {@code augmenter}, e.g. {@link Augmenter#robust(double,
+     * double)} for the blur, JPEG and stains of other labs' low-magnification exports.
+     */
+    public static SegmenterTask segmenter(TrainingData data, int size, boolean tiny, Augmenter augmenter) {
+        return new SegmenterTask(data.trainCrops(), data.validationCrops(), size, unet(tiny), augmenter);
     }
 
     /** The classification task on {@code data}. */

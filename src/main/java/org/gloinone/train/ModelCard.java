@@ -46,9 +46,10 @@ final class ModelCard {
         b.append("\n## How it was trained\n\n");
         b.append("With the Java trainer of this project (TensorFlow Java, CPU), seed fixed, Adam with a cosine "
                 + "learning-rate schedule, augmentation by flips, 90-degree rotations, scale and position jitter, HED "
-                + "stain jitter, blur and noise; for the detector and the classifier also stronger stain jitter, the "
-                + "blur of regions exported at low magnification (the detector's down to 5 um/px, the classifier's by default "
-                + "2.5x coarser than its patch) and JPEG artefacts. From the "
+                + "stain jitter, blur and noise; for the detector and the classifier (and a segmenter whose command names "
+                + "--low-magnification or --stain-factor) also stronger stain jitter, the blur of regions exported at "
+                + "low magnification (the detector's down to 5 um/px, the others' by default 2.5x coarser than their "
+                + "patch) and JPEG artefacts. From the "
                 + "project folder, with the data folder of the project:\n\n");
         b.append("    ").append(command).append("\n\n");
         b.append("## Input\n\n");

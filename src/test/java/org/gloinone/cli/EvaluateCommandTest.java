@@ -623,6 +623,29 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void segmentScoresRestainedCropsAgainstTheirOwnMasks() throws Exception {
+        assertEquals(0, run("segment", "--data", Fixtures.crops().toString(), "--folds", "2",
+                "--stains", "faded,magenta"), err.toString());
+        JsonNode j = json();
+        JsonNode rows = j.get("stains");
+        assertEquals(2, rows.size());
+        assertEquals("faded", rows.get(0).get("stain").asText());
+        assertEquals(0.6, rows.get(0).get("haematoxylin_factor").asDouble());
+        assertEquals("magenta", rows.get(1).get("stain").asText());
+        assertEquals(1.5, rows.get(1).get("eosin_factor").asDouble());
+        for (JsonNode r : rows) {
+            // the fixed half mask does not depend on the pixels: the crops' own scores under every stain
+            assertEquals(5, r.get("n").asInt());
+            assertEquals(j.get("dice").get("mean").asDouble(), r.get("dice").get("mean").asDouble(), 1e-12);
+            assertEquals(36204.0 / 63592, r.get("folds").get("per_fold").get(1).get("dice").asDouble(), 1e-12);
+        }
+        assertEquals(2, run("segment", "--data", Fixtures.crops().toString(), "--stains", "sepia"));
+        assertTrue(err.toString().contains("--stains: unknown stain shift 'sepia'"), err.toString());
+        assertEquals(2, run("segment", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--stains", "dark"));
+        assertTrue(err.toString().contains("--stains needs a crops dataset"), err.toString());
+    }
+
+    @Test
     void segmentOnTilesScoresAnUnmatchedGlomerulusZero() throws Exception {
         Path table = dir.resolve("dice.csv");
         assertEquals(0, run("segment", "--data", Fixtures.tiles().toString(), "--mpp", "2", "--min-area-um2", "2000",

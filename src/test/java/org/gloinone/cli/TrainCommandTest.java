@@ -250,10 +250,11 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--detector", dir.toString());
         assertEquals(2, code);
         assertTrue(err.toString().contains("--detector applies to classify only"), err.toString());
-        code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+        code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
                 dir.resolve("m").toString(), "--tiny", "--low-magnification", "6.5");
         assertEquals(2, code);
-        assertTrue(err.toString().contains("--low-magnification applies to classify only"), err.toString());
+        assertTrue(err.toString().contains("--low-magnification applies to classify and segment only"),
+                err.toString());
         code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
                 dir.resolve("m").toString(), "--tiny", "--balance-sources");
         assertEquals(2, code);
@@ -295,10 +296,11 @@ class TrainCommandTest {
                 dir.resolve("m").toString(), "--tiny", "--ensemble", "0");
         assertEquals(2, code);
         assertTrue(err.toString().contains("--ensemble must be from 1 to 8, got 0"), err.toString());
-        code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+        code = run(new StringWriter(), err, "train", "pretrain", "--data", DATA.toString(), "--out",
                 dir.resolve("m").toString(), "--tiny", "--stain-factor", "1.5");
         assertEquals(2, code);
-        assertTrue(err.toString().contains("--stain-factor applies to detect and classify only"), err.toString());
+        assertTrue(err.toString().contains("--stain-factor applies to detect, classify and segment only"),
+                err.toString());
         code = run(new StringWriter(), err, "train", "detect", "--data", DATA.toString(), "--out",
                 dir.resolve("m").toString(), "--tiny", "--stain-factor", "0.5");
         assertEquals(2, code);
@@ -315,6 +317,19 @@ class TrainCommandTest {
                 pkg.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--crop-mosaics", "1", "--stain-factor", "1.6");
         assertEquals(0, code, err.toString());
         assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--crop-mosaics 1.0 --stain-factor 1.6"),
+                "the card's command is the one that trained it");
+    }
+
+    @Test
+    void trainsATinySegmenterWithTheLookOfOtherLabsExportsAndSaysSoInItsCard(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("glomerulus-crops")), "../shared/data is absent");
+        StringWriter err = new StringWriter();
+        Path pkg = dir.resolve("segmenter");
+        int code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+                pkg.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--low-magnification", "6.5",
+                "--stain-factor", "1.6");
+        assertEquals(0, code, err.toString());
+        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--low-magnification 6.5 --stain-factor 1.6"),
                 "the card's command is the one that trained it");
     }
 

@@ -1,6 +1,7 @@
 package org.gloinone.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -39,6 +40,40 @@ class EvaluatorsTest {
             assertEquals(MeanAndSpread.of(dice), r.dice());
             assertEquals(5, r.dice().n());
         }
+    }
+
+    @Test
+    void segmentationOfRestainedCropsJudgesTheMaskOfTheRestainedPixels() throws Exception {
+        StageModel m = TinyModels.darkPixelSegmenter();
+        List<LabelledCrop> crops = CropDataset.read(Fixtures.crops());
+        try (Predictor network = m.predictor()) {
+            CropSegmentationEvaluator evaluator = new CropSegmentationEvaluator(m.spec(), network, 2);
+            SegmentationReport scanned = evaluator.evaluate(crops);
+            for (StainShift shift : List.of(StainShift.FADED, StainShift.DARK)) {
+                SegmentationReport r = evaluator.evaluate(crops, shift);
+                assertEquals(5, r.items().size());
+                for (int i = 0; i < 5; i++) {
+                    ImageAndMask im = ImageAndMask.read(crops.get(i).image(), crops.get(i).mask());
+                    // the patch is the crop's own size, so the mask is the restained pixels darker than mid grey
+                    MaskOverlap expected = MaskOverlap.of(im.mask(), darkerThanMidGrey(shift.apply(im.image())));
+                    assertEquals(expected.dice(), r.items().get(i).dice(), 1e-12, shift + " " + i);
+                    assertEquals(expected.relativeAreaError(), r.items().get(i).relativeAreaError(), 1e-12);
+                }
+                // a faded section has fewer dark pixels, a dark one more: the stain reached the network
+                double shiftOfArea = r.relativeAreaError().mean() - scanned.relativeAreaError().mean();
+                assertTrue(shift == StainShift.FADED ? shiftOfArea < -0.05 : shiftOfArea > 0.05, shift + " " + shiftOfArea);
+            }
+        }
+    }
+
+    private static BinaryMask darkerThanMidGrey(RgbImage image) {
+        boolean[] dark = new boolean[image.width() * image.height()];
+        for (int i = 0; i < dark.length; i++) {
+            int p = image.argb()[i];
+            // sums of three 8-bit channels are whole numbers, never 382.5: no pixel sits on the threshold
+            dark[i] = ((p >> 16) & 0xff) + ((p >> 8) & 0xff) + (p & 0xff) < 382.5;
+        }
+        return new BinaryMask(image.width(), image.height(), dark);
     }
 
     @Test

@@ -68,6 +68,18 @@ public final class TinyModels {
         return stage(spec, new SessionPredictor(g, List.of("mask"), 1));
     }
 
+    /** A segmenter whose mask probability is 1 minus the pixel's mean of R, G and B: dark pixels are glomerulus. */
+    public static StageModel darkPixelSegmenter() {
+        ModelSpec spec = new ModelSpec("dark-pixels", "1", Task.SEGMENT, 1.0, "image", Preprocessing.unitRange(),
+                null, null, new SegmentConfig("mask", 0, CROP, 0.5));
+        Graph g = new Graph();
+        Ops tf = Ops.create(g);
+        Placeholder<TFloat32> image = image(tf);
+        Operand<TFloat32> mean = tf.math.mean(image, tf.constant(3), Mean.keepDims(true));
+        tf.withName("mask").identity(tf.math.sub(tf.constant(1f), mean));
+        return stage(spec, new SessionPredictor(g, List.of("mask"), 1));
+    }
+
     /**
      * A classifier of classes (normal, sclerosed, non_glomerular) with logits (0, 12 - 20 G, 30 - 60 G), G being the
      * crop's mean green value in 0-1, turned into probabilities by a softmax.
