@@ -13,7 +13,7 @@ import org.gloinone.model.ModelException;
  * Turns CircleNet's three heads into circles, as CircleNet/CenterNet decode them: a sigmoid on the
  * heatmap when it holds logits, peaks kept by a 3x3 max-pool (a cell equal to the maximum of its
  * neighbourhood), the top K peaks of a tile, centre = (cell + offset) x stride and radius = radius head
- * (x stride when it is in output cells), then a score threshold and the model's physical size prior (a radius
+ * (x stride when it is in output cells) x the package's {@code radius_scale}, then a score threshold and the model's physical size prior (a radius
  * in micrometres outside {@code min_radius_um}..{@code max_radius_um} is no glomerulus). This is the one place
  * detections are filtered.
  */
@@ -93,7 +93,7 @@ public final class CircleDecoder {
         // Stable sort: equal scores stay in row-major order, so top-K is deterministic.
         candidates.sort((a, b) -> Float.compare(scores[b], scores[a]));
         int stride = config.outputStride();
-        double radiusScale = config.radiusInInputPixels() ? 1 : stride;
+        double radiusScale = (config.radiusInInputPixels() ? 1 : stride) * config.radiusScale();
         List<Peak> peaks = new ArrayList<>();
         for (int c : candidates) {
             if (peaks.size() == config.topK()) {

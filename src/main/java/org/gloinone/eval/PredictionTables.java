@@ -44,12 +44,14 @@ public final class PredictionTables {
     }
 
     /**
-     * {@code image,x,y,radius,score,matched,iou}: one row per detection at circle IoU 0.50. {@code matched} is the
-     * 1-based ground-truth number in the tile ({@code gt3}), {@code ignore} for a detection in an ignore region,
-     * or {@code none}; {@code iou} is with the matched ground truth, else the best with any.
+     * {@code image,x,y,radius,score,matched,iou,truth_radius}: one row per detection at circle IoU 0.50.
+     * {@code matched} is the 1-based ground-truth number in the tile ({@code gt3}), {@code ignore} for a detection in
+     * an ignore region, or {@code none}; {@code iou} is with the matched ground truth, else the best with any;
+     * {@code truth_radius} is the matched ground truth's equal-area radius (empty for no match), so that a
+     * detector's radius bias can be read off the table ({@code detect.radius_scale}).
      */
     public static String detection(List<DetectionEvaluation.ImageResult> images) {
-        StringBuilder sb = new StringBuilder("image,x,y,radius,score,matched,iou\n");
+        StringBuilder sb = new StringBuilder("image,x,y,radius,score,matched,iou,truth_radius\n");
         for (DetectionEvaluation.ImageResult img : images) {
             for (DetectionOutcome o : img.outcomes()) {
                 Circle c = o.detection().circle();
@@ -61,7 +63,10 @@ public final class PredictionTables {
                 sb.append(CsvLine.quote(img.name())).append(',').append(num(c.centerX())).append(',')
                         .append(num(c.centerY())).append(',').append(num(c.radius())).append(',')
                         .append(num(o.detection().score())).append(',').append(matched).append(',')
-                        .append(num(o.iou())).append('\n');
+                        .append(num(o.iou())).append(',')
+                        .append(o.kind() == DetectionOutcome.Kind.TRUE_POSITIVE
+                                ? num(img.truth().glomeruli().get(o.truthIndex()).equalAreaCircle().radius()) : "")
+                        .append('\n');
             }
         }
         return sb.toString();

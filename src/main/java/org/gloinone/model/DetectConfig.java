@@ -28,13 +28,18 @@ import org.gloinone.stain.StainDensities;
  * @param testTimeViews      how many mirrored views of each tile the heads are averaged over
  *                           ({@code detect.test_time_views}: 1, 2 or 4; 1 when absent): the mirrors and the half
  *                           turn, which keep a tile's shape, see {@link ViewAveragingPredictor}
+ * @param radiusScale        the radius head's output times this is a circle's radius ({@code detect.radius_scale};
+ *                           1 when absent): a detector trained on other circles than the equal-area ones of the
+ *                           evaluation (e.g. half the longer side of a mask's bounding box) states here how its radii
+ *                           map to them, so that its circles, the patches cut around them and the size prior
+ *                           speak of the same size
  */
 public record DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
                            boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
                            int topK, double scoreThreshold, double nmsIou,
                            double tileMicrons, double overlapMicrons,
                            double minRadiusMicrons, double maxRadiusMicrons,
-                           Optional<StainDensities> stainReference, int testTimeViews) {
+                           Optional<StainDensities> stainReference, int testTimeViews, double radiusScale) {
     /** The numbers of test-time views a detector may ask for: those that keep a tile's shape. */
     public static final java.util.Set<Integer> ALLOWED_VIEWS = java.util.Set.of(1, 2, 4);
 
@@ -42,6 +47,10 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
         Objects.requireNonNull(stainReference, "detect.stain_reference");
         if (!ALLOWED_VIEWS.contains(testTimeViews)) {
             throw new IllegalArgumentException("detect.test_time_views must be 1, 2 or 4, got " + testTimeViews);
+        }
+        if (!(radiusScale > 0 && Double.isFinite(radiusScale))) {
+            throw new IllegalArgumentException("detect.radius_scale must be a finite number above 0, got "
+                    + radiusScale);
         }
         Checks.positive("detect.output_stride", outputStride);
         Checks.positive("detect.top_k", topK);
@@ -59,6 +68,18 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
             throw new IllegalArgumentException("detect.max_radius_um must be above min_radius_um ("
                     + minRadiusMicrons + "), got " + maxRadiusMicrons);
         }
+    }
+
+    /** A detector whose radius head gives the circle's radius as it is. */
+    public DetectConfig(String heatmapOutput, String offsetOutput, String radiusOutput,
+                        boolean heatmapIsLogits, int outputStride, boolean radiusInInputPixels,
+                        int topK, double scoreThreshold, double nmsIou,
+                        double tileMicrons, double overlapMicrons,
+                        double minRadiusMicrons, double maxRadiusMicrons,
+                        Optional<StainDensities> stainReference, int testTimeViews) {
+        this(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride, radiusInInputPixels, topK,
+                scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons, maxRadiusMicrons,
+                stainReference, testTimeViews, 1);
     }
 
     /** A detector that reads each tile once. */
@@ -96,21 +117,28 @@ public record DetectConfig(String heatmapOutput, String offsetOutput, String rad
     public DetectConfig withStainReference(StainDensities reference) {
         return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
                 radiusInInputPixels, topK, scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
-                maxRadiusMicrons, Optional.of(reference), testTimeViews);
+                maxRadiusMicrons, Optional.of(reference), testTimeViews, radiusScale);
     }
 
     /** The same settings with another score threshold. */
     public DetectConfig withScoreThreshold(double threshold) {
         return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
                 radiusInInputPixels, topK, threshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
-                maxRadiusMicrons, stainReference, testTimeViews);
+                maxRadiusMicrons, stainReference, testTimeViews, radiusScale);
     }
 
     /** The same settings with another number of test-time views. */
     public DetectConfig withTestTimeViews(int views) {
         return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
                 radiusInInputPixels, topK, scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
-                maxRadiusMicrons, stainReference, views);
+                maxRadiusMicrons, stainReference, views, radiusScale);
+    }
+
+    /** The same settings with another radius scale. */
+    public DetectConfig withRadiusScale(double scale) {
+        return new DetectConfig(heatmapOutput, offsetOutput, radiusOutput, heatmapIsLogits, outputStride,
+                radiusInInputPixels, topK, scoreThreshold, nmsIou, tileMicrons, overlapMicrons, minRadiusMicrons,
+                maxRadiusMicrons, stainReference, testTimeViews, scale);
     }
 
     /** True when the package sets a size prior (a minimum or a maximum radius). */

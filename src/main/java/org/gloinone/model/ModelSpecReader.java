@@ -262,7 +262,8 @@ public final class ModelSpecReader {
         return new DetectConfig(heatmap, offset, radius, logits, d.field("output_stride").integer(), inputPixels,
                 d.field("top_k").integer(), d.field("score_threshold").number(), d.field("nms_iou").number(),
                 d.field("tile_um").number(), d.field("overlap_um").number(), minRadius, maxRadius,
-                stainReference(d), views(d, DetectConfig.ALLOWED_VIEWS, "1, 2 or 4"));
+                stainReference(d), views(d, DetectConfig.ALLOWED_VIEWS, "1, 2 or 4"),
+                d.has("radius_scale") ? d.field("radius_scale").number() : 1);
     }
 
     /** A section's {@code test_time_views}: 1 when absent. */

@@ -189,6 +189,9 @@ public final class ModelSpecWriter {
         if (d.testTimeViews() != 1) {
             m.put("test_time_views", d.testTimeViews());
         }
+        if (d.radiusScale() != 1) {
+            m.put("radius_scale", d.radiusScale());
+        }
         return m;
     }
 

@@ -337,11 +337,13 @@ class EvaluateCommandTest {
         assertEquals(1, j.get("ignore_regions").asInt());
         assertEquals(12, j.get("detections").asInt());
         List<String> rows = Files.readAllLines(table);
-        assertEquals("image,x,y,radius,score,matched,iou", rows.get(0));
+        assertEquals("image,x,y,radius,score,matched,iou,truth_radius", rows.get(0));
         assertEquals(13, rows.size());
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("10164.png,92.500000,137.500000,47.000000,0.800000,gt1,0.99")),
-                String.join("\n", rows));
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("10165.png,12.000000,249.000000,11.000000,0.700000,ignore,")));
+        // the glomerulus it matches has 6964 pixels in the fixture mask: sqrt(6964 / pi) = 47.081950 px
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("10164.png,92.500000,137.500000,47.000000,0.800000,gt1,0.99")
+                && r.endsWith(",47.081950")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("10165.png,12.000000,249.000000,11.000000,0.700000,ignore,")
+                && r.endsWith(",")), "no truth radius without a match");
     }
 
     @Test

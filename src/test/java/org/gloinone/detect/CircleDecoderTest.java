@@ -130,6 +130,25 @@ class CircleDecoderTest {
     }
 
     @Test
+    void theRadiusScaleMakesTheCircleAndTheSizePriorJudgesTheScaledRadius() throws ModelException {
+        // Radii 2 and 4 output cells = 8 and 16 input px = 16 and 32 um at 2 um per input px; scaled by 0.8:
+        // 12.8 and 25.6 um. A prior of 16-30 um keeps the second circle only, which as the head gave it (32 um)
+        // it would drop.
+        Heads h = new Heads(1, 0f).peak(0, 1, 1, 0.9f, 0.5f, 0.5f, 2f).peak(0, 6, 6, 0.8f, 0, 0, 4f);
+        DetectConfig prior = new DetectConfig("heatmap", "offset", "radius", false, 4, false, 10,
+                0.3, 0.35, 512, 128, 16, 30, java.util.Optional.empty(), 1, 0.8);
+        List<CircleDecoder.Peak> kept = new CircleDecoder(prior, 0.3, 2).peaks(h.outputs(), 0);
+        assertEquals(1, kept.size());
+        assertEquals(6, kept.get(0).cellX());
+        assertEquals(12.8, kept.get(0).radius(), 1e-6, "16 input px times 0.8");
+        assertEquals(24, kept.get(0).x(), 1e-6, "the centre does not move");
+        List<CircleDecoder.Peak> unscaled = new CircleDecoder(prior.withRadiusScale(1), 0.3, 2).peaks(h.outputs(), 0);
+        assertEquals(1, unscaled.size(), "unscaled: 16 um sits on the prior's floor (kept), 32 um above its ceiling");
+        assertEquals(1, unscaled.get(0).cellX());
+        assertThrows(IllegalArgumentException.class, () -> prior.withRadiusScale(0));
+    }
+
+    @Test
     void eachImageOfABatchIsDecodedOnItsOwn() throws ModelException {
         Heads h = new Heads(2, 0f).peak(0, 1, 1, 0.9f, 0, 0, 1f).peak(1, 6, 7, 0.8f, 0.5f, 0.5f, 2f);
         CircleDecoder decoder = new CircleDecoder(config(false, false, 10), 0.3, 1);

@@ -139,6 +139,22 @@ class ModelSpecReaderTest {
                 failure(yaml.replace("test_time_views: 4", "test_time_views: 8")).getMessage());
     }
 
+    @Test
+    void aDetectorsRadiusScaleRoundTripsAndMustBePositive() throws Exception {
+        Files.writeString(rdf, detectorYaml);
+        DetectConfig plain = ModelSpecReader.read(rdf).spec().detect();
+        assertEquals(1, plain.radiusScale());
+        assertFalse(ModelSpecWriter.toYaml(ModelSpecReader.read(rdf).spec(), detectorDescription(), Instant.now())
+                .contains("radius_scale"), "a scale of 1 is not written");
+        String yaml = detectorYaml.replace("      top_k: 100\n", "      top_k: 100\n      radius_scale: 0.82\n");
+        Files.writeString(rdf, yaml);
+        assertEquals(plain.withRadiusScale(0.82), ModelSpecReader.read(rdf).spec().detect());
+        assertTrue(ModelSpecWriter.toYaml(ModelSpecReader.read(rdf).spec(), detectorDescription(), Instant.now())
+                .contains("      radius_scale: 0.82\n"));
+        assertTrue(failure(yaml.replace("radius_scale: 0.82", "radius_scale: -1")).getMessage()
+                .contains("detect.radius_scale must be a finite number above 0, got -1.0"));
+    }
+
     /** The rdf.yaml of a classifier package with settings {@code c}. */
     private static String classifierYaml(ClassifyConfig c) {
         ModelSpec spec = new ModelSpec("cls", "1.0", Task.CLASSIFY, 0.25, "image", Preprocessing.unitRange(),
