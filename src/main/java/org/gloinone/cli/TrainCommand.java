@@ -123,6 +123,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "a factor drawn between 1/X and X, 1 to 3, as other labs' stains differ (default: 1 +- 10 %)")
     private Double stainFactor;
 
+    @Option(names = "--scale-jitter", paramLabel = "J",
+            description = "segment: draw each patch's scale between 1/(1+J) and 1+J times the crop's, 0 to 1 "
+                    + "(default: 0.15). A run frames a glomerulus by the detector's circle plus 12.5 um, so it often "
+                    + "fills less of the patch than of a crop; the crop's surroundings beyond its edge are mirrored")
+    private Double scaleJitter;
+
     @Option(names = "--balance-sources",
             description = "classify: draw each class's training crops source by source (a slide_id's part before its "
                     + "first '_'), each source alike, instead of each crop alike (default: false)")
@@ -221,6 +227,12 @@ public final class TrainCommand implements Callable<Integer> {
             if (stainFactor != null && !List.of("detect", "classify", "segment").contains(task)) {
                 throw new IllegalArgumentException("--stain-factor applies to detect, classify and segment only");
             }
+            if (scaleJitter != null && !task.equals("segment")) {
+                throw new IllegalArgumentException("--scale-jitter applies to segment only");
+            }
+            if (scaleJitter != null && !(scaleJitter >= 0 && scaleJitter <= 1)) {
+                throw new IllegalArgumentException("--scale-jitter must be from 0 to 1, got " + scaleJitter);
+            }
             if (balanceSources && !task.equals("classify")) {
                 throw new IllegalArgumentException("--balance-sources applies to classify only");
             }
@@ -290,8 +302,7 @@ public final class TrainCommand implements Callable<Integer> {
                                  boolean chooseCoarseCorrection) throws IOException {
         TrainingTask t = switch (task) {
             case "segment" -> DefaultModels.segmenter(td, tiny ? 32 : DefaultModels.SEGMENT_SIZE, tiny,
-                    lowMagnification == null && stainFactor == null ? Augmenter.standard()
-                            : Augmenter.robust(lowMagnification(), stainFactor()));
+                    segmenterAugmenter());
             case "classify" -> DefaultModels.classifier(td, patchSize(DefaultModels.CLASSIFY_SIZE), tiny,
                     trainedDetectors(detectors), lowMagnification(), stainFactor());
             default -> {
@@ -366,6 +377,13 @@ public final class TrainCommand implements Callable<Integer> {
     /** The largest factor of --stain-factor, 1 without it (the trainer's ±10 % jitter). */
     private double stainFactor() {
         return stainFactor != null ? stainFactor : 1;
+    }
+
+    /** The mild standard augmentation, or the robust one with an export option, with --scale-jitter's scales. */
+    private Augmenter segmenterAugmenter() {
+        Augmenter a = lowMagnification == null && stainFactor == null ? Augmenter.standard()
+                : Augmenter.robust(lowMagnification(), stainFactor());
+        return scaleJitter == null ? a : a.withScaleJitter(scaleJitter);
     }
 
     private double lowMagnification() {
@@ -510,6 +528,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + (widthFactor != null ? " --width-factor " + widthFactor : "")
                 + (ensemble != null ? " --ensemble " + ensemble : "")
                 + (stainFactor != null ? " --stain-factor " + stainFactor : "")
+                + (scaleJitter != null ? " --scale-jitter " + scaleJitter : "")
                 + (balanceSources ? " --balance-sources" : "")
                 + (init != null ? " --init " + init : "") + (size > 0 ? " --size " + size : "")
                 + annotations.entrySet().stream().map(e -> " --annotations " + e.getKey() + "=" + e.getValue())

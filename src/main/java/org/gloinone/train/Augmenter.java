@@ -70,6 +70,18 @@ public record Augmenter(double scaleJitter, double shiftJitter, double stainSigm
         return new Augmenter(0.15, 0.06, 0.1, 0.25, 0.02, 0.5, maxLowMagnification, 0.3, maxStainFactor);
     }
 
+    /**
+     * The same augmentation with the patch's scale drawn between {@code 1 / (1 + jitter)} and {@code 1 + jitter}
+     * times its nominal one (source beyond the image mirrored, as {@link Warp#sample} does).
+     */
+    public Augmenter withScaleJitter(double jitter) {
+        if (!(jitter >= 0 && jitter <= 1)) {
+            throw new IllegalArgumentException("scale jitter must be from 0 to 1, got " + jitter);
+        }
+        return new Augmenter(jitter, shiftJitter, stainSigma, blurChance, noiseSigma, lowMagnificationChance,
+                maxLowMagnification, jpegChance, maxStainFactor);
+    }
+
     /** No augmentation at all (validation). */
     public static Augmenter none() {
         return new Augmenter(0, 0, 0, 0, 0);

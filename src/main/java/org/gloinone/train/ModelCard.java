@@ -155,7 +155,8 @@ final class ModelCard {
             ## Network
 
             U-Net with five levels (16-96 channels), batch norm, bilinear up-sampling, trained with binary
-            cross-entropy + Dice on patches of the crops (size under Input) (scale jitter +-15 %, centre jitter +-6 %).
+            cross-entropy + Dice on patches of the crops (size under Input) (scale jitter +-15 % unless the command below
+            names --scale-jitter, centre jitter +-6 %).
 
             ## Intended use
 

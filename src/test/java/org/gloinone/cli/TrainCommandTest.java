@@ -327,10 +327,20 @@ class TrainCommandTest {
         Path pkg = dir.resolve("segmenter");
         int code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
                 pkg.toString(), "--tiny", "--epochs", "1", "--batch", "4", "--low-magnification", "6.5",
-                "--stain-factor", "1.6");
+                "--stain-factor", "1.6", "--scale-jitter", "0.4");
         assertEquals(0, code, err.toString());
-        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md")).contains("--low-magnification 6.5 --stain-factor 1.6"),
+        assertTrue(Files.readString(pkg.resolve("MODEL_CARD.md"))
+                        .contains("--low-magnification 6.5 --stain-factor 1.6 --scale-jitter 0.4"),
                 "the card's command is the one that trained it");
+        code = run(new StringWriter(), err, "train", "classify", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--scale-jitter", "0.4");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--scale-jitter applies to segment only"), err.toString());
+        code = run(new StringWriter(), err, "train", "segment", "--data", DATA.toString(), "--out",
+                dir.resolve("m").toString(), "--tiny", "--scale-jitter", "1.5");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--scale-jitter must be from 0 to 1, got 1.5"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
     }
 
     @Test
