@@ -130,6 +130,28 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void theDetectorsRadiusScaleReachesEveryReportedCircleAndTheMasksFollowTheTissue()
+            throws IOException, ModelException {
+        SlideResult plain = pipeline(2).run(slide, PipelineOptions.defaults(), ProgressListener.SILENT);
+        StageModel scaled = new StageModel(detector.spec().withDetect(detector.spec().detect().withRadiusScale(1.2)),
+                detector.predictor(), detector.info());
+        SlideResult wider = new Pipeline(PipelineModels.of(scaled, classifier, segmenter), 2)
+                .run(slide, PipelineOptions.defaults(), ProgressListener.SILENT);
+        assertEquals(plain.glomeruli().size(), wider.glomeruli().size());
+        for (int i = 0; i < plain.glomeruli().size(); i++) {
+            GlomerulusResult a = plain.glomeruli().get(i);
+            GlomerulusResult b = wider.glomeruli().get(i);
+            assertEquals(a.detection().circle().centerX(), b.detection().circle().centerX(), 1e-9);
+            assertEquals(1.2 * a.detection().circle().radius(), b.detection().circle().radius(), 1e-9);
+            assertEquals(1.2 * plain.circleMicrons(a).orElseThrow().radius(),
+                    wider.circleMicrons(b).orElseThrow().radius(), 1e-9);
+            // the synthetic segmenter outlines the dark disc whatever the patch around it: the same area
+            assertEquals(a.morphometry().orElseThrow().areaMicrons2(), b.morphometry().orElseThrow().areaMicrons2(),
+                    0.05 * a.morphometry().orElseThrow().areaMicrons2());
+        }
+    }
+
+    @Test
     void withoutTheTissueMaskEveryTileIsAnalysedAndTheSameGlomeruliFound() throws IOException, ModelException {
         SlideResult result = pipeline(4).run(slide, PipelineOptions.builder().useTissueMask(false)
                 .stages(EnumSet.of(Task.DETECT)).build(), ProgressListener.SILENT);
