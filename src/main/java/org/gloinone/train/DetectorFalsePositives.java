@@ -135,7 +135,7 @@ public final class DetectorFalsePositives {
             }
         }
         List<Detection> hits = TrainingHeadsDecoder.decode(heads, input.width(), input.height(), minScore, 0.35,
-                detector.micronsPerPixel());
+                detector.micronsPerPixel(), detector.radiusScale());
         out.addAll(falsePositives(t, hits, back, img.width(), img.height(), maxIou));
     }
 

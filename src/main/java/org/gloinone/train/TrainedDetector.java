@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.gloinone.model.ModelException;
+import org.gloinone.model.ModelSpec;
 import org.gloinone.model.ModelSpecReader;
 
 /**
@@ -13,8 +14,15 @@ import org.gloinone.model.ModelSpecReader;
  *
  * @param savedModel      the SavedModel folder
  * @param micronsPerPixel the detector's pixel size in um/px
+ * @param radiusScale     the package's {@code detect.radius_scale} (1 for a bare SavedModel), so that mined circles
+ *                        have the radii a run gives them
  */
-public record TrainedDetector(Path savedModel, double micronsPerPixel) {
+public record TrainedDetector(Path savedModel, double micronsPerPixel, double radiusScale) {
+
+    /** A detector whose radius head gives the circle's radius as it is. */
+    public TrainedDetector(Path savedModel, double micronsPerPixel) {
+        this(savedModel, micronsPerPixel, 1);
+    }
 
     /**
      * The detector of a model package (its rdf.yaml states the pixel size) or of a bare SavedModel folder (taken to
@@ -23,8 +31,9 @@ public record TrainedDetector(Path savedModel, double micronsPerPixel) {
     public static TrainedDetector open(Path dir) throws IOException {
         if (Files.isRegularFile(dir.resolve("saved_model/saved_model.pb"))) {
             try {
-                double um = ModelSpecReader.read(dir.resolve(ModelSpecReader.RDF_FILE)).spec().micronsPerPixel();
-                return new TrainedDetector(dir.resolve("saved_model"), um);
+                ModelSpec spec = ModelSpecReader.read(dir.resolve(ModelSpecReader.RDF_FILE)).spec();
+                return new TrainedDetector(dir.resolve("saved_model"), spec.micronsPerPixel(),
+                        spec.detect() == null ? 1 : spec.detect().radiusScale());
             } catch (ModelException e) {
                 throw new IOException(e.getMessage(), e);
             }

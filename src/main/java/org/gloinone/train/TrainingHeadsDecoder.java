@@ -30,6 +30,12 @@ final class TrainingHeadsDecoder {
      */
     static List<Detection> decode(Map<String, float[]> heads, int w, int h, double threshold, double nmsIou,
                                   double umPerPx) {
+        return decode(heads, w, h, threshold, nmsIou, umPerPx, 1);
+    }
+
+    /** As above, each radius times {@code radiusScale} (a package's {@code detect.radius_scale}). */
+    static List<Detection> decode(Map<String, float[]> heads, int w, int h, double threshold, double nmsIou,
+                                  double umPerPx, double radiusScale) {
         int stride = CircleNetModel.STRIDE;
         long[] cells = {1, h / stride, w / stride};
         Map<String, FloatTensor> outputs = Map.of(
@@ -39,7 +45,7 @@ final class TrainingHeadsDecoder {
         List<Detection> found = new ArrayList<>();
         try {
             for (org.gloinone.detect.CircleDecoder.Peak p : new org.gloinone.detect.CircleDecoder(
-                    ModelPackaging.detectConfig(), threshold, umPerPx).peaks(outputs, 0)) {
+                    ModelPackaging.detectConfig().withRadiusScale(radiusScale), threshold, umPerPx).peaks(outputs, 0)) {
                 if (p.radius() > 0) {
                     found.add(new Detection(new Circle(p.x(), p.y(), p.radius()), Math.min(1, p.score())));
                 }

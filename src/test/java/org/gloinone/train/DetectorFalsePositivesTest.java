@@ -55,6 +55,30 @@ class DetectorFalsePositivesTest {
     }
 
     @Test
+    void minedCirclesHaveTheRadiiOfTheDetectorsPackage() throws Exception {
+        // one logit peak of 5 at cell (8, 8) of a 64 px image (stride 4): centre (34, 34), radius 10 cells = 40 px,
+        // 80 um at 2 um/px (inside the default size prior of 30-150 um)
+        int cells = 16;
+        float[] heat = new float[cells * cells];
+        java.util.Arrays.fill(heat, -10f);
+        heat[8 * cells + 8] = 5f;
+        float[] offset = new float[cells * cells * 2];
+        java.util.Arrays.fill(offset, 0.5f);
+        float[] radius = new float[cells * cells];
+        java.util.Arrays.fill(radius, 10f);
+        var heads = java.util.Map.of(DetectorTask.HEATMAP, heat, DetectorTask.OFFSET, offset, DetectorTask.RADIUS,
+                radius);
+        List<Detection> plain = TrainingHeadsDecoder.decode(heads, 64, 64, 0.5, 0.35, 2.0);
+        List<Detection> scaled = TrainingHeadsDecoder.decode(heads, 64, 64, 0.5, 0.35, 2.0, 0.82);
+        assertEquals(1, plain.size());
+        assertEquals(new Circle(34, 34, 40), plain.get(0).circle());
+        assertEquals(new Circle(34, 34, 40 * 0.82), scaled.get(0).circle());
+        TrainedDetector bundled = TrainedDetector.open(java.nio.file.Path.of("models/detector"));
+        assertEquals(2.0, bundled.micronsPerPixel());
+        assertEquals(0.82, bundled.radiusScale(), "the bundled package's detect.radius_scale");
+    }
+
+    @Test
     void miningNeedsAScaleAndAView() {
         assertThrows(IllegalArgumentException.class,
                 () -> new DetectorFalsePositives.Looks(new double[0], 1, Augmenter.none(), 0));
