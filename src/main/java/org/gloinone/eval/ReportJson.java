@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.gloinone.model.ClassifyConfig;
 import org.gloinone.model.CoarseSlideCorrection;
@@ -62,14 +64,8 @@ public final class ReportJson {
 
     /** A segmentation summary with one row per stain shift under {@code stains}. */
     public static String withSegmentationStains(String summary, List<SegmentationStain> sweep) {
-        ObjectNode root = parse(summary);
-        ArrayNode rows = root.putArray("stains");
-        for (SegmentationStain s : sweep) {
-            ObjectNode n = rows.addObject();
-            stainFields(n, s.stain());
-            segmentationRow(n, s.report(), s.folds());
-        }
-        return text(root);
+        return withStainRows(summary, sweep, SegmentationStain::stain,
+                (n, s) -> segmentationRow(n, s.report(), s.folds()));
     }
 
     private static void segmentationRow(ObjectNode n, SegmentationReport report, FoldScores folds) {
@@ -252,12 +248,19 @@ public final class ReportJson {
      * A classification summary with the scores of the crops under each stain shift added under {@code stains}.
      */
     public static String withClassificationStains(String summary, List<ClassificationStain> sweep) {
+        return withStainRows(summary, sweep, ClassificationStain::stain,
+                (n, s) -> classificationRow(n, s.report(), s.folds()));
+    }
+
+    /** The summary with one row per item of {@code sweep} under {@code stains}: the shift, then the scores. */
+    private static <T> String withStainRows(String summary, List<T> sweep, Function<T, StainShift> stain,
+                                            BiConsumer<ObjectNode, T> scores) {
         ObjectNode root = parse(summary);
         ArrayNode rows = root.putArray("stains");
-        for (ClassificationStain s : sweep) {
+        for (T item : sweep) {
             ObjectNode n = rows.addObject();
-            stainFields(n, s.stain());
-            classificationRow(n, s.report(), s.folds());
+            stainFields(n, stain.apply(item));
+            scores.accept(n, item);
         }
         return text(root);
     }
